@@ -11,12 +11,14 @@
 //!   byte offsets analyzers work in into spans.
 //! * [`annotations`]: what the built-in analyzers produce (entities, dates,
 //!   claims).
+//! * [`files`]: safe file names for document ids and atomic writes, for sinks.
 //! * [`stage`]: the [`Analyzer`] and [`Sink`] traits, their factories and the
 //!   description of their options.
 
 pub mod annotations;
 pub mod document;
 pub mod error;
+pub mod files;
 pub mod span;
 pub mod stage;
 
@@ -26,9 +28,10 @@ pub use annotations::{
 };
 pub use document::{Document, Format, Meta, Removal, Sentence, SourceInfo, SCHEMA};
 pub use error::{AnalyzeError, ConfigIssue, SinkError};
+pub use files::{safe_file_stem, write_atomic};
 pub use span::{CharIndex, OffsetMap, OffsetMapBuilder, Span, SpanBuilder};
+pub use stage::parse_options;
 pub use stage::{
     Analyzer, AnalyzerFactory, Annotations, BuildContext, Failure, OptionInfo, RunSummary, Sink,
     SinkFactory, StageInfo, StageKind,
 };
-pub use stage::parse_options;
