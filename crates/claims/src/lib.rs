@@ -1,0 +1,1 @@
+//! Attribution extraction: who said, claimed, denied or warned what.

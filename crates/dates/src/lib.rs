@@ -1,0 +1,1 @@
+//! Temporal expressions normalized to TIMEX3 values against the publication date.

@@ -1,0 +1,1 @@
+//! Named-entity recognition for news with canonical entities per document.

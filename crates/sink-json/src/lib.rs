@@ -1,0 +1,1 @@
+//! Writes one pretty JSON file per document, atomically.

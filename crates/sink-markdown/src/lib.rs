@@ -1,0 +1,1 @@
+//! Writes a readable Markdown report per document and an index over the run.

@@ -1,0 +1,1 @@
+//! Prints documents to stdout: a short summary or full JSON lines.
