@@ -1,0 +1,409 @@
+//! The `gleaner` command line: `run`, `check`, `stages`, `watch`, `eval`,
+//! `train` and `bench`. Custom binaries call [`main_with`] with their own
+//! [`Registry`].
+//!
+//! Output discipline: stdout carries only what a sink prints (so
+//! `format = "jsonl"` output can be piped); logs, progress bars and summaries
+//! go to stderr. Exit codes: 0 when everything was processed, 1 when any
+//! document failed, 2 for a broken pipeline file or usage error.
+
+use crate::config::{self, LoadOptions, Pipeline};
+use crate::registry::Registry;
+use crate::runner::{self, Progress, RunReport};
+use crate::source::InputSpec;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use gleaner_core::{OptionInfo, StageInfo};
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+
+/// Gleaner: who is mentioned, who claimed what, and when things happened, in
+/// news articles.
+#[derive(Debug, Parser)]
+#[command(name = "gleaner", version, about, long_about = None)]
+pub struct Cli {
+    /// Log format on stderr.
+    #[arg(long, global = true, value_enum, default_value_t = LogFormat::Text)]
+    pub log_format: LogFormat,
+    /// More logging (-v: info, -vv: debug). RUST_LOG overrides.
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+    /// The command.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Log formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LogFormat {
+    /// Human-readable lines.
+    Text,
+    /// One JSON object per line (for daemons and log shippers).
+    Json,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run a pipeline over its source folder (or the given inputs).
+    Run(RunArgs),
+    /// Validate a pipeline file and report every error with its place.
+    Check {
+        /// The pipeline file.
+        pipeline: PathBuf,
+    },
+    /// List every stage type with its options and defaults.
+    Stages,
+    /// Watch a drop folder: process each new or changed file exactly once,
+    /// until stopped (SIGINT/SIGTERM); SIGHUP or an edit of the pipeline
+    /// file reloads it.
+    Watch(crate::watch::WatchArgs),
+    /// Measure a model against an annotated corpus.
+    #[command(subcommand)]
+    Eval(EvalCommand),
+    /// Train a model from a corpus (re-creates the embedded model).
+    Train {
+        /// Which model.
+        #[arg(value_enum)]
+        model: TrainTarget,
+        /// Arguments of the trainer (see `gleaner train MODEL --help`).
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+        args: Vec<String>,
+    },
+}
+
+/// `gleaner run` arguments.
+#[derive(Debug, Args)]
+pub struct RunArgs {
+    /// The pipeline file.
+    pub pipeline: PathBuf,
+    /// Files or folders to read instead of the pipeline's source (repeatable).
+    #[arg(long = "input", short = 'i')]
+    pub inputs: Vec<PathBuf>,
+    /// Documents processed at once (overrides [runner] concurrency).
+    #[arg(long)]
+    pub concurrency: Option<usize>,
+    /// Never draw a progress bar.
+    #[arg(long)]
+    pub no_progress: bool,
+}
+
+/// What `gleaner eval` measures.
+#[derive(Debug, Subcommand)]
+pub enum EvalCommand {
+    /// Entity recognition on a CoNLL-2003-format file (per-type and overall P/R/F1).
+    Entities {
+        /// The CoNLL file (word ... NER-tag per line, IOB).
+        #[arg(long)]
+        conll: PathBuf,
+    },
+    /// Temporal expressions: TempEval-3 timex measures.
+    Dates {
+        /// A folder of TimeML (.tml) files.
+        #[arg(long, required_unless_present = "meantime")]
+        timeml: Option<PathBuf>,
+        /// A MEANTIME folder (NewsReader XML).
+        #[arg(long)]
+        meantime: Option<PathBuf>,
+    },
+    /// Attributions on PolNeAR-style brat files.
+    Claims {
+        /// A folder of .ann/.txt pairs.
+        #[arg(long)]
+        brat: PathBuf,
+    },
+    /// HTML article extraction on the article-extraction benchmark.
+    Extract {
+        /// The benchmark folder (html/ and ground-truth.json).
+        #[arg(long)]
+        benchmark: PathBuf,
+    },
+}
+
+/// Trainable models.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TrainTarget {
+    /// The entity recognizer.
+    Entities,
+    /// The claims tagger.
+    Claims,
+}
+
+/// Runs the command line with `registry`'s stages; returns the exit code.
+pub fn main_with(registry: Registry) -> ExitCode {
+    let cli = Cli::parse();
+    let default_level = match (&cli.command, cli.verbose) {
+        (Command::Watch(_), 0) => "info",
+        (_, 0) => "warn",
+        (_, 1) => "info",
+        _ => "debug",
+    };
+    init_logging(cli.log_format, default_level);
+    match cli.command {
+        Command::Run(args) => cmd_run(&registry, args),
+        Command::Check { pipeline } => cmd_check(&registry, &pipeline),
+        Command::Watch(args) => crate::watch::cmd_watch(&registry, args),
+        Command::Stages => {
+            print!("{}", stages_text(&registry));
+            ExitCode::SUCCESS
+        }
+        Command::Eval(e) => cmd_eval(e),
+        Command::Train { model, args } => cmd_train(model, &args),
+    }
+}
+
+/// Sets up tracing on stderr.
+pub fn init_logging(format: LogFormat, default_level: &str) {
+    use tracing_subscriber::EnvFilter;
+    let filter =
+        EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(default_level));
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
+    let _ = match format {
+        LogFormat::Text => builder
+            .with_ansi(std::io::stderr().is_terminal())
+            .try_init(),
+        LogFormat::Json => builder.json().flatten_event(true).try_init(),
+    };
+}
+
+fn runtime() -> Result<tokio::runtime::Runtime, ExitCode> {
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| {
+            eprintln!("error: cannot start the async runtime: {e}");
+            ExitCode::from(2)
+        })
+}
+
+/// Loads a pipeline, printing its errors.
+fn load(registry: &Registry, path: &Path, inputs_override: bool) -> Result<Pipeline, ExitCode> {
+    config::load(path, registry, &LoadOptions { inputs_override }).map_err(|errs| {
+        eprint!("{errs}");
+        ExitCode::from(2)
+    })
+}
+
+fn cmd_check(registry: &Registry, path: &Path) -> ExitCode {
+    match load(registry, path, false) {
+        Ok(p) => {
+            eprintln!(
+                "{}: ok: {} analyzer{} in {} layer{}, {} sink{}",
+                path.display(),
+                p.analyzers.len(),
+                plural(p.analyzers.len()),
+                p.layers.len(),
+                plural(p.layers.len()),
+                p.sinks.len(),
+                plural(p.sinks.len()),
+            );
+            ExitCode::SUCCESS
+        }
+        Err(code) => code,
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+/// A progress bar on stderr.
+struct Bar(indicatif::ProgressBar);
+
+impl Progress for Bar {
+    fn found(&self) {
+        self.0.inc_length(1);
+    }
+    fn finished(&self, _outcomes: &[crate::process::Outcome]) {
+        self.0.inc(1);
+    }
+}
+
+fn cmd_run(registry: &Registry, args: RunArgs) -> ExitCode {
+    let mut pipeline = match load(registry, &args.pipeline, !args.inputs.is_empty()) {
+        Ok(p) => p,
+        Err(code) => return code,
+    };
+    if let Some(c) = args.concurrency {
+        pipeline.runner.concurrency = c;
+    }
+    if pipeline.source.watch && args.inputs.is_empty() {
+        // `[source] watch = true`: `gleaner run` keeps running as the daemon.
+        init_logging(LogFormat::Text, "info");
+        return crate::watch::cmd_watch(registry, crate::watch::WatchArgs::for_pipeline(args.pipeline));
+    }
+    let inputs: Vec<InputSpec> = if args.inputs.is_empty() {
+        match &pipeline.source.path {
+            Some(p) => vec![InputSpec::Folder {
+                root: PathBuf::from(p),
+                recursive: pipeline.source.recursive,
+            }],
+            None => {
+                eprintln!("error: the pipeline has no source path and no --input was given");
+                return ExitCode::from(2);
+            }
+        }
+    } else {
+        args.inputs
+            .iter()
+            .map(|p| InputSpec::from_path(p.clone(), pipeline.source.recursive))
+            .collect()
+    };
+    let rt = match runtime() {
+        Ok(rt) => rt,
+        Err(code) => return code,
+    };
+    let show_bar = !args.no_progress && std::io::stderr().is_terminal();
+    let progress: Arc<dyn Progress> = if show_bar {
+        let bar = indicatif::ProgressBar::new(0);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{spinner} [{elapsed_precise}] {wide_bar} {pos}/{len} files ({per_sec}, eta {eta})",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        Arc::new(Bar(bar))
+    } else {
+        Arc::new(runner::NoProgress)
+    };
+    let pipeline = Arc::new(pipeline);
+    let report = rt.block_on(runner::run(pipeline, inputs, Arc::clone(&progress)));
+    drop(progress);
+    print_report(&report)
+}
+
+/// Prints the run summary to stderr and picks the exit code.
+fn print_report(report: &RunReport) -> ExitCode {
+    let secs = report.elapsed.as_secs_f64();
+    let rate = if secs > 0.0 {
+        format!(", {:.0} words/s", report.words as f64 / secs)
+    } else {
+        String::new()
+    };
+    eprintln!(
+        "processed {} document{} from {} file{} in {:.2}s{rate}",
+        report.processed,
+        plural(report.processed),
+        report.files,
+        plural(report.files),
+        secs
+    );
+    if report.failures.is_empty() {
+        return ExitCode::SUCCESS;
+    }
+    eprintln!(
+        "{} document{} failed:",
+        report.failures.len(),
+        plural(report.failures.len())
+    );
+    for f in &report.failures {
+        eprintln!("  {}: {}: {}", f.path, f.stage, f.message);
+    }
+    ExitCode::from(1)
+}
+
+fn option_lines(out: &mut String, options: &[OptionInfo]) {
+    if options.is_empty() {
+        out.push_str("    (no options)\n");
+        return;
+    }
+    let w = options.iter().map(|o| o.name.len()).max().unwrap_or(0);
+    let tw = options.iter().map(|o| o.ty.len()).max().unwrap_or(0);
+    for o in options {
+        let default = o.default.map_or("required".to_string(), |d| format!("default {d}"));
+        out.push_str(&format!(
+            "    {:w$}  {:tw$}  {}  ({default})\n",
+            o.name, o.ty, o.doc
+        ));
+    }
+}
+
+fn stage_block(out: &mut String, info: &StageInfo) {
+    out.push_str(&format!("  {}: {}\n", info.type_name, info.description));
+    if !info.provides.is_empty() {
+        out.push_str(&format!("    provides: {}\n", info.provides.join(", ")));
+    }
+    if !info.requires.is_empty() {
+        out.push_str(&format!("    requires: {}\n", info.requires.join(", ")));
+    }
+    option_lines(out, &info.options);
+}
+
+/// The text of `gleaner stages`.
+pub fn stages_text(registry: &Registry) -> String {
+    let mut out = String::new();
+    out.push_str("[source]\n  folder: every supported file in a folder\n");
+    option_lines(&mut out, &config::source_options());
+    out.push_str("\n[ingest]\n");
+    option_lines(&mut out, &gleaner_ingest::options_info());
+    out.push_str("\n[normalize]\n");
+    option_lines(&mut out, &gleaner_normalize::options_info());
+    out.push_str("\n[runner]\n");
+    option_lines(&mut out, &config::runner_options());
+    let infos = registry.infos();
+    out.push_str("\n[analyzers.NAME] type = ...\n");
+    for info in infos
+        .iter()
+        .filter(|i| i.kind == gleaner_core::StageKind::Analyzer)
+    {
+        stage_block(&mut out, info);
+    }
+    out.push_str("\n[sinks.NAME] type = ...\n");
+    for info in infos.iter().filter(|i| i.kind == gleaner_core::StageKind::Sink) {
+        stage_block(&mut out, info);
+    }
+    out
+}
+
+fn report_result<E: std::fmt::Display>(r: Result<String, E>) -> ExitCode {
+    match r {
+        Ok(text) => {
+            print!("{text}");
+            if !text.ends_with('\n') {
+                println!();
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn cmd_eval(e: EvalCommand) -> ExitCode {
+    match e {
+        EvalCommand::Entities { conll } => report_result(gleaner_entities::eval_conll(&conll)),
+        EvalCommand::Dates { timeml, meantime } => {
+            let mut code = ExitCode::SUCCESS;
+            if let Some(dir) = timeml {
+                code = report_result(gleaner_dates::eval_timeml(&dir));
+            }
+            if let Some(dir) = meantime {
+                let c = report_result(gleaner_dates::eval_meantime(&dir));
+                if c != ExitCode::SUCCESS {
+                    code = c;
+                }
+            }
+            code
+        }
+        EvalCommand::Claims { brat } => report_result(gleaner_claims::eval_brat(&brat)),
+        EvalCommand::Extract { benchmark } => {
+            report_result(gleaner_ingest::eval_extraction(&benchmark))
+        }
+    }
+}
+
+fn cmd_train(model: TrainTarget, args: &[String]) -> ExitCode {
+    match model {
+        TrainTarget::Entities => report_result(gleaner_entities::train_command(args)),
+        TrainTarget::Claims => report_result(gleaner_claims::train_command(args)),
+    }
+}

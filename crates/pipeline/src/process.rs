@@ -1,0 +1,163 @@
+//! Processing one input file through a pipeline: ingest, normalize, the
+//! analyzers layer by layer (a layer's analyzers run concurrently on the
+//! document), then every sink. Each document succeeds or fails on its own:
+//! a JSONL file with one bad line still yields its other documents.
+
+use crate::config::Pipeline;
+use crate::source::InputFile;
+use gleaner_core::{Document, Failure};
+use std::path::PathBuf;
+use std::sync::Arc;
+use tracing::debug;
+
+/// What became of one document (or of a file that yielded none).
+#[derive(Debug)]
+pub struct Outcome {
+    /// The input file.
+    pub input: PathBuf,
+    /// The document id, when ingest got that far.
+    pub id: Option<String>,
+    /// Its title, when known.
+    pub title: Option<String>,
+    /// Words in its normalized text (0 when it failed before normalizing).
+    pub words: usize,
+    /// The files the sinks wrote, or why the document failed.
+    pub result: Result<Vec<PathBuf>, Failure>,
+}
+
+fn failure(input: &InputFile, stage: &str, message: impl Into<String>) -> Failure {
+    Failure {
+        path: input.path.display().to_string(),
+        stage: stage.to_string(),
+        message: message.into(),
+    }
+}
+
+/// Ingests one file into documents (on a blocking thread: it reads and parses).
+pub async fn ingest(
+    pipeline: &Pipeline,
+    input: &InputFile,
+) -> Vec<Result<Document, Failure>> {
+    let opts = pipeline.ingest.clone();
+    let path = input.path.clone();
+    let id_base = input.id_base.clone();
+    let joined =
+        tokio::task::spawn_blocking(move || gleaner_ingest::ingest_file(&path, &id_base, &opts))
+            .await;
+    match joined {
+        Ok(results) => results
+            .into_iter()
+            .map(|r| r.map_err(|e| failure(input, "ingest", e.to_string())))
+            .collect(),
+        Err(e) => vec![Err(failure(input, "ingest", format!("ingest crashed: {e}")))],
+    }
+}
+
+/// Normalizes and analyzes one document, returning it annotated.
+pub async fn analyze(
+    pipeline: &Pipeline,
+    input: &InputFile,
+    mut doc: Document,
+) -> Result<Document, Failure> {
+    let opts = pipeline.normalize.clone();
+    doc = tokio::task::spawn_blocking(move || {
+        gleaner_normalize::normalize(&mut doc, &opts);
+        doc
+    })
+    .await
+    .map_err(|e| failure(input, "normalize", format!("normalize crashed: {e}")))?;
+
+    for layer in &pipeline.layers {
+        let shared = Arc::new(doc);
+        let runs = layer.iter().map(|&i| {
+            let stage = &pipeline.analyzers[i];
+            let d = Arc::clone(&shared);
+            async move { (i, stage.analyzer.analyze(&d).await) }
+        });
+        let results = futures::future::join_all(runs).await;
+        doc = Arc::try_unwrap(shared).unwrap_or_else(|a| (*a).clone());
+        for (i, r) in results {
+            let stage = &pipeline.analyzers[i];
+            match r {
+                Ok(ann) => ann.apply(&stage.name, &mut doc),
+                Err(e) => {
+                    let mut msg = e.to_string();
+                    let mut src = std::error::Error::source(&e);
+                    while let Some(s) = src {
+                        msg.push_str(&format!(": {s}"));
+                        src = s.source();
+                    }
+                    return Err(failure(input, &format!("analyzers.{}", stage.name), msg));
+                }
+            }
+        }
+    }
+    Ok(doc)
+}
+
+/// Writes one document to every sink; returns the files written. Fails
+/// when any sink fails (naming the first failing sink).
+pub async fn write(
+    pipeline: &Pipeline,
+    input: &InputFile,
+    doc: &Document,
+) -> Result<Vec<PathBuf>, Failure> {
+    let writes = pipeline
+        .sinks
+        .iter()
+        .map(|s| async move { (s, s.sink.write(doc).await) });
+    let mut written = Vec::new();
+    let mut first_err = None;
+    for (stage, r) in futures::future::join_all(writes).await {
+        match r {
+            Ok(paths) => written.extend(paths),
+            Err(e) => {
+                if first_err.is_none() {
+                    first_err = Some(failure(input, &format!("sinks.{}", stage.name), e.to_string()));
+                }
+            }
+        }
+    }
+    match first_err {
+        Some(f) => Err(f),
+        None => Ok(written),
+    }
+}
+
+/// Runs one input file through the whole pipeline.
+pub async fn process_file(pipeline: &Pipeline, input: &InputFile) -> Vec<Outcome> {
+    let mut out = Vec::new();
+    for doc in ingest(pipeline, input).await {
+        let outcome = match doc {
+            Err(f) => Outcome {
+                input: input.path.clone(),
+                id: None,
+                title: None,
+                words: 0,
+                result: Err(f),
+            },
+            Ok(doc) => {
+                let id = doc.id.clone();
+                let title = doc.meta.title.clone();
+                let mut words = 0;
+                let result = match analyze(pipeline, input, doc).await {
+                    Ok(doc) => {
+                        words = doc.text.split_whitespace().count();
+                        write(pipeline, input, &doc).await
+                    }
+                    Err(f) => Err(f),
+                };
+                debug!(id = %id, ok = result.is_ok(), "document processed");
+                Outcome {
+                    input: input.path.clone(),
+                    id: Some(id),
+                    title,
+                    words,
+                    result,
+                }
+            }
+        };
+        out.push(outcome);
+    }
+    out
+}

@@ -1,0 +1,190 @@
+//! The batch runner: feeds every input file of a run through the pipeline
+//! concurrently on tokio, with a bounded queue between the folder walker and
+//! a fixed number of in-flight files, so memory stays flat on a folder of
+//! 100,000 files. Collects failures; one broken document never stops the
+//! others.
+
+use crate::config::Pipeline;
+use crate::process::{process_file, Outcome};
+use crate::source::{walk, InputFile, InputSpec};
+use gleaner_core::{Failure, RunSummary};
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+use tokio::sync::mpsc;
+use tokio::task::JoinSet;
+use tracing::{info, warn};
+
+/// What a run did.
+#[derive(Debug, Default)]
+pub struct RunReport {
+    /// Documents written by every sink.
+    pub processed: usize,
+    /// Documents (or files) that failed.
+    pub failures: Vec<Failure>,
+    /// Input files read.
+    pub files: usize,
+    /// Words in the processed documents' text.
+    pub words: usize,
+    /// Wall time of the run.
+    pub elapsed: Duration,
+}
+
+/// Receives progress as the run goes (the CLI draws a progress bar with it).
+pub trait Progress: Send + Sync {
+    /// A new input file was found.
+    fn found(&self) {}
+    /// An input file was finished with these outcomes.
+    fn finished(&self, _outcomes: &[Outcome]) {}
+}
+
+/// No progress reporting.
+pub struct NoProgress;
+impl Progress for NoProgress {}
+
+/// Runs `pipeline` over `inputs` and calls every sink's `finish`.
+pub async fn run(
+    pipeline: Arc<Pipeline>,
+    inputs: Vec<InputSpec>,
+    progress: Arc<dyn Progress>,
+) -> RunReport {
+    let started = Instant::now();
+    let queue = pipeline.runner.queue.max(1);
+    let workers = pipeline.runner.workers().max(1);
+    let (tx, mut rx) = mpsc::channel::<Result<InputFile, (PathBuf, String)>>(queue);
+
+    let walker = tokio::task::spawn_blocking(move || {
+        walk(&inputs, |item| tx.blocking_send(item).is_ok());
+    });
+
+    let mut report = RunReport::default();
+    // Which input produced each id, to refuse a second document that would
+    // overwrite the first one's output.
+    let mut ids: HashMap<String, PathBuf> = HashMap::new();
+    let mut set: JoinSet<Vec<Outcome>> = JoinSet::new();
+
+    let mut handle = |outcomes: Vec<Outcome>, report: &mut RunReport| {
+        progress.finished(&outcomes);
+        for o in outcomes {
+            report.words += o.words;
+            match o.result {
+                Ok(_) => {
+                    if let Some(id) = &o.id {
+                        if let Some(prev) = ids.insert(id.clone(), o.input.clone()) {
+                            if prev != o.input {
+                                warn!(id = %id, first = %prev.display(), second = %o.input.display(),
+                                      "two inputs have the same document id; the second overwrote the first one's outputs");
+                                report.failures.push(Failure {
+                                    path: o.input.display().to_string(),
+                                    stage: "ingest".into(),
+                                    message: format!(
+                                        "document id `{id}` is also the id of {}; its outputs were overwritten: give the documents distinct ids",
+                                        prev.display()
+                                    ),
+                                });
+                                continue;
+                            }
+                        }
+                    }
+                    report.processed += 1;
+                }
+                Err(f) => {
+                    warn!(path = %f.path, stage = %f.stage, error = %f.message, "document failed");
+                    report.failures.push(f);
+                }
+            }
+        }
+    };
+
+    while let Some(item) = rx.recv().await {
+        match item {
+            Ok(input) => {
+                progress.found();
+                report.files += 1;
+                while set.len() >= workers {
+                    if let Some(r) = set.join_next().await {
+                        handle(joined(r), &mut report);
+                    }
+                }
+                let p = Arc::clone(&pipeline);
+                set.spawn(async move {
+                    let work = std::panic::AssertUnwindSafe(process_file(&p, &input));
+                    match futures::FutureExt::catch_unwind(work).await {
+                        Ok(outcomes) => outcomes,
+                        Err(panic) => vec![crashed(&input, panic_message(&*panic))],
+                    }
+                });
+            }
+            Err((path, message)) => {
+                warn!(path = %path.display(), error = %message, "cannot read input");
+                report.failures.push(Failure {
+                    path: path.display().to_string(),
+                    stage: "source".into(),
+                    message,
+                });
+            }
+        }
+    }
+    while let Some(r) = set.join_next().await {
+        handle(joined(r), &mut report);
+    }
+    if let Err(e) = walker.await {
+        report.failures.push(Failure {
+            path: pipeline.file.display().to_string(),
+            stage: "source".into(),
+            message: format!("the folder walker crashed: {e}"),
+        });
+    }
+
+    let summary = RunSummary {
+        processed: report.processed,
+        failures: report.failures.clone(),
+    };
+    for s in &pipeline.sinks {
+        if let Err(e) = s.sink.finish(&summary).await {
+            report.failures.push(Failure {
+                path: pipeline.file.display().to_string(),
+                stage: format!("sinks.{}", s.name),
+                message: format!("finishing the run failed: {e}"),
+            });
+        }
+    }
+    report.elapsed = started.elapsed();
+    info!(
+        processed = report.processed,
+        failed = report.failures.len(),
+        seconds = report.elapsed.as_secs_f64(),
+        "run finished"
+    );
+    report
+}
+
+/// The outcome of an input whose processing panicked.
+pub(crate) fn crashed(input: &InputFile, message: String) -> Outcome {
+    Outcome {
+        input: input.path.clone(),
+        id: None,
+        title: None,
+        words: 0,
+        result: Err(Failure {
+            path: input.path.display().to_string(),
+            stage: "runner".into(),
+            message: format!("processing crashed (a bug in a stage): {message}"),
+        }),
+    }
+}
+
+/// The text of a panic payload.
+pub(crate) fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "panic".to_string())
+}
+
+/// A task's outcomes; a cancelled task (only at shutdown) yields none.
+fn joined(r: Result<Vec<Outcome>, tokio::task::JoinError>) -> Vec<Outcome> {
+    r.unwrap_or_default()
+}
