@@ -1,1 +1,424 @@
-//! Writes a readable Markdown report per document and an index over the run.
+//! The `markdown` sink: a readable report per document,
+//! `<path>/<safe stem of the id>.md`, and `index.md` over every report in the
+//! folder, rewritten at the end of each run (or each batch of the watch
+//! daemon).
+//!
+//! * [`report`]: what a report holds (title, metadata, counts, entities by
+//!   label, claims, a timeline, custom analyzers, removed boilerplate).
+//! * [`index`]: the one-line record at the top of each report, and the index
+//!   rebuilt from those records on disk.
+//! * [`value`]: custom analyzers' JSON rendered as lists and tables.
+//! * [`escape`]: Markdown escaping of article text.
+//!
+//! All files are written atomically with [`gleaner_core::write_atomic`].
+
+pub mod escape;
+pub mod index;
+pub mod report;
+pub mod value;
+
+use async_trait::async_trait;
+use gleaner_core::{
+    parse_options, safe_file_stem, write_atomic, BuildContext, ConfigIssue, Document, OptionInfo,
+    RunSummary, Sink, SinkError, SinkFactory, StageInfo, StageKind,
+};
+use serde::Deserialize;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// The `type = "…"` that selects this sink in a pipeline file.
+pub const TYPE_NAME: &str = "markdown";
+
+/// Options of the `markdown` sink.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MarkdownOptions {
+    /// Folder to write `<id>.md` reports and `index.md` into, relative to the
+    /// working directory; created when missing.
+    pub path: String,
+    /// Add a section counting the boilerplate removed from each document, by
+    /// reason.
+    #[serde(default)]
+    pub include_removed: bool,
+}
+
+/// Builds `markdown` sinks from pipeline options.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct MarkdownSinkFactory;
+
+impl SinkFactory for MarkdownSinkFactory {
+    fn info(&self) -> StageInfo {
+        StageInfo {
+            type_name: TYPE_NAME,
+            kind: StageKind::Sink,
+            description: "Writes a readable Markdown report per document and an index.md over the folder.",
+            options: vec![
+                OptionInfo {
+                    name: "path",
+                    ty: "path",
+                    default: None,
+                    doc: "Folder to write <id>.md reports and index.md into (relative to the working directory); created when missing.",
+                },
+                OptionInfo {
+                    name: "include_removed",
+                    ty: "bool",
+                    default: Some("false"),
+                    doc: "Add a section counting the boilerplate removed from each document, by reason.",
+                },
+            ],
+            provides: Vec::new(),
+            requires: Vec::new(),
+        }
+    }
+
+    fn build(
+        &self,
+        name: &str,
+        options: serde_json::Value,
+        ctx: &BuildContext,
+    ) -> Result<Arc<dyn Sink>, Vec<ConfigIssue>> {
+        require_table(&options)?;
+        let opts: MarkdownOptions = parse_options(options.clone())
+            .map_err(|issues| locate_type_errors(&options, &self.info().options, issues))?;
+        if opts.path.trim().is_empty() {
+            return Err(vec![ConfigIssue::new(
+                "path",
+                "must name a folder, got an empty string",
+            )]);
+        }
+        let dir = ctx.resolve(&opts.path);
+        if dir.exists() && !dir.is_dir() {
+            return Err(vec![ConfigIssue::new(
+                "path",
+                format!("{} exists and is not a folder", dir.display()),
+            )]);
+        }
+        tracing::debug!(sink = name, dir = %dir.display(), "markdown sink ready");
+        Ok(Arc::new(MarkdownSink::new(dir, opts.include_removed)))
+    }
+}
+
+/// Options must be a table: serde would otherwise accept an array as the
+/// struct's fields in order.
+fn require_table(options: &serde_json::Value) -> Result<(), Vec<ConfigIssue>> {
+    if options.is_object() {
+        Ok(())
+    } else {
+        Err(vec![ConfigIssue::new(
+            "",
+            format!("options must be a table, found {}", describe(options)),
+        )])
+    }
+}
+
+/// `parse_options` names the key only for unknown and missing fields; for a
+/// value of the wrong type serde does not say which key it was. This finds
+/// it by checking each known option's JSON type.
+fn locate_type_errors(
+    options: &serde_json::Value,
+    known: &[OptionInfo],
+    issues: Vec<ConfigIssue>,
+) -> Vec<ConfigIssue> {
+    if issues.iter().any(|i| !i.key.is_empty()) {
+        return issues;
+    }
+    let Some(table) = options.as_object() else {
+        return issues;
+    };
+    let found: Vec<ConfigIssue> = known
+        .iter()
+        .filter_map(|opt| {
+            let value = table.get(opt.name)?;
+            let (ok, expected) = match opt.ty {
+                "bool" => (value.is_boolean(), "a boolean"),
+                _ => (value.is_string(), "a string"),
+            };
+            (!ok).then(|| {
+                ConfigIssue::new(
+                    opt.name,
+                    format!("expected {expected}, found {}", describe(value)),
+                )
+            })
+        })
+        .collect();
+    if found.is_empty() {
+        issues
+    } else {
+        found
+    }
+}
+
+fn describe(v: &serde_json::Value) -> String {
+    use serde_json::Value::*;
+    match v {
+        Null => "null".into(),
+        Bool(b) => format!("a boolean {b}"),
+        Number(n) => format!("a number {n}"),
+        String(s) => format!("a string {s:?}"),
+        Array(_) => "an array".into(),
+        Object(_) => "a table".into(),
+    }
+}
+
+/// Writes reports into one folder and keeps its `index.md` current.
+#[derive(Debug, Clone)]
+pub struct MarkdownSink {
+    dir: PathBuf,
+    include_removed: bool,
+}
+
+impl MarkdownSink {
+    /// A sink writing into `dir` (used as given, not resolved).
+    pub fn new(dir: impl Into<PathBuf>, include_removed: bool) -> Self {
+        Self {
+            dir: dir.into(),
+            include_removed,
+        }
+    }
+
+    /// The report file of a document with `id`: always directly inside the
+    /// folder, whatever the id holds, and never `index.md` (an id `index`
+    /// gets a suffixed stem).
+    pub fn path_for(&self, id: &str) -> PathBuf {
+        let mut stem = safe_file_stem(id);
+        if format!("{stem}.md").eq_ignore_ascii_case(index::INDEX_FILE) {
+            stem.push_str("-doc");
+        }
+        self.dir.join(format!("{stem}.md"))
+    }
+
+    /// The report of `doc` as this sink writes it.
+    pub fn render(&self, doc: &Document) -> String {
+        report::render(doc, self.include_removed)
+    }
+
+    /// Rebuilds `index.md` from the reports in the folder and `summary`;
+    /// returns its path.
+    pub fn write_index(&self, summary: &RunSummary) -> Result<PathBuf, SinkError> {
+        let entries = index::scan(&self.dir).map_err(|e| SinkError::io(&self.dir, e))?;
+        let text = index::render(&entries, summary);
+        let path = self.dir.join(index::INDEX_FILE);
+        write_atomic(&path, text.as_bytes()).map_err(|e| SinkError::io(&path, e))?;
+        tracing::debug!(path = %path.display(), reports = entries.len(), "wrote markdown index");
+        Ok(path)
+    }
+}
+
+#[async_trait]
+impl Sink for MarkdownSink {
+    async fn write(&self, doc: &Document) -> Result<Vec<PathBuf>, SinkError> {
+        let text = self.render(doc);
+        let path = self.path_for(&doc.id);
+        let written = run_blocking(path.clone(), move || {
+            write_atomic(&path, text.as_bytes()).map_err(|e| SinkError::io(&path, e))?;
+            Ok(path)
+        })
+        .await?;
+        tracing::debug!(id = %doc.id, path = %written.display(), "wrote markdown report");
+        Ok(vec![written])
+    }
+
+    async fn finish(&self, summary: &RunSummary) -> Result<(), SinkError> {
+        let this = self.clone();
+        let summary = summary.clone();
+        run_blocking(self.dir.join(index::INDEX_FILE), move || {
+            this.write_index(&summary)
+        })
+        .await?;
+        Ok(())
+    }
+}
+
+/// Runs blocking file work on tokio's blocking pool when a runtime is
+/// present, inline otherwise.
+async fn run_blocking<T, F>(what: PathBuf, f: F) -> Result<T, SinkError>
+where
+    T: Send + 'static,
+    F: FnOnce() -> Result<T, SinkError> + Send + 'static,
+{
+    match tokio::runtime::Handle::try_current() {
+        Ok(handle) => handle
+            .spawn_blocking(f)
+            .await
+            .map_err(|e| SinkError::new(format!("{}: write task failed: {e}", what.display())))?,
+        Err(_) => f(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use gleaner_core::{Failure, Format, Meta, SourceInfo};
+    use serde_json::json;
+
+    fn doc(id: &str, title: &str, published: &str) -> Document {
+        Document::new(
+            id,
+            SourceInfo {
+                path: format!("in/{id}.txt"),
+                format: Format::Txt,
+                hash: format!("sha256:{}", "cd".repeat(32)),
+                line: None,
+                encoding: None,
+            },
+            Meta {
+                title: Some(title.into()),
+                published: Some(published.into()),
+                ..Meta::default()
+            },
+            "A short body.".into(),
+        )
+    }
+
+    fn build(options: serde_json::Value) -> Result<Arc<dyn Sink>, Vec<ConfigIssue>> {
+        MarkdownSinkFactory.build("report", options, &BuildContext::default())
+    }
+
+    #[tokio::test]
+    async fn writes_a_report_per_document_and_an_index() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("reports");
+        let sink = build(json!({"path": out.to_str().unwrap()})).unwrap();
+        let p = sink
+            .write(&doc("2019/ferry", "Ferry terminal approved", "2019-02-19"))
+            .await
+            .unwrap();
+        assert_eq!(
+            p,
+            vec![out.join(format!("{}.md", safe_file_stem("2019/ferry")))]
+        );
+        let text = std::fs::read_to_string(&p[0]).unwrap();
+        assert!(text.starts_with(index::HEADER_PREFIX));
+        assert!(text.contains("\n# Ferry terminal approved\n"));
+        sink.finish(&RunSummary::default()).await.unwrap();
+        let idx = std::fs::read_to_string(out.join("index.md")).unwrap();
+        assert!(idx.contains("[Ferry terminal approved]("), "{idx}");
+    }
+
+    #[tokio::test]
+    async fn index_covers_reports_from_earlier_processes() {
+        let tmp = tempfile::tempdir().unwrap();
+        let first = MarkdownSink::new(tmp.path(), false);
+        first
+            .write(&doc("old", "Earlier batch", "2018-05-01"))
+            .await
+            .unwrap();
+        first.finish(&RunSummary::default()).await.unwrap();
+        // A new process (the daemon restarted) writes another batch.
+        let second = MarkdownSink::new(tmp.path(), false);
+        second
+            .write(&doc("new", "Later batch", "2019-05-01"))
+            .await
+            .unwrap();
+        let summary = RunSummary {
+            processed: 1,
+            failures: vec![Failure {
+                path: "in/broken.html".into(),
+                stage: "ingest".into(),
+                message: "not UTF-8 | and no charset".into(),
+            }],
+        };
+        second.finish(&summary).await.unwrap();
+        let idx = std::fs::read_to_string(tmp.path().join("index.md")).unwrap();
+        let later = idx.find("Later batch").unwrap();
+        let earlier = idx.find("Earlier batch").unwrap();
+        assert!(later < earlier, "newest first:\n{idx}");
+        assert!(idx.contains("| in/broken.html | ingest | not UTF-8 \\| and no charset |"));
+        assert!(idx.contains("1 processed, 1 failed."));
+    }
+
+    #[tokio::test]
+    async fn finish_without_documents_writes_an_empty_index() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("never-written");
+        let sink = MarkdownSink::new(&out, false);
+        sink.finish(&RunSummary::default()).await.unwrap();
+        let idx = std::fs::read_to_string(out.join("index.md")).unwrap();
+        assert!(idx.contains("No reports yet."));
+    }
+
+    #[tokio::test]
+    async fn hostile_ids_land_inside_the_folder() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("out");
+        let sink = MarkdownSink::new(&out, false);
+        let ids = [
+            "../../x",
+            "/etc/passwd",
+            "a\0b",
+            "\u{1b}[2J\u{7}",
+            "..",
+            "",
+            "index",
+            "INDEX",
+            "a/b\\c",
+        ];
+        for id in ids {
+            let p = sink
+                .write(&doc(id, "T", "2019-01-01"))
+                .await
+                .unwrap()
+                .remove(0);
+            assert_eq!(p.parent().unwrap(), out.as_path(), "{id:?} escaped: {p:?}");
+            assert_ne!(p.file_name().unwrap(), "index.md");
+            assert!(p.is_file());
+        }
+        assert_eq!(std::fs::read_dir(tmp.path()).unwrap().count(), 1);
+        sink.finish(&RunSummary::default()).await.unwrap();
+        let entries = index::scan(&out).unwrap();
+        assert_eq!(entries.len(), ids.len());
+    }
+
+    #[test]
+    fn option_errors_name_their_key() {
+        assert_eq!(build(json!({})).err().unwrap()[0].key, "path");
+        assert_eq!(
+            build(json!({"path": "x", "include_remove": true}))
+                .err()
+                .unwrap()[0]
+                .key,
+            "include_remove"
+        );
+        let err = build(json!({"path": "x", "include_removed": "yes"}))
+            .err()
+            .unwrap();
+        assert_eq!(err[0].key, "include_removed");
+        assert!(err[0].message.contains("boolean"));
+        assert_eq!(build(json!({"path": ["x"]})).err().unwrap()[0].key, "path");
+        assert_eq!(build(json!({"path": ""})).err().unwrap()[0].key, "path");
+        assert!(build(json!(["x"])).is_err());
+        let file = tempfile::NamedTempFile::new().unwrap();
+        let err = build(json!({"path": file.path().to_str().unwrap()}))
+            .err()
+            .unwrap();
+        assert_eq!(err[0].key, "path");
+    }
+
+    #[test]
+    fn info_lists_every_option() {
+        let info = MarkdownSinkFactory.info();
+        assert_eq!(info.type_name, "markdown");
+        let opts: Vec<_> = info
+            .options
+            .iter()
+            .map(|o| (o.name, o.ty, o.default))
+            .collect();
+        assert_eq!(
+            opts,
+            [
+                ("path", "path", None),
+                ("include_removed", "bool", Some("false"))
+            ]
+        );
+    }
+
+    #[test]
+    fn io_errors_name_the_file() {
+        let tmp = tempfile::tempdir().unwrap();
+        let blocker = tmp.path().join("file");
+        std::fs::write(&blocker, "x").unwrap();
+        let sink = MarkdownSink::new(blocker.join("sub"), false);
+        let err = sink.write_index(&RunSummary::default()).unwrap_err();
+        assert!(err.message.contains("file"), "{}", err.message);
+    }
+}
