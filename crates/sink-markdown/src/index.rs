@@ -236,12 +236,12 @@ pub fn render(entries: &[Entry], summary: &RunSummary) -> String {
         out.push_str("| --- | --- | --- | ---: | ---: | ---: |\n");
         for e in entries {
             let r = &e.record;
-            let title = escape::inline(r.display_title());
-            let title = if title.is_empty() {
-                "Untitled".to_string()
-            } else {
-                title
-            };
+            let title = [r.title.as_deref(), Some(r.id.as_str())]
+                .into_iter()
+                .flatten()
+                .map(escape::inline)
+                .find(|t| !t.is_empty())
+                .unwrap_or_else(|| "Untitled".to_string());
             let _ = writeln!(
                 out,
                 "| [{title}]({}) | {} | {} | {} | {} | {} |",

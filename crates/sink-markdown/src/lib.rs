@@ -192,6 +192,13 @@ impl MarkdownSink {
         report::render(doc, self.include_removed)
     }
 
+    /// Writes the report of `doc` synchronously; returns its path.
+    pub fn write_sync(&self, doc: &Document) -> Result<PathBuf, SinkError> {
+        let path = self.path_for(&doc.id);
+        write_atomic(&path, self.render(doc).as_bytes()).map_err(|e| SinkError::io(&path, e))?;
+        Ok(path)
+    }
+
     /// Rebuilds `index.md` from the reports in the folder and `summary`;
     /// returns its path.
     pub fn write_index(&self, summary: &RunSummary) -> Result<PathBuf, SinkError> {

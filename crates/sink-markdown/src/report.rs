@@ -22,18 +22,15 @@ pub fn render(doc: &Document, include_removed: bool) -> String {
     let mut out = String::new();
     out.push_str(&Record::from_document(doc).header_line());
     out.push('\n');
-    let title = doc
-        .meta
-        .title
-        .as_deref()
-        .filter(|t| !t.trim().is_empty())
-        .unwrap_or(&doc.id);
-    let title = escape::line_start(title);
-    let _ = writeln!(
-        out,
-        "# {}\n",
-        if title.is_empty() { "Untitled" } else { &title }
-    );
+    // The headline, else the id, else a word: whichever shows something
+    // once escaped (a title of control characters shows nothing).
+    let title = [doc.meta.title.as_deref(), Some(doc.id.as_str())]
+        .into_iter()
+        .flatten()
+        .map(escape::line_start)
+        .find(|t| !t.is_empty())
+        .unwrap_or_else(|| "Untitled".to_string());
+    let _ = writeln!(out, "# {title}\n");
     out.push_str(&metadata_line(doc));
     out.push_str("\n\n");
     let timeline = timeline_entries(doc);
@@ -228,6 +225,11 @@ fn claim_block(doc: &Document, c: &Claim) -> String {
     } else {
         let parts: Vec<&str> = c.content_parts.iter().map(|p| p.text.as_str()).collect();
         escape::line_start(&parts.join(" … "))
+    };
+    let content = if content.is_empty() {
+        "(no text)".to_string()
+    } else {
+        content
     };
     let source = match &c.source {
         None => "unattributed".to_string(),
