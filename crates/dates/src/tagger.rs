@@ -1,0 +1,2196 @@
+//! The date grammar: finds temporal expressions in the token stream and
+//! normalizes each to a TIMEX3 type, value and modifier, resolving relative
+//! ones against the anchor with the tense of their sentence.
+//!
+//! Matching is hand-written: at each token that can start an expression
+//! (a word of the lexicon or a number) every pattern is tried and the longest
+//! match wins; the scan then continues after it. Patterns call each other for
+//! the parts they share (a modifier before a duration, "early" before a
+//! month, a weekday before a date).
+
+use crate::token::{tokenize, Kind, Kw, Lex, Pod, Tok, Unit};
+use crate::value::{
+    add_days, add_months, iso_week, nth_weekday, offset_str, quarter_of, season_of, weekday, ymd,
+    Anchor, Point,
+};
+use crate::DatesOptions;
+use gleaner_core::TimexType;
+use std::ops::Range;
+
+/// One temporal expression found in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Timex {
+    /// Byte range in the text.
+    pub range: Range<usize>,
+    /// TIMEX3 type.
+    pub kind: TimexType,
+    /// TIMEX3 value.
+    pub value: String,
+    /// TIMEX3 modifier, if any.
+    pub modifier: Option<String>,
+    /// True when the value was computed from the anchor.
+    pub anchored: bool,
+}
+
+/// Finds and normalizes temporal expressions.
+#[derive(Debug, Clone, Default)]
+pub struct DateTagger {
+    day_first: bool,
+}
+
+impl DateTagger {
+    /// A tagger with these options (`anchor` is the analyzer's business and
+    /// is not used here).
+    pub fn new(opts: DatesOptions) -> Self {
+        Self {
+            day_first: opts.day_first,
+        }
+    }
+
+    /// Tags `text`; relative expressions resolve against `anchor` when given.
+    /// Sentences for tense context are found with a simple splitter.
+    pub fn tag(&self, text: &str, anchor: Option<&Anchor>) -> Vec<Timex> {
+        self.tag_with_sentences(text, anchor, &[])
+    }
+
+    /// Like [`DateTagger::tag`], with known sentence byte ranges (in order)
+    /// used for tense context; an empty slice means "split on your own".
+    pub fn tag_with_sentences(
+        &self,
+        text: &str,
+        anchor: Option<&Anchor>,
+        sentences: &[Range<usize>],
+    ) -> Vec<Timex> {
+        let toks = tokenize(text);
+        let sid = sentence_ids(text, &toks, sentences);
+        let m = Matcher {
+            text,
+            t: &toks,
+            a: anchor.copied(),
+            day_first: self.day_first,
+            sid: &sid,
+        };
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            match m.try_at(i) {
+                Some(f) if f.e > i => {
+                    let (s, e) = (toks[f.s].s, toks[f.e - 1].e);
+                    out.push(Timex {
+                        range: s..e,
+                        kind: f.kind,
+                        value: f.val,
+                        modifier: f.md.map(str::to_string),
+                        anchored: f.anch,
+                    });
+                    i = f.e;
+                }
+                _ => i += 1,
+            }
+        }
+        out
+    }
+}
+
+/// Sentence number of each token: from the given ranges, or by splitting on
+/// sentence-final punctuation followed by a capital and on blank lines.
+fn sentence_ids(text: &str, toks: &[Tok], sentences: &[Range<usize>]) -> Vec<u32> {
+    let mut ids = Vec::with_capacity(toks.len());
+    if !sentences.is_empty() {
+        let mut k = 0usize;
+        for t in toks {
+            while k + 1 < sentences.len() && sentences[k].end <= t.s {
+                k += 1;
+            }
+            ids.push(u32::try_from(k).unwrap_or(u32::MAX));
+        }
+        return ids;
+    }
+    let mut cur = 0u32;
+    let b = text.as_bytes();
+    for (j, t) in toks.iter().enumerate() {
+        if j > 0 {
+            let p = &toks[j - 1];
+            let blank = t.nl
+                && text
+                    .get(p.e..t.s)
+                    .is_some_and(|g| g.matches('\n').count() > 1);
+            let end_punct = p.kind == Kind::Punct
+                && matches!(p.ch, b'.' | b'!' | b'?')
+                && t.sp
+                && (t.cap || t.kind != Kind::Word)
+                && !(j >= 2 && matches!(toks[j - 2].lex, Lex::Month(_, true)));
+            if blank || end_punct || (t.nl && b.get(p.e) == Some(&b'\n')) {
+                cur += 1;
+            }
+        }
+        ids.push(cur);
+    }
+    ids
+}
+
+/// Past or future reference, from the tense of the context.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Dir {
+    Past,
+    Future,
+    Unknown,
+}
+
+/// A quantity in a duration.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Q {
+    N(u32),
+    /// n and a half.
+    Half(u32),
+    /// Unspecified ("a few", "several").
+    X,
+}
+
+/// A match: token range, type, value, modifier.
+#[derive(Debug, Clone)]
+struct Found {
+    s: usize,
+    e: usize,
+    kind: TimexType,
+    val: String,
+    md: Option<&'static str>,
+    anch: bool,
+    /// A preceding "the" belongs to the expression.
+    the_ok: bool,
+    /// The point, for patterns that build on it (time after a date…).
+    day: Option<jiff::civil::Date>,
+    /// A duration or a date computed with "ago": may take a modifier word.
+    modable: bool,
+}
+
+impl Found {
+    fn new(s: usize, e: usize, kind: TimexType, val: String, anch: bool) -> Self {
+        Found {
+            s,
+            e,
+            kind,
+            val,
+            md: None,
+            anch,
+            the_ok: false,
+            day: None,
+            modable: false,
+        }
+    }
+    fn date(s: usize, e: usize, p: Point, anch: bool) -> Self {
+        let day = match p {
+            Point::Day(d) => Some(d),
+            _ => None,
+        };
+        let mut f = Found::new(s, e, TimexType::Date, p.value(), anch);
+        f.day = day;
+        f
+    }
+    fn the(mut self) -> Self {
+        self.the_ok = true;
+        self
+    }
+    fn with_md(mut self, md: &'static str) -> Self {
+        self.md = Some(md);
+        self
+    }
+}
+
+struct Matcher<'a> {
+    text: &'a str,
+    t: &'a [Tok],
+    a: Option<Anchor>,
+    day_first: bool,
+    sid: &'a [u32],
+}
+
+fn unit_code(u: Unit) -> (&'static str, &'static str, u32) {
+    // (prefix, letter, multiplier)
+    match u {
+        Unit::Second => ("PT", "S", 1),
+        Unit::Minute => ("PT", "M", 1),
+        Unit::Hour => ("PT", "H", 1),
+        Unit::Day => ("P", "D", 1),
+        Unit::Week => ("P", "W", 1),
+        Unit::Weekend => ("P", "WE", 1),
+        Unit::Month => ("P", "M", 1),
+        Unit::Quarter => ("P", "Q", 1),
+        Unit::Year => ("P", "Y", 1),
+        Unit::Decade => ("P", "Y", 10),
+        Unit::Century => ("P", "Y", 100),
+    }
+}
+
+fn duration(u: Unit, q: Q) -> String {
+    let (p, l, mul) = unit_code(u);
+    match q {
+        Q::N(n) => format!("{p}{}{l}", n.saturating_mul(mul)),
+        Q::X => format!("{p}X{l}"),
+        Q::Half(n) => match u {
+            Unit::Year => format!("P{n}Y6M"),
+            Unit::Hour => format!("PT{n}H30M"),
+            Unit::Day => format!("P{n}DT12H"),
+            Unit::Minute => format!("PT{n}M30S"),
+            Unit::Month => format!("P{n}M15D"),
+            Unit::Week => format!("P{}D", n * 7 + 3),
+            _ => format!("{p}{}{l}", n.saturating_mul(mul)),
+        },
+    }
+}
+
+fn sets(u: Unit) -> &'static str {
+    match u {
+        Unit::Second => "PT1S",
+        Unit::Minute => "PT1M",
+        Unit::Hour => "PT1H",
+        Unit::Day => "P1D",
+        Unit::Week => "P1W",
+        Unit::Weekend => "P1WE",
+        Unit::Month => "P1M",
+        Unit::Quarter => "P1Q",
+        Unit::Year => "P1Y",
+        Unit::Decade => "P10Y",
+        Unit::Century => "P100Y",
+    }
+}
+
+impl<'a> Matcher<'a> {
+    // ----- token helpers -------------------------------------------------
+
+    fn lex(&self, j: usize) -> Lex {
+        self.t.get(j).map_or(Lex::None, |t| t.lex)
+    }
+    fn kw(&self, j: usize, k: Kw) -> bool {
+        self.lex(j) == Lex::Kw(k)
+    }
+    fn p(&self, j: usize, c: u8) -> bool {
+        self.t
+            .get(j)
+            .is_some_and(|t| t.kind == Kind::Punct && t.ch == c)
+    }
+    fn tight(&self, j: usize) -> bool {
+        self.t.get(j).is_some_and(|t| !t.sp)
+    }
+    /// Skips a hyphen joining two tokens ("third-quarter").
+    fn hy(&self, j: usize) -> usize {
+        if self.p(j, b'-') && self.tight(j) && self.tight(j + 1) {
+            j + 1
+        } else {
+            j
+        }
+    }
+    /// Skips a period right after the previous token ("Nov.").
+    fn dot(&self, j: usize) -> usize {
+        if self.p(j, b'.') && self.tight(j) {
+            j + 1
+        } else {
+            j
+        }
+    }
+    fn num(&self, j: usize) -> Option<(u32, u8)> {
+        let t = self.t.get(j)?;
+        (t.kind == Kind::Num && t.lex == Lex::None).then_some((t.num, t.ndig))
+    }
+    fn word(&self, j: usize) -> &'a str {
+        self.t.get(j).map_or("", |t| &self.text[t.s..t.e])
+    }
+    fn is_word(&self, j: usize, w: &str) -> bool {
+        self.word(j).eq_ignore_ascii_case(w)
+    }
+    fn same_sent(&self, a: usize, b: usize) -> bool {
+        self.sid.get(a).is_some() && self.sid.get(a) == self.sid.get(b)
+    }
+    /// A year number at j (4 digits, 1000..=2199), with the next index.
+    fn year_at(&self, j: usize) -> Option<(i32, usize)> {
+        let (n, d) = self.num(j)?;
+        if d == 4 && (1000..=2199).contains(&n) && !self.p(j + 1, b'%') {
+            return Some((i32::try_from(n).ok()?, j + 1));
+        }
+        None
+    }
+    /// "last year", "this year", "next year" at j: the year.
+    fn rel_year(&self, j: usize) -> Option<(Option<i32>, usize)> {
+        if !matches!(self.lex(j + 1), Lex::Unit(Unit::Year, false)) {
+            return None;
+        }
+        let d = match self.lex(j) {
+            Lex::Kw(Kw::Last) | Lex::Kw(Kw::Past) | Lex::Kw(Kw::Previous) => -1,
+            Lex::Kw(Kw::This) | Lex::Kw(Kw::Current) => 0,
+            Lex::Kw(Kw::Next) | Lex::Kw(Kw::Coming) => 1,
+            _ => return None,
+        };
+        Some((self.a.map(|a| a.year() + d), j + 2))
+    }
+    /// A year given explicitly or relatively ("2018", "last year").
+    fn any_year(&self, j: usize) -> Option<(Option<i32>, usize, bool)> {
+        if let Some((y, k)) = self.year_at(j) {
+            return Some((Some(y), k, false));
+        }
+        self.rel_year(j).map(|(y, k)| (y, k, true))
+    }
+
+    // ----- tense -----------------------------------------------------------
+
+    /// The direction of reference for an expression over tokens s..e.
+    fn dir(&self, s: usize, e: usize) -> Dir {
+        for d in 1..=20usize {
+            let mut hits = [Dir::Unknown; 2];
+            for (h, j) in [s.checked_sub(d), Some(e - 1 + d)].into_iter().enumerate() {
+                let Some(j) = j else { continue };
+                if j >= self.t.len() || !self.same_sent(j, s) {
+                    continue;
+                }
+                let t = &self.t[j];
+                hits[h] = match t.lex {
+                    Lex::Kw(Kw::FutureCue) | Lex::Kw(Kw::Until) | Lex::Kw(Kw::Coming) => {
+                        Dir::Future
+                    }
+                    Lex::Kw(Kw::Next) if d > 2 => Dir::Future,
+                    Lex::Kw(Kw::PastCue) | Lex::Kw(Kw::Ago) => Dir::Past,
+                    Lex::Kw(Kw::Last) if d > 2 => Dir::Past,
+                    Lex::None if t.ed && t.kind == Kind::Word && !t.cap => Dir::Past,
+                    _ => Dir::Unknown,
+                };
+                if h == 0 && hits[h] == Dir::Past && j + 1 < s && self.kw(j + 1, Kw::To) {
+                    // "expected to", "scheduled to", "planned to"…
+                    hits[h] = Dir::Future;
+                }
+            }
+            if hits[0] != Dir::Unknown {
+                return hits[0];
+            }
+            if hits[1] != Dir::Unknown {
+                return hits[1];
+            }
+        }
+        Dir::Unknown
+    }
+
+    // ----- resolution ------------------------------------------------------
+
+    fn res_weekday(&self, wd: u8, dir: Dir) -> (Point, bool) {
+        let Some(a) = self.a else {
+            return (Point::WeekdayX(wd), false);
+        };
+        let aw = i64::from(weekday(a.date));
+        let w = i64::from(wd);
+        let off = match dir {
+            Dir::Future => (w - aw).rem_euclid(7),
+            _ => -((aw - w).rem_euclid(7)),
+        };
+        match add_days(a.date, off) {
+            Some(d) => (Point::Day(d), true),
+            None => (Point::WeekdayX(wd), false),
+        }
+    }
+
+    fn res_month(&self, m: u8, dir: Dir) -> (Point, bool) {
+        let Some(a) = self.a else {
+            return (Point::MonthX(m), false);
+        };
+        let (ay, am) = (a.year(), i32::from(a.month()));
+        let diff = i32::from(m) - am;
+        // A month just after the anchor month in a past-tense sentence is
+        // usually a scheduled event; otherwise the tense decides.
+        // The nearest such month; the tense only breaks the tie at six months.
+        let y = match dir {
+            _ if diff > 6 => ay - 1,
+            _ if diff < -6 => ay + 1,
+            Dir::Past if diff == 6 => ay - 1,
+            Dir::Future if diff == -6 => ay + 1,
+            _ => ay,
+        };
+        (Point::Month(y, m), true)
+    }
+
+    fn res_month_day(&self, m: u8, d: u8, dir: Dir) -> (Point, bool) {
+        let Some(a) = self.a else {
+            return (Point::MonthDayX(m, d), false);
+        };
+        let ay = a.year();
+        let Some(cand) = ymd(ay, m, d) else {
+            // 29 February of another year, or an impossible day.
+            return match (ymd(ay - 1, m, d), ymd(ay + 1, m, d)) {
+                (Some(p), _) if dir != Dir::Future => (Point::Day(p), true),
+                (_, Some(n)) => (Point::Day(n), true),
+                _ => (Point::MonthDayX(m, d), false),
+            };
+        };
+        let diff = (cand - a.date).get_days();
+        // The nearest such day, the window shifted a month by the tense.
+        let (lo, hi) = match dir {
+            Dir::Past => (-213, 152),
+            Dir::Future => (-152, 213),
+            Dir::Unknown => (-182, 183),
+        };
+        let y = if diff > hi {
+            ay - 1
+        } else if diff < lo {
+            ay + 1
+        } else {
+            ay
+        };
+        match ymd(y, m, d) {
+            Some(dt) => (Point::Day(dt), true),
+            None => (Point::MonthDayX(m, d), false),
+        }
+    }
+
+    /// The point `shift` units away from the anchor ("last week" = Week, -1).
+    fn shifted(&self, u: Unit, shift: i32) -> Option<Point> {
+        let Some(a) = self.a else {
+            return Some(Point::Lit(
+                match u {
+                    Unit::Day => "XXXX-XX-XX",
+                    Unit::Week => "XXXX-WXX",
+                    Unit::Weekend => "XXXX-WXX-WE",
+                    Unit::Month => "XXXX-XX",
+                    Unit::Quarter => "XXXX-QX",
+                    Unit::Year => "XXXX",
+                    Unit::Decade => "XXX",
+                    Unit::Century => "XX",
+                    _ => return None,
+                }
+                .to_string(),
+            ));
+        };
+        Some(match u {
+            Unit::Day => Point::Day(add_days(a.date, i64::from(shift))?),
+            Unit::Week => {
+                let (y, w) = iso_week(add_days(a.date, 7 * i64::from(shift))?);
+                Point::Week(y, w)
+            }
+            Unit::Weekend => {
+                let (y, w) = iso_week(add_days(a.date, 7 * i64::from(shift))?);
+                Point::Weekend(y, w)
+            }
+            Unit::Month => {
+                let (y, m) = add_months(a.year(), a.month(), shift);
+                Point::Month(y, m)
+            }
+            Unit::Quarter => {
+                let q = i32::from(quarter_of(a.month())) - 1 + shift;
+                let y = a.year() + q.div_euclid(4);
+                Point::Quarter(y, u8::try_from(q.rem_euclid(4) + 1).ok()?)
+            }
+            Unit::Year => Point::Year(a.year() + shift),
+            Unit::Decade => Point::Decade(a.year().div_euclid(10) + shift),
+            Unit::Century => Point::Century(a.year().div_euclid(100) + shift),
+            _ => return None,
+        })
+    }
+
+    /// The quarter most recently reported on: the last complete one.
+    fn report_quarter(&self) -> Point {
+        self.shifted(Unit::Quarter, -1)
+            .unwrap_or_else(|| Point::Lit("XXXX-QX".into()))
+    }
+
+    /// The point `n` units before (negative: after) the anchor, at the
+    /// unit's granularity ("two years ago" = the year two years back).
+    fn ago(&self, u: Unit, q: Q, sign: i32) -> (Point, bool) {
+        let n = match q {
+            Q::N(n) | Q::Half(n) => i32::try_from(n).unwrap_or(0),
+            Q::X => {
+                return (
+                    Point::Lit(if sign > 0 { "PAST_REF" } else { "FUTURE_REF" }.into()),
+                    false,
+                )
+            }
+        };
+        if self.a.is_none() {
+            return (
+                self.shifted(u, 0).unwrap_or(Point::Lit("XXXX".into())),
+                false,
+            );
+        }
+        let p = match u {
+            Unit::Second | Unit::Minute | Unit::Hour => self.shifted(Unit::Day, 0),
+            Unit::Decade => self.shifted(Unit::Year, -sign * n * 10),
+            Unit::Century => self.shifted(Unit::Year, -sign * n * 100),
+            Unit::Weekend => self.shifted(Unit::Week, -sign * n),
+            u => self.shifted(u, -sign * n),
+        };
+        (p.unwrap_or(Point::Lit("XXXX".into())), true)
+    }
+
+    // ----- driver ------------------------------------------------------------
+
+    fn try_at(&self, i: usize) -> Option<Found> {
+        let t = self.t.get(i)?;
+        let interesting = t.lex != Lex::None
+            || matches!(t.kind, Kind::Num | Kind::OrdNum)
+            || (t.kind == Kind::Punct && (t.ch == b'\'' || t.ch == 0xE2));
+        if !interesting {
+            return None;
+        }
+        let cands = [self.p_mod(i), self.p_the(i), self.p_core(i)];
+        let best = cands
+            .into_iter()
+            .flatten()
+            .max_by_key(|f| (f.e, usize::MAX - f.s))?;
+        Some(self.extend_time(best))
+    }
+
+    /// Every pattern that starts at i without a determiner or modifier.
+    fn p_core(&self, i: usize) -> Option<Found> {
+        let cands = [
+            self.p_weekday(i),
+            self.p_month_first(i),
+            self.p_day_first(i),
+            self.p_numeric(i),
+            self.p_time(i),
+            self.p_year(i),
+            self.p_rel(i),
+            self.p_dur(i),
+            self.p_ord(i),
+            self.p_edge(i),
+            self.p_misc(i),
+        ];
+        cands.into_iter().flatten().max_by_key(|f| f.e)
+    }
+
+    /// A time after a day ("Tuesday 19 February 2019 09:19 EST").
+    fn extend_time(&self, f: Found) -> Found {
+        let Some(day) = f.day else { return f };
+        if f.kind != TimexType::Date {
+            return f;
+        }
+        let mut j = f.e;
+        if self.p(j, b',') {
+            j += 1;
+        }
+        if self.kw(j, Kw::At) {
+            j += 1;
+        }
+        if let Some((h, m, tz, k)) = self.clock(j) {
+            let mut g = f;
+            g.e = k;
+            g.kind = TimexType::Time;
+            g.val = time_value(&Point::Day(day).value(), h, m, tz);
+            return g;
+        }
+        f
+    }
+
+    // ----- patterns --------------------------------------------------------
+
+    /// about / nearly / more than / at least … + duration or "ago" date.
+    fn p_mod(&self, i: usize) -> Option<Found> {
+        let (md, j) = match self.lex(i) {
+            Lex::Kw(Kw::About)
+            | Lex::Kw(Kw::Around)
+            | Lex::Kw(Kw::Approximately)
+            | Lex::Kw(Kw::Roughly) => ("APPROX", i + 1),
+            Lex::Kw(Kw::Nearly) | Lex::Kw(Kw::Almost) => ("LESS_THAN", i + 1),
+            Lex::Kw(Kw::More) if self.kw(i + 1, Kw::Than) => ("MORE_THAN", i + 2),
+            Lex::Kw(Kw::Less) if self.kw(i + 1, Kw::Than) => ("LESS_THAN", i + 2),
+            Lex::Kw(Kw::Over) => ("MORE_THAN", i + 1),
+            Lex::Kw(Kw::At) if self.kw(i + 1, Kw::Least) => ("EQUAL_OR_MORE", i + 2),
+            Lex::Kw(Kw::Up) if self.kw(i + 1, Kw::To) => ("EQUAL_OR_LESS", i + 2),
+            Lex::Kw(Kw::No) if self.kw(i + 1, Kw::More) && self.kw(i + 2, Kw::Than) => {
+                ("EQUAL_OR_LESS", i + 3)
+            }
+            _ => return None,
+        };
+        let mut f = self.p_dur(j).or_else(|| match self.lex(i) {
+            Lex::Kw(Kw::About) | Lex::Kw(Kw::Around) => {
+                self.p_time(j).or_else(|| self.p_month_first(j))
+            }
+            _ => None,
+        })?;
+        if !f.modable && f.kind != TimexType::Time && f.day.is_none() {
+            return None;
+        }
+        if md == "MORE_THAN" && self.kw(i, Kw::Over) && f.kind != TimexType::Duration {
+            return None;
+        }
+        f.s = i;
+        f.md = Some(if f.kind == TimexType::Duration || f.modable {
+            md
+        } else {
+            "APPROX"
+        });
+        Some(f)
+    }
+
+    /// "the" + an expression that takes it, and fixed phrases with "the".
+    fn p_the(&self, i: usize) -> Option<Found> {
+        if !self.kw(i, Kw::The) {
+            return None;
+        }
+        let j = i + 1;
+        let fixed = match self.lex(j) {
+            Lex::Kw(Kw::Past)
+                if !self.starts_quantity(j + 1)
+                    && !matches!(
+                        self.lex(j + 1),
+                        Lex::Unit(..)
+                            | Lex::Kw(Kw::Few)
+                            | Lex::Kw(Kw::Several)
+                            | Lex::Season(_)
+                            | Lex::Weekday(..)
+                    ) =>
+            {
+                Some(Found::new(
+                    i,
+                    j + 1,
+                    TimexType::Date,
+                    "PAST_REF".into(),
+                    false,
+                ))
+            }
+            Lex::Kw(Kw::Future) => Some(Found::new(
+                i,
+                j + 1,
+                TimexType::Date,
+                "FUTURE_REF".into(),
+                false,
+            )),
+            Lex::Kw(Kw::Near) if self.kw(j + 1, Kw::Future) || self.kw(j + 1, Kw::Term) => Some(
+                Found::new(i, j + 2, TimexType::Date, "FUTURE_REF".into(), false),
+            ),
+            Lex::Kw(Kw::Long) | Lex::Kw(Kw::Short) if self.kw(j + 1, Kw::Term) => Some(Found::new(
+                i,
+                j + 2,
+                TimexType::Date,
+                "FUTURE_REF".into(),
+                false,
+            )),
+            Lex::Unit(Unit::Weekend, false) => {
+                let dir = self.dir(i, j + 1);
+                let shift = match (dir, self.a.map(|a| weekday(a.date))) {
+                    (Dir::Future, _) => 0,
+                    (_, Some(w)) if w >= 5 => 0,
+                    _ => -1,
+                };
+                self.shifted(Unit::Weekend, shift)
+                    .map(|p| Found::date(i, j + 1, p, self.a.is_some()))
+            }
+            Lex::Unit(Unit::Quarter, false) => Some(Found::date(
+                i,
+                j + 1,
+                self.report_quarter(),
+                self.a.is_some(),
+            )),
+            _ => None,
+        };
+        let inner = self
+            .p_core(j)
+            .filter(|f| f.the_ok && f.s == j)
+            .map(|mut f| {
+                f.s = i;
+                f
+            });
+        let year_q = self.year_at(j).and_then(|(y, k)| {
+            let mut k = k;
+            let mut q = None;
+            if let Lex::Ord(n) = self.lex(k) {
+                q = u8::try_from(n).ok().filter(|n| (1..=4).contains(n));
+                q?;
+                k = self.hy(k + 1);
+            } else if self.lex(k) == Lex::Unit(Unit::Second, false) {
+                q = Some(2);
+                k = self.hy(k + 1);
+            }
+            let is_q = self.lex(k) == Lex::Unit(Unit::Quarter, false);
+            if !(is_q || q.is_none() && self.kw(k, Kw::Period)) {
+                return None;
+            }
+            let rq = match self.report_quarter() {
+                Point::Quarter(_, rq) => rq,
+                _ => 4,
+            };
+            Some(Found::date(
+                i,
+                k + 1,
+                Point::Quarter(y, q.unwrap_or(rq)),
+                false,
+            ))
+        });
+        let yago = self.year_ago_period(j).map(|mut f| {
+            f.s = i;
+            f
+        });
+        [fixed, inner, yago, year_q]
+            .into_iter()
+            .flatten()
+            .max_by_key(|f| f.e)
+    }
+
+    /// "year-earlier quarter", "year-ago period", "same period last year"…
+    fn year_ago_period(&self, j: usize) -> Option<Found> {
+        let mut k = j;
+        let mut ok = false;
+        if self.kw(k, Kw::Same) {
+            k += 1;
+            ok = true;
+        }
+        if self.is_word(k, "year")
+            && self.p(k + 1, b'-')
+            && self.tight(k + 1)
+            && (self.kw(k + 2, Kw::Earlier) || self.kw(k + 2, Kw::Ago))
+        {
+            k += 3;
+            ok = true;
+        }
+        if !ok {
+            return None;
+        }
+        let mut ord = None;
+        if let Lex::Ord(n) = self.lex(k) {
+            if (1..=4).contains(&n) {
+                ord = u8::try_from(n).ok();
+                k = self.hy(k + 1);
+            }
+        }
+        let is_q = matches!(self.lex(k), Lex::Unit(Unit::Quarter, false));
+        let is_p = self.kw(k, Kw::Period);
+        if !is_q && !is_p {
+            return None;
+        }
+        k += 1;
+        if self.kw(k, Kw::Last) && self.is_word(k + 1, "year") {
+            k += 2;
+        } else if self.kw(k, Kw::A)
+            && self.is_word(k + 1, "year")
+            && (self.kw(k + 2, Kw::Ago) || self.kw(k + 2, Kw::Earlier))
+        {
+            k += 3;
+        }
+        let p = match (self.a, ord) {
+            (Some(a), Some(q)) => Point::Quarter(a.year() - 1, q),
+            (Some(_), None) => match self.report_quarter() {
+                Point::Quarter(y, q) => Point::Quarter(y - 1, q),
+                p => p,
+            },
+            (None, Some(q)) => Point::Lit(format!("XXXX-Q{q}")),
+            (None, None) => Point::Lit("XXXX-QX".into()),
+        };
+        Some(Found::date(j, k, p, self.a.is_some()).the())
+    }
+
+    /// Whether the sentence of token i talks about quarterly results, where
+    /// "a year ago" means the same quarter a year before.
+    fn quarter_context(&self, i: usize) -> bool {
+        let mut j = i;
+        while j > 0 && self.same_sent(j - 1, i) && i - j < 40 {
+            j -= 1;
+            if matches!(self.lex(j), Lex::Unit(Unit::Quarter, false)) || self.kw(j, Kw::Period) {
+                return true;
+            }
+        }
+        let mut j = i;
+        while j + 1 < self.t.len() && self.same_sent(j + 1, i) && j - i < 40 {
+            j += 1;
+            if matches!(self.lex(j), Lex::Unit(Unit::Quarter, false)) || self.kw(j, Kw::Period) {
+                return true;
+            }
+        }
+        false
+    }
+
+    fn starts_quantity(&self, j: usize) -> bool {
+        self.quant(j).is_some()
+    }
+
+    /// A quantity: digits, number words ("twenty-four"), "a", "a few",
+    /// "several", "a couple of", "two and a half".
+    fn quant(&self, j: usize) -> Option<(Q, usize, Option<&'static str>)> {
+        let t = self.t.get(j)?;
+        let (q, mut k, md) = match t.lex {
+            Lex::None if t.kind == Kind::Num && t.ndig <= 4 => {
+                if self.p(j + 1, b':') && self.tight(j + 1) {
+                    return None;
+                }
+                (Q::N(t.num), j + 1, None)
+            }
+            Lex::Num(n) => {
+                let mut n = n;
+                let mut k = j + 1;
+                if (20..=90).contains(&n) {
+                    let k2 = self.hy(k);
+                    if let Lex::Num(u) = self.lex(k2) {
+                        if u < 10 {
+                            n += u;
+                            k = k2 + 1;
+                        }
+                    }
+                }
+                if let Lex::Num(100) = self.lex(k) {
+                    n *= 100;
+                    k += 1;
+                }
+                (Q::N(n), k, None)
+            }
+            Lex::Kw(Kw::A) | Lex::Kw(Kw::An) if !self.tight(j + 1) => match self.lex(j + 1) {
+                Lex::Kw(Kw::Few) => (Q::X, j + 2, None),
+                Lex::Kw(Kw::Couple) if self.kw(j + 2, Kw::Of) => (Q::N(2), j + 3, Some("APPROX")),
+                Lex::Kw(Kw::Couple) => (Q::N(2), j + 2, Some("APPROX")),
+                Lex::Num(100) => (Q::N(100), j + 2, None),
+                Lex::Num(12) => (Q::N(12), j + 2, None),
+                _ => (Q::N(1), j + 1, None),
+            },
+            Lex::Kw(Kw::Few) | Lex::Kw(Kw::Several) => (Q::X, j + 1, None),
+            Lex::Kw(Kw::Couple) if self.kw(j + 1, Kw::Of) => (Q::N(2), j + 2, Some("APPROX")),
+            _ => return None,
+        };
+        if let Q::N(n) = q {
+            if self.kw(k, Kw::And) && self.kw(k + 1, Kw::A) && self.kw(k + 2, Kw::Half) {
+                return Some((Q::Half(n), k + 3, md));
+            }
+        }
+        if self.kw(k, Kw::Or) && self.kw(k + 1, Kw::So) {
+            k += 0;
+        }
+        Some((q, k, md))
+    }
+
+    /// Durations and what is computed from them: "three years", "a
+    /// five-year plan", "two weeks ago", "a year earlier", "20 years from now".
+    fn p_dur(&self, i: usize) -> Option<Found> {
+        let (q, j0, qmd) = self.quant(i)?;
+        let mut j = self.hy(j0);
+        let hyphenated = j != j0;
+        if !hyphenated {
+            while matches!(
+                self.lex(j),
+                Lex::Kw(Kw::Trading)
+                    | Lex::Kw(Kw::Business)
+                    | Lex::Kw(Kw::Straight)
+                    | Lex::Kw(Kw::Consecutive)
+                    | Lex::Kw(Kw::Additional)
+                    | Lex::Kw(Kw::More)
+                    | Lex::Kw(Kw::Full)
+            ) {
+                j += 1;
+            }
+        }
+        let (u, _plural) = match self.lex(j) {
+            Lex::Unit(u, p) if self.t.get(j).is_some_and(|t| t.kind == Kind::Word) => (u, p),
+            _ => return None,
+        };
+        let a_word = matches!(self.lex(i), Lex::Kw(Kw::A) | Lex::Kw(Kw::An));
+        if !hyphenated && !_plural && matches!(q, Q::N(n) if n > 1) {
+            return None;
+        }
+        if matches!(q, Q::N(n) if n >= 1000) {
+            return None;
+        }
+        if a_word && matches!(u, Unit::Second) {
+            return None;
+        }
+        if matches!(u, Unit::Quarter) && (self.kw(j + 1, Kw::Of) || a_word) {
+            return None;
+        }
+        if matches!(u, Unit::Second)
+            && self.t.get(i).is_some_and(|t| t.kind == Kind::Word)
+            && matches!(self.lex(i), Lex::Num(1))
+        {
+            return None;
+        }
+        let mut k = j + 1;
+        // Ages ("a 6-year-old", "52 years old") are not temporal expressions.
+        if (self.p(k, b'-') && self.tight(k) && self.is_word(k + 1, "old"))
+            || self.is_word(k, "old")
+        {
+            return None;
+        }
+        if matches!(q, Q::N(_)) && self.kw(k, Kw::Or) && self.kw(k + 1, Kw::So) {
+            k += 2;
+        }
+        if self.kw(k, Kw::Ago) || self.kw(k, Kw::Earlier) {
+            if self.kw(k, Kw::Earlier)
+                && !matches!(u, Unit::Year | Unit::Month | Unit::Week | Unit::Day)
+            {
+                return None;
+            }
+            let (mut p, anch) = self.ago(u, q, 1);
+            if u == Unit::Year && q == Q::N(1) && self.quarter_context(i) {
+                if let Point::Quarter(y, rq) = self.report_quarter() {
+                    p = Point::Quarter(y - 1, rq);
+                }
+            }
+            let mut f = Found::date(i, k + 1, p, anch);
+            f.modable = true;
+            f.md = qmd;
+            return Some(f);
+        }
+        if self.kw(k, Kw::Later)
+            && matches!(q, Q::N(_))
+            && matches!(u, Unit::Year | Unit::Month | Unit::Week | Unit::Day)
+        {
+            let (p, anch) = self.ago(u, q, -1);
+            let mut f = Found::date(i, k + 1, p, anch);
+            f.modable = true;
+            return Some(f);
+        }
+        if self.kw(k, Kw::From) && self.kw(k + 1, Kw::Now) {
+            let (p, anch) = self.ago(u, q, -1);
+            let mut f = Found::date(i, k + 2, p, anch);
+            f.modable = true;
+            return Some(f);
+        }
+        // "a year" right after a rate ("$5 a year", "twice a year") is a set.
+        if a_word && i > 0 {
+            let prev = &self.t[i - 1];
+            let rate = prev.kind == Kind::Num
+                || prev.kind == Kind::OtherNum
+                || self.is_word(i - 1, "twice")
+                || self.is_word(i - 1, "times")
+                || self.is_word(i - 1, "once")
+                || self.is_word(i - 1, "million")
+                || self.is_word(i - 1, "billion")
+                || self.is_word(i - 1, "percent");
+            if rate
+                && matches!(
+                    u,
+                    Unit::Year | Unit::Month | Unit::Week | Unit::Day | Unit::Hour
+                )
+            {
+                return Some(Found::new(i, k, TimexType::Set, sets(u).into(), false));
+            }
+        }
+        let mut f = Found::new(i, k, TimexType::Duration, duration(u, q), false);
+        f.the_ok = !hyphenated;
+        f.modable = true;
+        f.md = qmd;
+        Some(f)
+    }
+
+    /// Weekdays: "Saturday", "Friday morning", "Tuesday, Feb. 19",
+    /// "Mondays" (a set).
+    fn p_weekday(&self, i: usize) -> Option<Found> {
+        let Lex::Weekday(wd, plural) = self.lex(i) else {
+            return None;
+        };
+        if plural {
+            let mut v = format!("XXXX-WXX-{wd}");
+            let mut e = i + 1;
+            if let Lex::Pod(p, _) = self.lex(e) {
+                v.push('T');
+                v.push_str(p.code());
+                e += 1;
+            }
+            return Some(Found::new(i, e, TimexType::Set, v, false));
+        }
+        // Weekday followed by a full date.
+        let mut j = i + 1;
+        if self.p(j, b'.') && self.tight(j) {
+            j += 1;
+        }
+        if self.p(j, b',') {
+            j += 1;
+        }
+        if let Some(mut f) = self.p_month_first(j).or_else(|| self.p_day_first(j)) {
+            if f.day.is_some() && !self.t[j].nl {
+                f.s = i;
+                return Some(f);
+            }
+        }
+        let mut e = i + 1;
+        let mut pod = None;
+        if let Lex::Pod(p, false) = self.lex(e) {
+            pod = Some(p);
+            e += 1;
+        }
+        let dir = self.dir(i, e);
+        let (p, anch) = self.res_weekday(wd, dir);
+        Some(self.with_pod(Found::date(i, e, p, anch), pod))
+    }
+
+    fn with_pod(&self, f: Found, pod: Option<Pod>) -> Found {
+        match pod {
+            Some(p) => {
+                let mut g = Found::new(
+                    f.s,
+                    f.e,
+                    TimexType::Time,
+                    format!("{}T{}", f.val, p.code()),
+                    f.anch,
+                );
+                g.the_ok = f.the_ok;
+                g
+            }
+            None => f,
+        }
+    }
+
+    /// Whether a bare month name at i is a month and not a verb, a modal or a
+    /// name ("March on", "may", "Theresa May").
+    fn bare_month_ok(&self, i: usize, m: u8, abbr: bool) -> bool {
+        let t = &self.t[i];
+        if abbr || !t.cap {
+            return false;
+        }
+        let prev = i.checked_sub(1).map(|p| &self.t[p]);
+        let prev_cap_name = prev.is_some_and(|p| {
+            p.kind == Kind::Word && p.cap && p.lex == Lex::None && self.same_sent(i - 1, i)
+        });
+        if prev_cap_name {
+            return false;
+        }
+        let next_cap = self
+            .t
+            .get(i + 1)
+            .is_some_and(|n| n.kind == Kind::Word && n.cap && n.lex == Lex::None);
+        let prev_temporal = prev.is_some_and(|p| {
+            matches!(
+                p.lex,
+                Lex::Kw(
+                    Kw::In
+                        | Kw::Since
+                        | Kw::Until
+                        | Kw::By
+                        | Kw::From
+                        | Kw::Through
+                        | Kw::During
+                        | Kw::Of
+                        | Kw::Last
+                        | Kw::Next
+                        | Kw::This
+                        | Kw::Early
+                        | Kw::Late
+                        | Kw::Mid
+                        | Kw::End
+                        | Kw::Beginning
+                        | Kw::Start
+                        | Kw::On
+                        | Kw::And
+                        | Kw::Or
+                        | Kw::To
+                        | Kw::Earlier
+                        | Kw::Later
+                        | Kw::Past
+                        | Kw::Coming
+                        | Kw::Each
+                        | Kw::Every
+                )
+            ) || (p.kind == Kind::Punct && p.ch == b'-')
+        });
+        let next_year = self.rel_year(i + 1).is_some();
+        match m {
+            3 | 5 => (prev_temporal || next_year) && !next_cap,
+            4 | 6 | 8 => prev_temporal || next_year || !next_cap,
+            _ => true,
+        }
+    }
+
+    /// Month-first dates: "Nov 26, 2018", "Nov. 26", "November 2018",
+    /// "May last year", "December".
+    fn p_month_first(&self, i: usize) -> Option<Found> {
+        let Lex::Month(m, abbr) = self.lex(i) else {
+            return None;
+        };
+        let mut j = i + 1;
+        if abbr {
+            j = self.dot(j);
+        }
+        // Day.
+        let day = self.t.get(j).and_then(|t| match t.kind {
+            Kind::Num if t.ndig <= 2 && (1..=31).contains(&t.num) && t.lex == Lex::None => (!(self
+                .p(j + 1, b':')
+                && self.tight(j + 1)
+                && self.tight(j + 2)
+                && self.num(j + 2).is_some()))
+            .then_some(t.num),
+            Kind::OrdNum if (1..=31).contains(&t.num) => Some(t.num),
+            _ => None,
+        });
+        if let Some(d) = day {
+            if !self.t[i].cap && m == 5 {
+                return None;
+            }
+            let d = u8::try_from(d).ok()?;
+            let mut k = j + 1;
+            let mut kk = k;
+            if self.p(kk, b',') {
+                kk += 1;
+            }
+            if let Some((y, e)) = self.year_at(kk) {
+                k = e;
+                let p = ymd(y, m, d).map(Point::Day)?;
+                return Some(Found::date(i, k, p, false));
+            }
+            let dir = self.dir(i, k);
+            let (p, anch) = self.res_month_day(m, d, dir);
+            return Some(Found::date(i, k, p, anch));
+        }
+        // Month + year.
+        let mut k = j;
+        if self.p(k, b',') {
+            k += 1;
+        }
+        if self.kw(k, Kw::Of) {
+            k += 1;
+        }
+        if let Some((y, e, rel)) = self.any_year(k) {
+            if !self.t[i].cap && !rel {
+                return None;
+            }
+            if rel && !self.bare_month_ok(i, m, abbr) {
+                return None;
+            }
+            let p = match y {
+                Some(y) => Point::Month(y, m),
+                None => Point::MonthX(m),
+            };
+            return Some(Found::date(i, e, p, rel && self.a.is_some()));
+        }
+        if !self.bare_month_ok(i, m, abbr) {
+            return None;
+        }
+        let dir = self.dir(i, j);
+        let (p, anch) = self.res_month(m, dir);
+        Some(Found::date(i, j, p, anch))
+    }
+
+    /// Day-first dates: "26 November 2018", "the 26th of November".
+    fn p_day_first(&self, i: usize) -> Option<Found> {
+        let t = self.t.get(i)?;
+        let d = match t.kind {
+            Kind::Num if t.ndig <= 2 && t.lex == Lex::None => t.num,
+            Kind::OrdNum => t.num,
+            _ => return None,
+        };
+        if !(1..=31).contains(&d) {
+            return None;
+        }
+        if i > 0 && self.t[i - 1].kind == Kind::Punct && matches!(self.t[i - 1].ch, b'$' | b'#') {
+            return None;
+        }
+        let mut j = i + 1;
+        if t.kind == Kind::OrdNum && self.kw(j, Kw::Of) {
+            j += 1;
+        }
+        let Lex::Month(m, abbr) = self.lex(j) else {
+            return None;
+        };
+        if !self.t[j].cap {
+            return None;
+        }
+        let mut k = j + 1;
+        if abbr {
+            k = self.dot(k);
+        }
+        let d = u8::try_from(d).ok()?;
+        let mut kk = k;
+        if self.p(kk, b',') {
+            kk += 1;
+        }
+        if let Some((y, e)) = self.year_at(kk) {
+            let p = ymd(y, m, d).map(Point::Day)?;
+            return Some(Found::date(i, e, p, false));
+        }
+        let dir = self.dir(i, k);
+        let (p, anch) = self.res_month_day(m, d, dir);
+        Some(Found::date(i, k, p, anch))
+    }
+
+    /// "2018-11-26", "11/26/2018", "26/11/2018" (day first), "7/8/07".
+    fn p_numeric(&self, i: usize) -> Option<Found> {
+        let (a, da) = self.num(i)?;
+        if i > 0 && self.tight(i) && self.t[i - 1].kind != Kind::Word {
+            let pc = self.t[i - 1].ch;
+            if matches!(pc, b'-' | b'/' | b'.' | b'$' | b':') {
+                return None;
+            }
+        }
+        let sep = self.t.get(i + 1)?;
+        if sep.kind != Kind::Punct || !matches!(sep.ch, b'-' | b'/' | b'.') || sep.sp {
+            return None;
+        }
+        let ch = sep.ch;
+        let (b, db) = self.num(i + 2).filter(|_| self.tight(i + 2))?;
+        if !(self.p(i + 3, ch) && self.tight(i + 3)) {
+            return None;
+        }
+        let (c, dc) = self.num(i + 4).filter(|_| self.tight(i + 4))?;
+        // Not part of a longer number chain (phone numbers, versions).
+        if (self.p(i + 5, ch) || self.p(i + 5, b'-') || self.p(i + 5, b'.'))
+            && self.tight(i + 5)
+            && self.num(i + 6).is_some()
+        {
+            return None;
+        }
+        let to8 = |x: u32| u8::try_from(x).ok();
+        let (y, m, d) = if da == 4 && ch != b'.' {
+            (i32::try_from(a).ok()?, to8(b)?, to8(c)?)
+        } else if dc == 4 || (dc == 2 && ch != b'-') {
+            let y = if dc == 4 {
+                i32::try_from(c).ok()?
+            } else if c < 50 {
+                2000 + i32::try_from(c).ok()?
+            } else {
+                1900 + i32::try_from(c).ok()?
+            };
+            if da > 2 || db > 2 {
+                return None;
+            }
+            let day_first = self.day_first || ch == b'.' || a > 12;
+            if day_first {
+                (y, to8(b)?, to8(a)?)
+            } else {
+                (y, to8(a)?, to8(b)?)
+            }
+        } else {
+            return None;
+        };
+        let p = ymd(y, m, d)?;
+        Some(Found::date(i, i + 5, Point::Day(p), false))
+    }
+
+    /// A clock time at j: "09:19", "9:19 a.m. EST", "10 p.m.", "noon",
+    /// "0800 UTC". Returns hour, minute, offset and the next index.
+    fn clock(&self, j: usize) -> Option<(u8, u8, Option<i32>, usize)> {
+        let t = self.t.get(j)?;
+        let (mut h, mut m, mut k);
+        match t.lex {
+            Lex::Kw(Kw::Noon) | Lex::Kw(Kw::Midday) => return Some((12, 0, None, j + 1)),
+            Lex::Kw(Kw::Midnight) => return Some((24, 0, None, j + 1)),
+            _ => {}
+        }
+        let (n, nd) = self.num(j)?;
+        if nd <= 2 && self.p(j + 1, b':') && self.tight(j + 1) && self.tight(j + 2) {
+            let (mm, md) = self.num(j + 2)?;
+            if md != 2 || n > 24 || mm > 59 {
+                return None;
+            }
+            h = u8::try_from(n).ok()?;
+            m = u8::try_from(mm).ok()?;
+            k = j + 3;
+            if self.p(k, b':') && self.tight(k) && self.num(k + 1).is_some_and(|(_, d)| d == 2) {
+                k += 2;
+            }
+        } else if nd <= 2 && n <= 12 && matches!(self.lex(j + 1), Lex::Kw(Kw::Am) | Lex::Kw(Kw::Pm))
+        {
+            h = u8::try_from(n).ok()?;
+            m = 0;
+            k = j + 1;
+        } else if nd == 4
+            && n % 100 < 60
+            && n / 100 < 24
+            && matches!(self.lex(j + 1), Lex::Kw(Kw::Tz(_)))
+        {
+            h = u8::try_from(n / 100).ok()?;
+            m = u8::try_from(n % 100).ok()?;
+            k = j + 1;
+        } else {
+            return None;
+        }
+        match self.lex(k) {
+            Lex::Kw(Kw::Am) => {
+                if h == 12 {
+                    h = 0;
+                }
+                k += 1;
+            }
+            Lex::Kw(Kw::Pm) => {
+                if h < 12 {
+                    h += 12;
+                }
+                k += 1;
+            }
+            _ => {}
+        }
+        let _ = &mut m;
+        let mut tz = None;
+        if let Lex::Kw(Kw::Tz(o)) = self.lex(k) {
+            if self.t[k].cap || self.word(k).len() <= 1 {
+                tz = Some(i32::from(o));
+                k += 1;
+            }
+        }
+        Some((h, m, tz, k))
+    }
+
+    /// Times: "9:19 a.m.", "10 p.m. Wednesday", "noon Saturday",
+    /// "16:00 UTC today", "5 p.m. EST Nov. 9".
+    fn p_time(&self, i: usize) -> Option<Found> {
+        let (h, m, tz, mut k) = self.clock(i)?;
+        if matches!(
+            self.lex(i),
+            Lex::Kw(Kw::Noon) | Lex::Kw(Kw::Midnight) | Lex::Kw(Kw::Midday)
+        ) {
+            // A bare "noon" is a time only next to a day or as an adverbial.
+        }
+        let mut day: Option<(String, bool)> = None;
+        let mut j = k;
+        if self.p(j, b',') {
+            j += 1;
+        }
+        if self.kw(j, Kw::On) {
+            j += 1;
+        }
+        if let Some(f) = self
+            .p_weekday(j)
+            .or_else(|| self.p_month_first(j))
+            .or_else(|| self.p_day_first(j))
+        {
+            if f.kind == TimexType::Date && (f.day.is_some() || f.val.starts_with("XXXX-")) {
+                day = Some((f.val.clone(), f.anch));
+                k = f.e;
+            }
+        } else if let Some((v, anch, e)) = self.deictic_day(j) {
+            day = Some((v, anch));
+            k = e;
+        }
+        let (dv, anch) = match day {
+            Some(d) => d,
+            None => match self.a {
+                Some(a) => (Point::Day(a.date).value(), true),
+                None => ("XXXX-XX-XX".to_string(), false),
+            },
+        };
+        let mut f = Found::new(i, k, TimexType::Time, time_value(&dv, h, m, tz), anch);
+        f.modable = true;
+        Some(f)
+    }
+
+    /// today / yesterday / tomorrow at j: value, anchored, next index.
+    fn deictic_day(&self, j: usize) -> Option<(String, bool, usize)> {
+        let shift = match self.lex(j) {
+            Lex::Kw(Kw::Today) | Lex::Kw(Kw::Tonight) => 0,
+            Lex::Kw(Kw::Yesterday) => -1,
+            Lex::Kw(Kw::Tomorrow) => 1,
+            _ => return None,
+        };
+        let p = self.shifted(Unit::Day, shift)?;
+        Some((p.value(), self.a.is_some(), j + 1))
+    }
+
+    /// Years and decades: "2018", "the 1990s", "'90s", "fiscal 2019".
+    fn p_year(&self, i: usize) -> Option<Found> {
+        let t = self.t.get(i)?;
+        // '90s
+        if t.kind == Kind::Punct && (t.ch == b'\'' || t.ch == 0xE2) {
+            let n = self.t.get(i + 1)?;
+            if n.kind == Kind::Num
+                && n.ndig == 2
+                && n.lex == Lex::Unit(Unit::Decade, true)
+                && self.tight(i + 1)
+                && n.num % 10 == 0
+            {
+                let c = if n.num <= 20 { 200 } else { 190 };
+                let d = c + i32::try_from(n.num / 10).ok()?;
+                return Some(Found::date(i, i + 2, Point::Decade(d), false).the());
+            }
+            return None;
+        }
+        if t.kind != Kind::Num {
+            return None;
+        }
+        if t.lex == Lex::Unit(Unit::Decade, true) {
+            if t.num % 10 != 0 {
+                return None;
+            }
+            let d = match t.ndig {
+                4 => i32::try_from(t.num / 10).ok()?,
+                2 => 190 + i32::try_from(t.num / 10).ok()?,
+                _ => return None,
+            };
+            return Some(Found::date(i, i + 1, Point::Decade(d), false).the());
+        }
+        let (y, _) = self.year_at(i)?;
+        // Reject numbers inside other numbers, prices, versions, phones.
+        if i > 0 {
+            let p = &self.t[i - 1];
+            if p.kind == Kind::Punct && matches!(p.ch, b'$' | b'#' | 0xC2 | 0xE2) {
+                return None;
+            }
+            if !t.sp
+                && p.kind == Kind::Punct
+                && matches!(p.ch, b'-' | b'/' | b'.' | b':' | b',')
+                && i >= 2
+                && matches!(self.t[i - 2].kind, Kind::Num | Kind::OtherNum)
+            {
+                return None;
+            }
+            if p.kind == Kind::Word
+                && p.cap
+                && p.lex == Lex::None
+                && self.same_sent(i - 1, i)
+                && !p.nl
+            {
+                return None;
+            }
+            if p.kind == Kind::Num {
+                return None;
+            }
+        }
+        if let Some(n) = self.t.get(i + 1) {
+            if !n.sp
+                && n.kind == Kind::Punct
+                && matches!(n.ch, b'-' | b'/' | b'.' | b':')
+                && self
+                    .t
+                    .get(i + 2)
+                    .is_some_and(|x| matches!(x.kind, Kind::Num | Kind::OtherNum) && x.ndig != 2)
+            {
+                return None;
+            }
+            if n.kind == Kind::Word && n.lex == Lex::None && !n.cap {
+                let w = self.word(i + 1);
+                if w.eq_ignore_ascii_case("percent") || w.eq_ignore_ascii_case("per") {
+                    return None;
+                }
+                if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !n.ed {
+                    return None;
+                }
+            }
+            if n.kind == Kind::Num || n.kind == Kind::OtherNum {
+                return None;
+            }
+        }
+        if !(1800..=2060).contains(&y) {
+            let prev_prep = i > 0
+                && matches!(
+                    self.t[i - 1].lex,
+                    Lex::Kw(
+                        Kw::In
+                            | Kw::Since
+                            | Kw::Of
+                            | Kw::From
+                            | Kw::Until
+                            | Kw::By
+                            | Kw::Through
+                            | Kw::During
+                    )
+                );
+            if !prev_prep {
+                return None;
+            }
+        }
+        // "fiscal 2019", "fiscal year 2019"
+        let mut s = i;
+        if i >= 1 && self.kw(i - 1, Kw::Fiscal) {
+            s = i - 1;
+        }
+        if i >= 2 && self.kw(i - 2, Kw::Fiscal) && self.is_word(i - 1, "year") {
+            s = i - 2;
+        }
+        let _ = s;
+        Some(Found::date(i, i + 1, Point::Year(y), false))
+    }
+
+    /// Deictic and relative expressions: today, now, last week, next
+    /// March, this morning, earlier this month, recent years, daily…
+    fn p_rel(&self, i: usize) -> Option<Found> {
+        let Lex::Kw(k) = self.lex(i) else {
+            return None;
+        };
+        let anch = self.a.is_some();
+        let lit = |e: usize, v: &str| Some(Found::new(i, e, TimexType::Date, v.to_string(), false));
+        match k {
+            Kw::Today | Kw::Yesterday | Kw::Tomorrow => {
+                let (v, an, e) = self.deictic_day(i)?;
+                if let Lex::Pod(p, false) = self.lex(e) {
+                    return Some(Found::new(
+                        i,
+                        e + 1,
+                        TimexType::Time,
+                        format!("{v}T{}", p.code()),
+                        an,
+                    ));
+                }
+                Some(Found::new(i, e, TimexType::Date, v, an))
+            }
+            Kw::Tonight => {
+                let (v, an, e) = self.deictic_day(i)?;
+                Some(Found::new(i, e, TimexType::Time, format!("{v}TNI"), an))
+            }
+            Kw::Now | Kw::Currently | Kw::Nowadays => lit(i + 1, "PRESENT_REF"),
+            Kw::Right if self.kw(i + 1, Kw::Now) => lit(i + 2, "PRESENT_REF"),
+            Kw::These if self.lex(i + 1) == Lex::Unit(Unit::Day, true) => lit(i + 2, "PRESENT_REF"),
+            Kw::At
+                if self.kw(i + 1, Kw::Present)
+                    || (self.kw(i + 1, Kw::The) && self.kw(i + 2, Kw::Moment)) =>
+            {
+                lit(
+                    if self.kw(i + 1, Kw::Present) {
+                        i + 2
+                    } else {
+                        i + 3
+                    },
+                    "PRESENT_REF",
+                )
+                .map(|mut f| {
+                    f.s = i + 1;
+                    if self.kw(i + 1, Kw::The) {
+                        f.s = i + 1;
+                    }
+                    f
+                })
+            }
+            Kw::Recently => lit(i + 1, "PAST_REF"),
+            Kw::More if self.kw(i + 1, Kw::Recently) => lit(i + 2, "PAST_REF"),
+            Kw::Recent => match self.lex(i + 1) {
+                Lex::Unit(_, true) => lit(i + 2, "PAST_REF").map(Found::the),
+                _ => None,
+            },
+            Kw::Daily | Kw::Weekly | Kw::Monthly | Kw::Yearly | Kw::Annually | Kw::Hourly => {
+                let t = &self.t[i];
+                if t.cap && i > 0 && self.same_sent(i - 1, i) && !self.p(i - 1, b'"') {
+                    return None;
+                }
+                let v = match k {
+                    Kw::Daily => "P1D",
+                    Kw::Weekly => "P1W",
+                    Kw::Monthly => "P1M",
+                    Kw::Hourly => "PT1H",
+                    Kw::Quarterly => "P1Q",
+                    _ => "P1Y",
+                };
+                Some(Found::new(i, i + 1, TimexType::Set, v.into(), false))
+            }
+            Kw::Every | Kw::Each => {
+                let mut j = i + 1;
+                let mut n = 1;
+                if self.kw(j, Kw::Other) {
+                    n = 2;
+                    j += 1;
+                } else if let Some((Q::N(q), e, _)) =
+                    self.quant(j).filter(|(_, _, _)| !self.kw(j, Kw::A))
+                {
+                    n = q;
+                    j = e;
+                }
+                match self.lex(j) {
+                    Lex::Unit(u, _) => {
+                        let v = if n == 1 {
+                            sets(u).to_string()
+                        } else {
+                            duration(u, Q::N(n))
+                        };
+                        Some(Found::new(i, j + 1, TimexType::Set, v, false))
+                    }
+                    Lex::Weekday(d, _) => Some(Found::new(
+                        i,
+                        j + 1,
+                        TimexType::Set,
+                        format!("XXXX-WXX-{d}"),
+                        false,
+                    )),
+                    Lex::Month(m, false) if self.t[j].cap => Some(Found::new(
+                        i,
+                        j + 1,
+                        TimexType::Set,
+                        format!("XXXX-{m:02}"),
+                        false,
+                    )),
+                    Lex::Pod(p, false) => Some(Found::new(
+                        i,
+                        j + 1,
+                        TimexType::Set,
+                        format!("XXXX-XX-XXT{}", p.code()),
+                        false,
+                    )),
+                    _ => None,
+                }
+            }
+            Kw::Earlier | Kw::Later => {
+                let md = if k == Kw::Earlier { "START" } else { "END" };
+                let mut j = i + 1;
+                if self.kw(j, Kw::In)
+                    && self.kw(j + 1, Kw::The)
+                    && matches!(
+                        self.lex(j + 2),
+                        Lex::Unit(Unit::Year | Unit::Month | Unit::Week | Unit::Day, false)
+                    )
+                {
+                    let Lex::Unit(u, _) = self.lex(j + 2) else {
+                        return None;
+                    };
+                    let p = self.shifted(u, 0)?;
+                    return Some(Found::date(i, j + 3, p, anch).with_md(md));
+                }
+                if self.kw(j, Kw::That) && matches!(self.lex(j + 1), Lex::Unit(..)) {
+                    return None;
+                }
+                let inner = match self.lex(j) {
+                    Lex::Kw(Kw::This | Kw::Last | Kw::Next) => self.p_rel(j),
+                    _ => None,
+                };
+                let mut f = inner?;
+                if f.kind == TimexType::Duration {
+                    return None;
+                }
+                j = f.e;
+                f.s = i;
+                f.e = j;
+                f.md = Some(md);
+                Some(f)
+            }
+            Kw::This
+            | Kw::Last
+            | Kw::Next
+            | Kw::Past
+            | Kw::Coming
+            | Kw::Previous
+            | Kw::Following
+            | Kw::Current
+            | Kw::Latest => self.p_det(i, k),
+            Kw::Fiscal => {
+                // "fiscal 2019", "fiscal year 2019", "fiscal 1990 first quarter"
+                let mut j = i + 1;
+                if self.is_word(j, "year") {
+                    j += 1;
+                }
+                if let Some((y, e)) = self.year_at(j) {
+                    return Some(Found::date(i, e, Point::Year(y), false));
+                }
+                if let Some(mut f) = self.p_ord(i + 1) {
+                    f.s = i;
+                    return Some(f.the());
+                }
+                if self.is_word(i + 1, "year") {
+                    let p = self.shifted(Unit::Year, 0)?;
+                    return Some(Found::date(i, i + 2, p, anch).the());
+                }
+                None
+            }
+            Kw::Q(q) | Kw::H(q) => {
+                let is_q = matches!(k, Kw::Q(_));
+                let mut j = i + 1;
+                let y = if let Some((y, e)) = self.year_at(j) {
+                    j = e;
+                    Some(y)
+                } else if self.p(j, b'-') && self.tight(j) {
+                    self.year_at(j + 1).map(|(y, e)| {
+                        j = e;
+                        y
+                    })
+                } else {
+                    None
+                };
+                let (y, an) = match (y, self.a) {
+                    (Some(y), _) => (Some(y), false),
+                    (None, Some(a)) => (Some(a.year()), true),
+                    (None, None) => (None, false),
+                };
+                let v = match (y, is_q) {
+                    (Some(y), true) => Point::Quarter(y, q).value(),
+                    (Some(y), false) => Point::Half(y, q).value(),
+                    (None, true) => format!("XXXX-Q{q}"),
+                    (None, false) => format!("XXXX-H{q}"),
+                };
+                Some(Found::new(i, j, TimexType::Date, v, an))
+            }
+            Kw::Christmas | Kw::Thanksgiving | Kw::Halloween | Kw::New => self.p_holiday(i, k),
+            Kw::Overnight => None,
+            _ => None,
+        }
+    }
+
+    /// Holidays: Christmas (Day/Eve), New Year's Day/Eve, Thanksgiving, Halloween.
+    fn p_holiday(&self, i: usize, k: Kw) -> Option<Found> {
+        if !self.t[i].cap {
+            return None;
+        }
+        let (m, d, e) = match k {
+            Kw::Christmas => {
+                if self.kw(i + 1, Kw::Eve) {
+                    (12, 24, i + 2)
+                } else if self.is_word(i + 1, "Day") {
+                    (12, 25, i + 2)
+                } else {
+                    (12, 25, i + 1)
+                }
+            }
+            Kw::Halloween => (10, 31, i + 1),
+            Kw::New => {
+                // New Year's Day / Eve
+                if !self.is_word(i + 1, "Year")
+                    || !self.p(i + 2, b'\'')
+                    || !self.is_word(i + 3, "s")
+                {
+                    return None;
+                }
+                if self.kw(i + 4, Kw::Eve) {
+                    (12, 31, i + 5)
+                } else if self.is_word(i + 4, "Day") {
+                    (1, 1, i + 5)
+                } else {
+                    return None;
+                }
+            }
+            Kw::Thanksgiving => {
+                let e = if self.is_word(i + 1, "Day") {
+                    i + 2
+                } else {
+                    i + 1
+                };
+                let dir = self.dir(i, e);
+                let Some(a) = self.a else {
+                    return Some(Found::new(
+                        i,
+                        e,
+                        TimexType::Date,
+                        "XXXX-11-XX".into(),
+                        false,
+                    ));
+                };
+                let this = nth_weekday(a.year(), 11, 4, 4)?;
+                let y = match dir {
+                    Dir::Future => {
+                        if this >= a.date {
+                            a.year()
+                        } else {
+                            a.year() + 1
+                        }
+                    }
+                    _ => {
+                        if this <= a.date {
+                            a.year()
+                        } else {
+                            a.year() - 1
+                        }
+                    }
+                };
+                return Some(Found::date(
+                    i,
+                    e,
+                    Point::Day(nth_weekday(y, 11, 4, 4)?),
+                    true,
+                ));
+            }
+            _ => return None,
+        };
+        let mut e2 = e;
+        if let Some((y, ee)) = self.year_at(e) {
+            let p = ymd(y, m, d)?;
+            e2 = ee;
+            return Some(Found::date(i, e2, Point::Day(p), false));
+        }
+        let dir = self.dir(i, e2);
+        let (p, an) = self.res_month_day(m, d, dir);
+        Some(Found::date(i, e2, p, an))
+    }
+
+    /// this/last/next/past/coming/previous/following/current/latest + X.
+    fn p_det(&self, i: usize, k: Kw) -> Option<Found> {
+        let anch = self.a.is_some();
+        let mut j = i + 1;
+        // "this past spring", "this coming Sunday"
+        let mut k = k;
+        if k == Kw::This && matches!(self.lex(j), Lex::Kw(Kw::Past | Kw::Coming)) {
+            if let Lex::Kw(k2) = self.lex(j) {
+                k = k2;
+            }
+            j += 1;
+        }
+        let fiscal = self.kw(j, Kw::Fiscal);
+        if fiscal {
+            j += 1;
+        }
+        let shift = match k {
+            Kw::This | Kw::Current => 0,
+            Kw::Last | Kw::Past | Kw::Previous | Kw::Latest => -1,
+            Kw::Next | Kw::Coming | Kw::Following => 1,
+            _ => return None,
+        };
+        match self.lex(j) {
+            Lex::Unit(u, false) => {
+                if matches!(u, Unit::Second | Unit::Minute | Unit::Hour) {
+                    return None;
+                }
+                if u == Unit::Day {
+                    if !matches!(k, Kw::Next | Kw::Following | Kw::Previous) {
+                        return None;
+                    }
+                    let p = self.shifted(Unit::Day, shift)?;
+                    return Some(Found::date(i, j + 1, p, anch).the());
+                }
+                let p = if u == Unit::Quarter && k == Kw::Latest {
+                    self.report_quarter()
+                } else if u == Unit::Weekend && k == Kw::This {
+                    self.shifted(Unit::Weekend, 0)?
+                } else {
+                    self.shifted(u, shift)?
+                };
+                let mut f = Found::date(i, j + 1, p, anch).the();
+                // "last year's third quarter" is not handled; "this year's" stays a year.
+                if matches!(k, Kw::Following | Kw::Previous) {
+                    f.anch = anch;
+                }
+                Some(f)
+            }
+            Lex::Unit(u, true) => {
+                // "the coming months", "the past few weeks" (no number)
+                if matches!(k, Kw::Past | Kw::Last | Kw::Next | Kw::Coming) {
+                    let mut f =
+                        Found::new(i, j + 1, TimexType::Duration, duration(u, Q::X), false).the();
+                    f.modable = true;
+                    return Some(f);
+                }
+                None
+            }
+            Lex::Weekday(wd, false) => {
+                let Some(a) = self.a else {
+                    return Some(Found::date(i, j + 1, Point::WeekdayX(wd), false));
+                };
+                let aw = i64::from(weekday(a.date));
+                let w = i64::from(wd);
+                let off = match k {
+                    Kw::Last | Kw::Past | Kw::Previous => {
+                        let b = (aw - w).rem_euclid(7);
+                        -(if b == 0 { 7 } else { b })
+                    }
+                    Kw::Next | Kw::Coming | Kw::Following => {
+                        let f = (w - aw).rem_euclid(7);
+                        if f == 0 {
+                            7
+                        } else {
+                            f
+                        }
+                    }
+                    _ => w - aw,
+                };
+                let d = add_days(a.date, off)?;
+                let mut e = j + 1;
+                let mut pod = None;
+                if let Lex::Pod(p, false) = self.lex(e) {
+                    pod = Some(p);
+                    e += 1;
+                }
+                Some(self.with_pod(Found::date(i, e, Point::Day(d), true), pod))
+            }
+            Lex::Month(m, false) if self.t[j].cap => {
+                let Some(a) = self.a else {
+                    return Some(Found::date(i, j + 1, Point::MonthX(m), false));
+                };
+                let (ay, am) = (a.year(), a.month());
+                let y = match shift {
+                    -1 => {
+                        if m < am {
+                            ay
+                        } else {
+                            ay - 1
+                        }
+                    }
+                    1 => {
+                        if m > am {
+                            ay
+                        } else {
+                            ay + 1
+                        }
+                    }
+                    _ => ay,
+                };
+                Some(Found::date(i, j + 1, Point::Month(y, m), true))
+            }
+            Lex::Season(s) => {
+                let Some(a) = self.a else {
+                    return Some(Found::new(
+                        i,
+                        j + 1,
+                        TimexType::Date,
+                        format!("XXXX-{}", crate::value::season_code(s)),
+                        false,
+                    ));
+                };
+                let (cy, cs) = season_of(a.year(), a.month());
+                let y = match shift {
+                    -1 => {
+                        if s < cs {
+                            cy
+                        } else {
+                            cy - 1
+                        }
+                    }
+                    1 => {
+                        if s > cs {
+                            cy
+                        } else {
+                            cy + 1
+                        }
+                    }
+                    _ => cy,
+                };
+                Some(Found::date(i, j + 1, Point::Season(y, s), true).the())
+            }
+            Lex::Pod(p, false) => {
+                let day_shift = match (k, p) {
+                    (Kw::This, _) => 0,
+                    (Kw::Last, Pod::Night | Pod::Evening) => -1,
+                    _ => return None,
+                };
+                let d = self.shifted(Unit::Day, day_shift)?;
+                Some(Found::new(
+                    i,
+                    j + 1,
+                    TimexType::Time,
+                    format!("{}T{}", d.value(), p.code()),
+                    anch,
+                ))
+            }
+            _ => {
+                // past/last/next/coming/first + quantity + unit: a duration.
+                if matches!(
+                    k,
+                    Kw::Past | Kw::Last | Kw::Next | Kw::Coming | Kw::Following | Kw::Previous
+                ) {
+                    let mut f = self.p_dur(j)?;
+                    if f.kind != TimexType::Duration {
+                        return None;
+                    }
+                    f.s = i;
+                    return Some(f.the());
+                }
+                None
+            }
+        }
+    }
+
+    /// Ordinals: "the third quarter (of 1990)", "third-quarter", "the first
+    /// half", "the first nine months", "the 20th century".
+    fn p_ord(&self, i: usize) -> Option<Found> {
+        let t = self.t.get(i)?;
+        let n = match (t.kind, t.lex) {
+            (Kind::OrdNum, _) => t.num,
+            (_, Lex::Ord(n)) => n,
+            (_, Lex::Unit(Unit::Second, false)) => 2,
+            _ => return None,
+        };
+        let j = self.hy(i + 1);
+        let anch = self.a.is_some();
+        let y_after = |k: usize| -> (Option<i32>, usize, bool) {
+            let mut kk = k;
+            if self.kw(kk, Kw::Of) {
+                kk += 1;
+            }
+            if let Some((y, e, rel)) = self.any_year(kk) {
+                return (y, e, rel);
+            }
+            if self.kw(kk, Kw::The) && self.is_word(kk + 1, "year") {
+                return (self.a.map(|a| a.year()), kk + 2, true);
+            }
+            (None, k, true)
+        };
+        match self.lex(j) {
+            Lex::Unit(Unit::Quarter, false) if (1..=4).contains(&n) || n == 99 => {
+                let q = if n == 99 { 4 } else { u8::try_from(n).ok()? };
+                if t.kind == Kind::Word
+                    && self.lex(i) == Lex::Unit(Unit::Second, false)
+                    && j == i + 1
+                    && !self.tight(i + 1)
+                {
+                    // "second quarter" is fine; guarded only against "a second"
+                }
+                let (y, e, rel) = y_after(j + 1);
+                let y = y.or_else(|| {
+                    let a = self.a?;
+                    let cq = quarter_of(a.month());
+                    let past = self.dir(i, j + 1) == Dir::Past;
+                    Some(if q > cq && past {
+                        a.year() - 1
+                    } else {
+                        a.year()
+                    })
+                });
+                let p = match y {
+                    Some(y) => Point::Quarter(y, q),
+                    None => Point::Lit(format!("XXXX-Q{q}")),
+                };
+                Some(Found::date(i, e, p, rel && anch).the())
+            }
+            Lex::Kw(Kw::Half) if (1..=2).contains(&n) => {
+                let (y, e, rel) = y_after(j + 1);
+                let y = y.or_else(|| self.a.map(|a| a.year()));
+                let p = match y {
+                    Some(y) => Point::Half(y, u8::try_from(n).ok()?),
+                    None => Point::Lit(format!("XXXX-H{n}")),
+                };
+                Some(Found::date(i, e, p, rel && anch).the())
+            }
+            Lex::Unit(Unit::Century, false)
+                if t.kind == Kind::OrdNum || matches!(t.lex, Lex::Ord(_)) =>
+            {
+                let c = i32::try_from(n).ok()? - 1;
+                Some(Found::date(i, j + 1, Point::Century(c), false).the())
+            }
+            _ => {
+                if n == 1 && t.kind == Kind::Word {
+                    // "the first nine months"
+                    let f = self.p_dur(i + 1)?;
+                    if f.kind != TimexType::Duration {
+                        return None;
+                    }
+                    let mut f = f;
+                    f.s = i;
+                    return Some(f.the());
+                }
+                None
+            }
+        }
+    }
+
+    /// early/late/mid + X; the end/beginning/middle of X; year-end.
+    fn p_edge(&self, i: usize) -> Option<Found> {
+        let (md, j) = match self.lex(i) {
+            Lex::Kw(Kw::Early) => ("START", i + 1),
+            Lex::Kw(Kw::Late) => ("END", i + 1),
+            Lex::Kw(Kw::Mid) => ("MID", self.hy(i + 1)),
+            Lex::Kw(Kw::End | Kw::Beginning | Kw::Start | Kw::Middle) if self.kw(i + 1, Kw::Of) => {
+                let md = match self.lex(i) {
+                    Lex::Kw(Kw::End) => "END",
+                    Lex::Kw(Kw::Middle) => "MID",
+                    _ => "START",
+                };
+                (md, i + 2)
+            }
+            _ => return None,
+        };
+        let j = if md != "MID" { self.hy(j) } else { j };
+        let mut inner = match self.lex(j) {
+            Lex::Kw(Kw::The) => {
+                // "the end of the year", "the middle of the month"
+                match self.lex(j + 1) {
+                    Lex::Unit(
+                        u @ (Unit::Year
+                        | Unit::Month
+                        | Unit::Week
+                        | Unit::Quarter
+                        | Unit::Decade
+                        | Unit::Day),
+                        false,
+                    ) => {
+                        let p = self.shifted(u, 0)?;
+                        Some(Found::date(j, j + 2, p, self.a.is_some()))
+                    }
+                    _ => self.p_the(j),
+                }
+            }
+            Lex::Kw(_) => self.p_rel(j),
+            Lex::Month(..) => self.p_month_first(j),
+            Lex::Weekday(..) => self.p_weekday(j),
+            Lex::Season(s) => self.season(j, s),
+            Lex::Pod(p, false) if md == "MID" || md == "END" || md == "START" => {
+                let d = self.shifted(Unit::Day, 0)?;
+                Some(Found::new(
+                    j,
+                    j + 1,
+                    TimexType::Time,
+                    format!("{}T{}", d.value(), p.code()),
+                    self.a.is_some(),
+                ))
+            }
+            _ => self.p_year(j),
+        }?;
+        if inner.kind == TimexType::Duration || inner.kind == TimexType::Set {
+            return None;
+        }
+        if inner.val.ends_with("_REF") {
+            return None;
+        }
+        inner.s = i;
+        inner.md = Some(md);
+        inner.day = None;
+        if matches!(self.lex(i), Lex::Kw(Kw::Early | Kw::Late)) || md == "MID" {
+            inner.the_ok = inner.val.len() == 3 || inner.the_ok;
+        } else {
+            inner.the_ok = true;
+        }
+        Some(inner)
+    }
+
+    /// A season with an optional year: "summer", "the summer of 2018".
+    fn season(&self, i: usize, s: u8) -> Option<Found> {
+        let mut j = i + 1;
+        if self.kw(j, Kw::Of) {
+            j += 1;
+        }
+        if let Some((y, e, rel)) = self.any_year(j) {
+            let p = match y {
+                Some(y) => Point::Season(y, s),
+                None => Point::Lit(format!("XXXX-{}", crate::value::season_code(s))),
+            };
+            return Some(Found::date(i, e, p, rel && self.a.is_some()).the());
+        }
+        if i > 0 && self.t[i - 1].kind == Kind::Word && self.t[i - 1].lex == Lex::None {
+            return None;
+        }
+        let Some(a) = self.a else {
+            return Some(
+                Found::new(
+                    i,
+                    i + 1,
+                    TimexType::Date,
+                    format!("XXXX-{}", crate::value::season_code(s)),
+                    false,
+                )
+                .the(),
+            );
+        };
+        let (cy, cs) = season_of(a.year(), a.month());
+        let dir = self.dir(i, i + 1);
+        let y = match dir {
+            Dir::Future if s < cs => cy + 1,
+            Dir::Past if s > cs => cy - 1,
+            _ => cy,
+        };
+        Some(Found::date(i, i + 1, Point::Season(y, s), true).the())
+    }
+
+    /// Seasons, "year-end", "year-ago" and other leftovers.
+    fn p_misc(&self, i: usize) -> Option<Found> {
+        match self.lex(i) {
+            Lex::Season(s) => {
+                if !matches!(
+                    i.checked_sub(1).map(|p| self.lex(p)),
+                    Some(Lex::Kw(
+                        Kw::In
+                            | Kw::The
+                            | Kw::This
+                            | Kw::Last
+                            | Kw::Next
+                            | Kw::Since
+                            | Kw::During
+                            | Kw::By
+                            | Kw::Until
+                            | Kw::Early
+                            | Kw::Late
+                            | Kw::Of
+                    ))
+                ) {
+                    return None;
+                }
+                self.season(i, s)
+            }
+            Lex::Unit(Unit::Year, false) => {
+                // year-end, year end, year's end; year-ago, year-earlier
+                let anch = self.a.is_some();
+                if self.p(i + 1, b'-') && self.tight(i + 1) {
+                    if self.kw(i + 2, Kw::End) {
+                        let p = self.shifted(Unit::Year, 0)?;
+                        return Some(Found::date(i, i + 3, p, anch).with_md("END").the());
+                    }
+                    if self.kw(i + 2, Kw::Ago) || self.kw(i + 2, Kw::Earlier) {
+                        let mut p = self.shifted(Unit::Year, -1)?;
+                        if self.quarter_context(i) {
+                            if let Point::Quarter(y, rq) = self.report_quarter() {
+                                p = Point::Quarter(y - 1, rq);
+                            }
+                        }
+                        return Some(Found::date(i, i + 3, p, anch).the());
+                    }
+                }
+                if self.kw(i + 1, Kw::End) && !self.kw(i.wrapping_sub(1), Kw::The) {
+                    let p = self.shifted(Unit::Year, 0)?;
+                    return Some(Found::date(i, i + 2, p, anch).with_md("END"));
+                }
+                None
+            }
+            _ => None,
+        }
+    }
+}
+
+fn time_value(day: &str, h: u8, m: u8, tz: Option<i32>) -> String {
+    let mut v = format!("{day}T{h:02}:{m:02}");
+    if let Some(o) = tz {
+        v.push_str(&offset_str(o));
+    }
+    v
+}
