@@ -1,0 +1,988 @@
+//! Boilerplate classifiers for plain-text scraped articles.
+//!
+//! Each rule looks at one line (a few look at their neighbours or at whole
+//! paragraphs) and, when it fires, marks the line dropped with a snake_case
+//! reason. Rules are written as patterns that such boilerplate takes across
+//! outlets, anchored on the whole line or bounded in length, so that an
+//! article sentence that merely mentions a newsletter, a photo or a comment
+//! is kept. Lines longer than [`MAX_LINE`] bytes are never boilerplate (only
+//! their last bytes are checked for a "…read more" cut-off marker), which also
+//! keeps every rule linear on hostile input. All patterns use the `regex`
+//! crate, whose matching is linear in the input.
+//!
+//! The rules, with their reasons:
+//!
+//! | reason | what |
+//! |---|---|
+//! | `metadata` | among the first lines: the headline (equal to `meta.title`), byline and date lines whose parts are `meta.authors`, `meta.outlet`, reporter roles or `meta.published` |
+//! | `update_note` | among the first lines: a short `Update: …` line without final punctuation |
+//! | `donation_appeal` | a run of paragraphs asking for support (`Your donation allows us …`, `Support our journalism`), with the outlet-voice paragraphs between them |
+//! | `newsletter` | sign-up appeals (`Sign up for our … newsletter`, `Enter your email`, `By signing up you agree …`) and their short follow-up lines |
+//! | `teaser` | `Read more: …`, `SEE ALSO: …`, `Related: …` lines, bare `Read more` / `Continue reading` lines, and a `…read more` cut-off marker at the end of a line (only the marker goes) |
+//! | `homepage_link` | `Visit X's homepage for more stories` |
+//! | `caption` | a line ending in a photo credit (`… (Getty)`, `… / © Agency`, `… Photo: X`), the same line repeated before it without the credit, a short alt-text line just before it, and a short unpunctuated line repeated twice in a row |
+//! | `photo_credit` | a line that is only a credit (`(Getty Images)`, `Photo: X`, `AP Photo/X`) |
+//! | `copyright` | `© 2020 X`, `Copyright 2020 X`, `All rights reserved` |
+//! | `duplicate` | a punctuated line repeated twice in a row (the second copy goes) |
+//! | `share_widget` | `Share`, `Share on Facebook`, `Liked this article? Share now!`, `Comments`, `12 comments`, `Follow us on …` |
+//! | `comment_form` | `Leave a Reply`, `Join the discussion`, `Write new comment:`, `Your email address will not be published …`, `Please refresh the page …`, and, after such a marker, short lines about comments, readers, replies or logging in |
+//! | `comment_thread` | from the first comment header (`• Name Nov 26, 2018 Link to comment`) to the end of the text |
+//! | `related_links` | `Latest articles`, `Related stories`, `You may also like` |
+//! | `source_trailer` | `Source: X`, `Source:: X`, `This article originally appeared on X` |
+//! | `visit_counter` | `(Visited 12 times, 3 visits today)`, `Views: 120` |
+
+use crate::layout::Line;
+use gleaner_core::Meta;
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// What the normalizer does with one line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Action {
+    /// Kept.
+    Keep,
+    /// Removed whole, for this reason.
+    Drop(&'static str),
+    /// The line from byte `at` (of its trimmed text) on is removed.
+    DropSuffix {
+        /// Byte offset in the line's trimmed text where the removal starts.
+        at: usize,
+        /// Why.
+        reason: &'static str,
+    },
+}
+
+/// Which rule families run.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Settings {
+    /// Remove title, byline and date lines that repeat `meta`.
+    pub metadata: bool,
+    /// Remove reader comment threads to the end of the text.
+    pub comment_threads: bool,
+}
+
+/// Lines longer than this (bytes) are never classified as boilerplate.
+pub(crate) const MAX_LINE: usize = 1200;
+/// Metadata lines are looked for among this many first lines.
+const HEADER_LINES: usize = 15;
+/// A donation appeal spans at most this many paragraphs.
+const MAX_APPEAL_PARAS: usize = 10;
+
+fn re(p: &str) -> Regex {
+    // Built-in constant patterns; `patterns_compile` in the tests checks them.
+    Regex::new(p).unwrap_or_else(|e| panic!("built-in pattern {p:?} does not compile: {e}"))
+}
+
+/// Every pattern, compiled once.
+struct Patterns {
+    visit: Regex,
+    views: Regex,
+    source: Regex,
+    originally: Regex,
+    homepage: Vec<Regex>,
+    teaser_prefix: Regex,
+    teaser_caps: Regex,
+    teaser_whole: Regex,
+    cutoff: Vec<Regex>,
+    newsletter: Vec<Regex>,
+    newsletter_vocab: Regex,
+    share: Regex,
+    comment_strong: Vec<Regex>,
+    comment_form: Vec<Regex>,
+    comment_vocab: Regex,
+    comment_header: Regex,
+    related: Regex,
+    photo_credit: Vec<Regex>,
+    copyright: Regex,
+    caption_suffix: Vec<Regex>,
+    update: Regex,
+    appeal_strong: Vec<Regex>,
+    appeal_voice: Regex,
+    appeal_vocab: Regex,
+    byline_prefix: Regex,
+    role: Regex,
+}
+
+const AGENCIES: &str = r"getty(?:\s+images)?|afp|reuters|ap|ap\s+photo|epa(?:-efe)?|pa|pa\s+wire|pa\s+media|shutterstock|istock(?:photo)?|alamy|bloomberg|rex|rex\s+features|xinhua|anadolu(?:\s+agency)?|sipa|dpa|unsplash|nasa|supplied|handout|file\s+photo|getty\s+images\s+for\s+[^()]{1,40}|[^()/]{1,40}\s+via\s+getty\s+images";
+const MONTHS: &str = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?";
+
+static P: LazyLock<Patterns> = LazyLock::new(|| {
+    let agency_paren = format!(
+        r"(?i)\s\((?:{AGENCIES}|[^()]{{0,60}}/\s*(?:{AGENCIES})\b[^()]{{0,30}}|(?:photo|image|picture|pic|credit|photograph|video|illustration)s?\s*(?::|by\b|credit\b:?)\s*[^()]{{1,60}})\)\.?$"
+    );
+    Patterns {
+        visit: re(
+            r"(?i)^\(?\s*visited\s+[\d,.]+\s+times?\s*(?:,\s*[\d,.]+\s+visits?\s+today\s*)?\)?\.?$",
+        ),
+        views: re(
+            r"(?i)^(?:(?:page\s*)?views|reads|hits)\s*:\s*[\d,.]+k?$|^[\d,.]+k?\s+(?:views|reads)$",
+        ),
+        source: re(r"(?i)^(?:source|sources|via)\s*::?\s*\S"),
+        originally: re(
+            r"(?i)^(?:this\s+(?:article|story|post|piece|report)\s+(?:was\s+|is\s+|has\s+been\s+)?(?:originally\s+|first\s+)?(?:published|appeared|posted)|originally\s+(?:published|appeared|posted)|republished\s+(?:with\s+permission\s+)?(?:from|by))\b",
+        ),
+        homepage: vec![
+            re(
+                r"(?i)^(?:visit|check\s+out|head\s+to|go\s+to)\s+.{1,80}?\s+(?:homepage|home\s+page|website|site|page)\s+for\s+more\b",
+            ),
+            re(
+                r"(?i)^for\s+more\s+(?:stories|news|articles|coverage)\b.{0,60}\b(?:visit|go\s+to|head\s+to|check\s+out)\b",
+            ),
+            re(r"(?i)^click\s+here\s+for\s+more\s+(?:stories|news|articles)\b"),
+        ],
+        teaser_prefix: re(
+            r"(?i)^(?:read\s+more|read\s+also|also\s+read|see\s+also|related|related\s+(?:article|articles|story|stories|coverage|content|reading|links?|video)|recommended(?:\s+reading|\s+stories)?|read\s+next|up\s+next|more\s+on\s+(?:this|that)(?:\s+story|\s+topic)?|more\s+from\s+[^:]{1,40}|watch|watch\s+now|listen|editor'?s\s+picks?|don'?t\s+miss|must\s+read|in\s+case\s+you\s+missed\s+it|icymi|further\s+reading|more\s+coverage)\s*(?::|>>|»|\|)\s*\S",
+        ),
+        teaser_caps: re(
+            r"^(?:READ MORE|SEE ALSO|RELATED|ALSO READ|READ ALSO|MORE)\b\s*[:>»|-]?\s+\S",
+        ),
+        teaser_whole: re(
+            r"(?i)^(?:read\s+more|read\s+the\s+(?:full|whole|rest\s+of\s+the)\s+(?:story|article)|continue\s+reading(?:\s+the\s+(?:story|article))?|click\s+here\s+to\s+read\s+more|read\s+full\s+(?:story|article)|see\s+more|more\s+stories|read\s+on|keep\s+reading|view\s+(?:full\s+)?(?:story|article)|full\s+(?:story|article))\s*(?:»|>>|>|→|\.\.\.|…|\.|:)?$",
+        ),
+        cutoff: vec![
+            re(
+                r"(?i)(?:\.\.\.|…)\s*\[?\s*(?:read\s+more|continue\s+reading|read\s+(?:the\s+)?full\s+(?:story|article)|more|read\s+on)\s*\]?\s*(?:»|>>|→|>)?\s*$",
+            ),
+            re(r"(?i)\[\s*(?:read\s+more|continue\s+reading|more)\s*(?:»|\.\.\.|…)?\s*\]\s*$"),
+            re(r"(?i)\b(?:read\s+more|continue\s+reading)\s*(?:»|>>|→)\s*$"),
+        ],
+        newsletter: vec![
+            re(
+                r"(?i)^(?:please\s+)?(?:sign\s+up|subscribe|register|join)\b.{0,80}\bnewsletters?\b",
+            ),
+            re(
+                r"(?i)\b(?:sign\s+up|subscribe|signing\s+up|subscribing)\s+(?:for|to)\s+our\b.{0,60}\b(?:newsletters?|briefings?|digest|mailing\s+list|daily\s+email|alerts)\b",
+            ),
+            re(
+                r"(?i)^(?:get|receive)\b.{0,80}\b(?:newsletter|delivered\s+(?:straight\s+|directly\s+)?to\s+your\s+inbox|in\s+your\s+inbox)\b",
+            ),
+            re(
+                r"(?i)^(?:enter\s+your\s+e-?mail(?:\s+address)?|thanks?(?:\s+you)?\s+for\s+(?:signing\s+up|subscribing)|you(?:'re|\s+are)\s+(?:now\s+)?(?:signed\s+up|subscribed)|invalid\s+e-?mail)\b.{0,80}$",
+            ),
+            re(
+                r"(?i)^by\s+(?:signing\s+up|subscribing|clicking|submitting)\b.{0,160}\b(?:privacy|terms|policy)\b",
+            ),
+            re(r"(?i)^(?:want|like)\s+(?:more|this)\b.{0,80}\b(?:sign\s+up|subscribe)\b"),
+        ],
+        newsletter_vocab: re(
+            r"(?i)\b(?:e-?mail|inbox|unsubscribe|privacy\s+(?:policy|notice)|sign\s+up|subscribe|newsletters?)\b",
+        ),
+        share: re(
+            r"(?i)^(?:share|share\s+this(?:\s+(?:article|story|post|page))?|share\s+(?:on|via|to)\s+(?:facebook|twitter|x|linkedin|whatsapp|e-?mail|reddit|pinterest|telegram)|share\s+now|share\s+(?:article|story)|tweet(?:\s+this)?|e-?mail(?:\s+this)?(?:\s+(?:article|story))?|print(?:\s+this)?(?:\s+(?:article|story|page))?|copy\s+link|link\s+copied|(?:liked|like|enjoyed|enjoy|did\s+you\s+(?:like|enjoy))\s+this\s+(?:article|story|post)\??(?:\s+share(?:\s+it)?(?:\s+now)?(?:\s+with\s+[^.!?]{1,40})?)?|comments?|\d+\s+comments?|(?:view|show|see|hide|read)\s+comments|(?:follow|like)\s+us\s+on\s+[a-z ,&]{1,40}|click\s+to\s+share\s+on\s+[a-z ]{1,30}(?:\s+\(opens\s+in\s+new\s+window\))?|facebook|twitter|linkedin|whatsapp|pinterest|reddit|flipboard)$",
+        ),
+        comment_strong: vec![
+            re(
+                r"(?i)^(?:leave|post|add|write|submit|make)\s+(?:a|new|your|the\s+first)\s+(?:reply|comment|response)(?:\s+to\s+[^.]{1,80})?(?:\s+cancel\s+reply)?$",
+            ),
+            re(
+                r"(?i)^join\s+(?:the|our|in\s+the)\s+(?:discussion|conversation|debate|commenting\s+forum|comments?(?:\s+section)?)\b.{0,60}$",
+            ),
+            re(
+                r"(?i)^(?:comments\s+are\s+closed|comments\s+(?:are|have\s+been)\s+(?:closed|disabled|turned\s+off)\b.*|be\s+the\s+first\s+to\s+comment\b.*|there\s+are\s+no\s+comments(?:\s+yet)?\b.*|\d+\s+(?:comments?|responses?|replies)\s+(?:to|on)\s+.{1,100})$",
+            ),
+        ],
+        comment_form: vec![
+            re(
+                r"(?i)^(?:your\s+)?e-?mail\s+(?:address\s+)?will\s+not\s+be\s+(?:published|displayed|shared)\b.{0,100}$",
+            ),
+            re(r"(?i)^required\s+fields\s+are\s+marked\b.{0,10}$"),
+            re(r"(?i)^(?:all\s+)?changes\s+(?:will\s+be|are|have\s+been)\s+saved\b.{0,120}$"),
+            re(r"(?i)^no\s+drafts\s+(?:are|will\s+be)\s+saved\b.{0,60}$"),
+            re(
+                r"(?i)^thanks?(?:\s+you)?\s+for\s+(?:registering|commenting|your\s+comment|signing\s+in|logging\s+in)\b.{0,40}$",
+            ),
+            re(
+                r"(?i)^please\s+(?:refresh|reload|log\s*in|sign\s*in|register|be\s+respectful|keep\s+(?:comments|it)\s+civil)\b.{0,200}$",
+            ),
+            re(r"(?i)^you\s+must\s+be\s+(?:logged|signed)\s+in\b.{0,100}$"),
+            re(
+                r"(?i)^(?:(?:log|sign)\s*in|register)\s+(?:to|and)\s+(?:comment|reply|join)\b.{0,60}$",
+            ),
+            re(
+                r"(?i)^(?:cancel\s+reply|post\s+comment|submit\s+comment|add\s+comment|post\s+reply|notify\s+me\s+of\s+(?:follow-up\s+comments|new\s+posts|new\s+comments)\b.*|save\s+my\s+name,\s+e-?mail,?\s+and\s+website\b.*|(?:name|e-?mail|website|comment)\s*\*|comment\s+policy\b.{0,60}|community\s+guidelines)$",
+            ),
+        ],
+        comment_vocab: re(
+            r"(?i)\b(?:comments?|commenting|commenters?|conversations?|discussions?|replies|reply|readers?|register(?:ed|ing)?|log(?:ged)?\s*in|sign(?:ed)?\s*in|refresh|drafts?|community\s+guidelines|moderat\w*|account)\b",
+        ),
+        comment_header: re(&format!(
+            r"(?i)^(?P<bullet>[•·*▪◦‣–-]\s*)?(?:\d+\s+)?\S.{{0,60}}?\s+(?:{MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTHS},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago)(?:,?\s+(?:at\s+)?\d{{1,2}}:\d{{2}}(?:\s*[ap]\.?m\.?)?)?\s*(?P<link>link\s+to\s+comment|reply|report|permalink|flag|says:|said:|wrote:|commented:)?$"
+        )),
+        related: re(
+            r"(?i)^(?:latest|related|recommended|popular|trending|most\s+(?:read|popular|viewed|shared|commented)|you\s+(?:may|might)\s+(?:also\s+)?like|recommended\s+for\s+you|more\s+(?:stories|articles|news|videos)(?:\s+from\s+[^.]{1,40}|\s+like\s+this)?|latest\s+(?:articles|news|stories|headlines|videos|posts)|related\s+(?:articles|stories|posts|content|coverage|links|topics|videos)|top\s+stories|editor'?s\s+picks|what\s+to\s+read\s+next|more\s+in\s+[^.]{1,30}|read\s+these\s+next|(?:trending|popular)\s+(?:now|today|stories))$",
+        ),
+        photo_credit: vec![
+            re(
+                r"(?i)^\(?\s*(?:photo|photograph|image|picture|pic|illustration|graphic|video|photo\s+credit|image\s+credit|image\s+source|credit|photos|images)\s*(?::|by\b)\s*[^.!?]{1,80}\)?$",
+            ),
+            re(&format!(
+                r"(?i)^\(\s*(?:{AGENCIES})(?:\s*(?:/|via)\s*[^()]{{1,60}})?\s*\)$"
+            )),
+            re(&format!(
+                r"(?i)^(?:getty\s+images|shutterstock|afp\s+via\s+getty\s+images|ap\s+photo(?:\s*/\s*.{{1,40}})?|reuters\s*/\s*.{{1,40}}|(?:photo|image)s?\s+courtesy\s+(?:of\s+)?.{{1,60}}|[^.]{{1,40}}/\s*(?:{AGENCIES}))$"
+            )),
+        ],
+        copyright: re(
+            r"(?i)^(?:©.{0,100}|\(c\)\s*\d{4}.{0,100}|copyright\s*(?:©|\(c\))?\s*\d{4}\b.{0,100}|all\s+rights\s+reserved\.?)$",
+        ),
+        caption_suffix: vec![
+            re(&agency_paren),
+            re(r"(?i)\s/\s*(?:©|\(c\))\s*[^/]{1,60}$"),
+            re(
+                r"(?i)\s(?:\||-|–|—|/)\s*(?:photo|image|credit|photograph|picture|pic|illustration)s?\s*(?::|by\b)\s*.{1,60}$",
+            ),
+            re(
+                r"(?i)[.!?]\s+(?:photo|photograph|image|picture|credit|illustration)s?\s*:\s*[^.]{1,60}$",
+            ),
+            re(r"\s©\s*[^©]{1,60}$"),
+        ],
+        update: re(r"(?i)^(?:update|updated|editor'?s\s+note|correction|clarification)\s*:\s*\S"),
+        appeal_strong: vec![
+            re(
+                r"(?i)\b(?:your|a|any|every|each)\s+(?:support|donation|contribution|gift|membership|subscription)s?\s+(?:helps?|allows?|makes?|enables?|keeps?|means|matters|funds?|will\s+help|lets)\b",
+            ),
+            re(
+                r"(?i)\b(?:donate|make\s+a\s+(?:donation|contribution)|become\s+a\s+(?:member|supporter|patron|subscriber)|support\s+(?:us|our\s+(?:journalism|work|reporting|newsroom|mission))|support\s+(?:independent|quality)\s+journalism|contribute\s+(?:today|now|to\s+(?:us|our)))\b",
+            ),
+            re(
+                r"(?i)\bhelp\s+(?:us|fund|keep|sustain)\b.{0,60}\b(?:journalism|reporting|journalists|reporters|independent|free\s+for\s+everyone)\b",
+            ),
+        ],
+        appeal_voice: re(r"(?i)\b(?:we|our|us)\b"),
+        appeal_vocab: re(
+            r"(?i)\b(?:journalism|journalists|reporters|reporting|newsroom|paywalls?|subscriptions?|subscribers?|readers|independent|funding|documentary|donat\w+|support\w*|the\s+story|afford)\b",
+        ),
+        byline_prefix: re(
+            r"(?i)^(?:by|written\s+by|words\s+by|story\s+by|reporting\s+by|posted\s+by|author:?)\s+",
+        ),
+        role: re(
+            r"(?i)^(?:(?:staff|senior|chief|special|contributing|political|technology|tech|business|science|foreign|health|economics|sports?|deputy|associate|managing|news|digital|global|us|uk|europe|asia)\s+)*(?:writer|reporter|correspondent|editor|contributor|columnist|journalist|staff)$",
+        ),
+    }
+});
+
+fn words(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+/// True when the line ends with sentence-final punctuation (after any
+/// closing quotes or brackets).
+fn ends_terminal(s: &str) -> bool {
+    let t = s.trim_end_matches(['"', '\'', ')', ']', ' ']);
+    t.ends_with(['.', '!', '?', '…'])
+}
+
+/// Lowercase words of `s` (letters and digits only), single-space joined.
+fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(w.chars().flat_map(char::to_lowercase));
+    }
+    out
+}
+
+fn any(rs: &[Regex], s: &str) -> bool {
+    rs.iter().any(|r| r.is_match(s))
+}
+
+/// Strips trailing `!`, `.`, `:` and spaces for whole-line widget matches.
+fn strip_tail(s: &str) -> &str {
+    s.trim_end_matches(['!', '.', ':', ' '])
+}
+
+/// Rules that look at one line alone. Returns the reason when one fires.
+fn line_rule(t: &str) -> Option<&'static str> {
+    let p = &*P;
+    let n = words(t);
+    if n > 60 {
+        // Every rule below is bounded at 60 words or fewer.
+        return None;
+    }
+    if p.visit.is_match(t) || p.views.is_match(t) {
+        return Some("visit_counter");
+    }
+    if n <= 10 && p.source.is_match(t) && !t.contains(". ") {
+        return Some("source_trailer");
+    }
+    if n <= 30 && p.originally.is_match(t) {
+        return Some("source_trailer");
+    }
+    if n <= 20 && any(&p.homepage, t) {
+        return Some("homepage_link");
+    }
+    if n <= 40 && (p.teaser_prefix.is_match(t) || p.teaser_caps.is_match(t)) {
+        return Some("teaser");
+    }
+    if n <= 8 && p.teaser_whole.is_match(t) {
+        return Some("teaser");
+    }
+    let bare = strip_tail(t);
+    if n <= 40 && (any(&p.comment_strong, bare) || any(&p.comment_form, t)) {
+        return Some("comment_form");
+    }
+    if n <= 40 && any(&p.newsletter, t) {
+        return Some("newsletter");
+    }
+    if n <= 12 && p.share.is_match(bare) {
+        return Some("share_widget");
+    }
+    if n <= 8 && p.related.is_match(bare) {
+        return Some("related_links");
+    }
+    if n <= 15 && p.copyright.is_match(t) {
+        return Some("copyright");
+    }
+    if n <= 12 && any(&p.photo_credit, t) {
+        return Some("photo_credit");
+    }
+    if (2..=60).contains(&n) && any(&p.caption_suffix, t) {
+        return Some("caption");
+    }
+    None
+}
+
+/// A line that opens a comment section (after which short comment-related
+/// lines are removed too).
+fn is_comment_marker(t: &str) -> bool {
+    words(t) <= 40 && any(&P.comment_strong, strip_tail(t))
+}
+
+/// `• Name Nov 26, 2018 Link to comment` and the like.
+fn is_comment_header(t: &str, after_marker: bool) -> bool {
+    if words(t) > 20 {
+        return false;
+    }
+    match P.comment_header.captures(t) {
+        Some(c) => c.name("link").is_some() || (after_marker && c.name("bullet").is_some()),
+        None => false,
+    }
+}
+
+/// A year-month-day found in a date line part, or `None`; `Some(None)` when
+/// the part is made only of date/time words but has no full date.
+fn parse_date_part(part: &str) -> Option<Option<(u32, u32, u32)>> {
+    const WEEKDAYS: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+    ];
+    const MONTH_NAMES: &[&str] = &[
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    const FILLER: &[&str] = &[
+        "published",
+        "updated",
+        "posted",
+        "on",
+        "at",
+        "last",
+        "modified",
+        "-",
+        "–",
+        "—",
+        "/",
+        "·",
+        "•",
+        "am",
+        "pm",
+        "a.m",
+        "p.m",
+        "utc",
+        "gmt",
+        "et",
+        "pt",
+        "ct",
+        "the",
+        "of",
+    ];
+    let (mut y, mut m, mut d) = (None, None, None);
+    for raw in part.split(|c: char| c.is_whitespace() || c == ',') {
+        let tok = raw.trim_end_matches('.').to_lowercase();
+        if tok.is_empty() || FILLER.contains(&tok.as_str()) || WEEKDAYS.contains(&tok.as_str()) {
+            continue;
+        }
+        if let Some(mi) = MONTH_NAMES
+            .iter()
+            .position(|name| *name == tok || (tok.len() >= 3 && name.starts_with(tok.as_str())))
+        {
+            m = Some(mi as u32 + 1);
+            continue;
+        }
+        let digits = tok.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        let suffix = tok.get(digits.len()..).unwrap_or("");
+        if !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) {
+            let v: u32 = digits.parse().ok()?;
+            if digits.len() == 4 && (1900..=2100).contains(&v) && suffix.is_empty() {
+                y = Some(v);
+                continue;
+            }
+            if digits.len() <= 2
+                && (1..=31).contains(&v)
+                && matches!(suffix, "" | "st" | "nd" | "rd" | "th")
+            {
+                d = Some(v);
+                continue;
+            }
+            return None;
+        }
+        // Times like 09:19 or 9:19pm.
+        let time = tok.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        if time.contains(':') && time.chars().all(|c| c.is_ascii_digit() || c == ':') {
+            continue;
+        }
+        // ISO dates, possibly with a time.
+        if let Some(date) = tok.get(..10) {
+            let b = date.as_bytes();
+            if b.len() == 10 && b[4] == b'-' && b[7] == b'-' {
+                let yy = date.get(..4).and_then(|s| s.parse().ok());
+                let mm = date.get(5..7).and_then(|s| s.parse().ok());
+                let dd = date.get(8..10).and_then(|s| s.parse().ok());
+                if let (Some(yy), Some(mm), Some(dd)) = (yy, mm, dd) {
+                    y = Some(yy);
+                    m = Some(mm);
+                    d = Some(dd);
+                    continue;
+                }
+            }
+        }
+        // Time zone abbreviations (EST, BST, CEST) and UTC offsets.
+        let is_tz = (raw.len() <= 5
+            && raw.len() >= 2
+            && raw.chars().all(|c| c.is_ascii_uppercase())
+            && raw.ends_with('T'))
+            || ((tok.starts_with('+') || tok.starts_with('-'))
+                && tok
+                    .get(1..)
+                    .is_some_and(|r| r.chars().all(|c| c.is_ascii_digit() || c == ':')));
+        if is_tz {
+            continue;
+        }
+        return None;
+    }
+    match (y, m, d) {
+        (Some(y), Some(m), Some(d)) => Some(Some((y, m, d))),
+        _ => Some(None),
+    }
+}
+
+/// A byline, date line or both, made only of what `meta` already holds.
+fn is_meta_line(t: &str, meta: &Meta, published: Option<(u32, u32, u32)>) -> bool {
+    if words(t) > 25 {
+        return false;
+    }
+    let p = &*P;
+    let authors: Vec<String> = meta.authors.iter().map(|a| fold(a)).collect();
+    let outlet = meta.outlet.as_deref().map(fold);
+    let mut matched = false;
+    let body = p.byline_prefix.replace(t, "");
+    let mut parts: Vec<&str> = Vec::new();
+    for chunk in body.split(['|', ',', ';', '•', '·']) {
+        for piece in chunk.split(" and ").flat_map(|s| s.split(" & ")) {
+            parts.push(piece);
+        }
+    }
+    for part in parts {
+        let part = p.byline_prefix.replace(part.trim(), "");
+        let f = fold(&part);
+        if f.is_empty() {
+            continue;
+        }
+        if authors.iter().any(|a| !a.is_empty() && *a == f) {
+            matched = true;
+            continue;
+        }
+        if outlet.as_deref().is_some_and(|o| !o.is_empty() && o == f) || p.role.is_match(&f) {
+            continue;
+        }
+        match parse_date_part(&part) {
+            Some(Some(ymd)) if Some(ymd) == published => matched = true,
+            Some(_) => {}
+            None => return false,
+        }
+    }
+    // A part that is another date (an update time) is allowed, but only a part
+    // equal to the metadata makes the line metadata.
+    matched
+}
+
+fn published_ymd(published: Option<&str>) -> Option<(u32, u32, u32)> {
+    let d = published?;
+    let y = d.get(..4)?.parse().ok()?;
+    let m = d.get(5..7)?.parse().ok()?;
+    let dd = d.get(8..10)?.parse().ok()?;
+    Some((y, m, dd))
+}
+
+/// Headline, byline, date and update lines among the first lines.
+fn mark_metadata(lines: &[Line<'_>], actions: &mut [Action], meta: &Meta, published: Option<&str>) {
+    let title = meta.title.as_deref().map(fold).filter(|t| !t.is_empty());
+    let ymd = published_ymd(published);
+    for (i, line) in lines.iter().enumerate().take(HEADER_LINES) {
+        if actions.get(i) != Some(&Action::Keep) || line.text.len() > MAX_LINE {
+            continue;
+        }
+        let t = line.text;
+        let n = words(t);
+        let is_title = title.as_deref().is_some_and(|ti| fold(t) == ti);
+        // A long line ending in a period is a lede that a naive ingest took
+        // for the headline: keep it.
+        let lede = t.ends_with('.') && n >= 12;
+        let reason = if (is_title && !lede) || is_meta_line(t, meta, ymd) {
+            Some("metadata")
+        } else if n <= 12 && !ends_terminal(t) && P.update.is_match(t) {
+            Some("update_note")
+        } else {
+            None
+        };
+        if let (Some(r), Some(a)) = (reason, actions.get_mut(i)) {
+            *a = Action::Drop(r);
+        }
+    }
+}
+
+/// The first comment header, when a comment thread starts there.
+fn comment_thread_start(lines: &[Line<'_>]) -> Option<usize> {
+    let mut after_marker = false;
+    for (i, line) in lines.iter().enumerate() {
+        let t = line.text;
+        if t.len() > MAX_LINE {
+            continue;
+        }
+        if is_comment_marker(t) {
+            after_marker = true;
+        }
+        if is_comment_header(t, after_marker) {
+            return Some(i);
+        }
+    }
+    None
+}
+
+fn set(actions: &mut [Action], i: usize, a: Action) {
+    if let Some(slot) = actions.get_mut(i) {
+        *slot = a;
+    }
+}
+
+fn is_keep(actions: &[Action], i: usize) -> bool {
+    actions.get(i) == Some(&Action::Keep)
+}
+
+/// Captions around a credited caption line and repeated caption lines.
+fn mark_captions(lines: &[Line<'_>], actions: &mut [Action]) {
+    for i in 0..lines.len() {
+        let Some(line) = lines.get(i) else { continue };
+        if actions.get(i) == Some(&Action::Drop("caption")) {
+            // The same caption without its credit just before or after it.
+            for j in [i.wrapping_sub(1), i + 1] {
+                let Some(other) = lines.get(j) else { continue };
+                if is_keep(actions, j)
+                    && other.text.len() >= 10
+                    && line.text.starts_with(other.text)
+                    && !ends_terminal(other.text)
+                {
+                    set(actions, j, Action::Drop("caption"));
+                }
+            }
+            // A short alt-text line right before it in the same paragraph.
+            if let Some(prev) = i.checked_sub(1).and_then(|j| lines.get(j)) {
+                if is_keep(actions, i - 1)
+                    && prev.para == line.para
+                    && words(prev.text) <= 6
+                    && !ends_terminal(prev.text)
+                    && prev.text.len() <= 60
+                {
+                    set(actions, i - 1, Action::Drop("caption"));
+                }
+            }
+        }
+    }
+    // A line repeated twice in a row.
+    for i in 1..lines.len() {
+        let (Some(a), Some(b)) = (lines.get(i - 1), lines.get(i)) else {
+            continue;
+        };
+        if !is_keep(actions, i) || a.text != b.text || a.text.len() > MAX_LINE {
+            continue;
+        }
+        let n = words(b.text);
+        if !(3..=60).contains(&n) {
+            continue;
+        }
+        if ends_terminal(b.text) {
+            set(actions, i, Action::Drop("duplicate"));
+        } else if is_keep(actions, i - 1) || actions.get(i - 1) == Some(&Action::Drop("caption")) {
+            set(actions, i - 1, Action::Drop("caption"));
+            set(actions, i, Action::Drop("caption"));
+        }
+    }
+}
+
+/// Paragraph-level donation appeals (see the module doc).
+fn mark_appeals(lines: &[Line<'_>], paras: &[Range<usize>], actions: &mut [Action]) {
+    #[derive(Clone, Copy, PartialEq, Eq)]
+    enum Kind {
+        /// Asks for support and speaks as the outlet (we/our/us).
+        Anchor,
+        /// Asks for support.
+        Strong,
+        /// Speaks as the outlet about its journalism.
+        Voice,
+        Other,
+    }
+    let p = &*P;
+    let kinds: Vec<Kind> = paras
+        .iter()
+        .map(|r| {
+            let Some(ls) = lines.get(r.clone()) else {
+                return Kind::Other;
+            };
+            if r.clone().any(|i| !is_keep(actions, i)) {
+                return Kind::Other;
+            }
+            let len: usize = ls.iter().map(|l| l.text.len() + 1).sum();
+            if len > 2 * MAX_LINE {
+                return Kind::Other;
+            }
+            let text = ls.iter().map(|l| l.text).collect::<Vec<_>>().join(" ");
+            let n = words(&text);
+            if text.contains('"') || n > 150 {
+                return Kind::Other;
+            }
+            let strong = n <= 120 && any(&p.appeal_strong, &text);
+            let voice = p.appeal_voice.is_match(&text);
+            match (strong, voice) {
+                (true, true) => Kind::Anchor,
+                (true, false) => Kind::Strong,
+                (false, true) if p.appeal_vocab.is_match(&text) => Kind::Voice,
+                _ => Kind::Other,
+            }
+        })
+        .collect();
+    let mut k = 0;
+    while k < kinds.len() {
+        if !matches!(kinds.get(k), Some(Kind::Anchor | Kind::Strong)) {
+            k += 1;
+            continue;
+        }
+        let mut last_strong = k;
+        let mut anchors = 0;
+        let mut strongs = 0;
+        let mut j = k;
+        while j < kinds.len() && j < k + MAX_APPEAL_PARAS {
+            match kinds.get(j) {
+                Some(Kind::Anchor) => {
+                    anchors += 1;
+                    last_strong = j;
+                }
+                Some(Kind::Strong) => {
+                    strongs += 1;
+                    last_strong = j;
+                }
+                Some(Kind::Voice) => {}
+                _ => break,
+            }
+            j += 1;
+        }
+        if anchors >= 1 || strongs >= 2 {
+            for para in paras.get(k..=last_strong).unwrap_or(&[]) {
+                for i in para.clone() {
+                    set(actions, i, Action::Drop("donation_appeal"));
+                }
+            }
+        }
+        k = last_strong + 1;
+    }
+}
+
+/// After a marker line (`marker`), following kept lines that `follows` accepts
+/// get `reason`, until the first kept line it rejects.
+fn mark_tail(
+    lines: &[Line<'_>],
+    actions: &mut [Action],
+    marker: impl Fn(&str, &Action) -> bool,
+    follows: impl Fn(&str) -> bool,
+    reason: &'static str,
+) {
+    let mut on = false;
+    for (i, line) in lines.iter().enumerate() {
+        let Some(a) = actions.get(i).copied() else {
+            continue;
+        };
+        if line.text.len() <= MAX_LINE && marker(line.text, &a) {
+            on = true;
+            continue;
+        }
+        if !on {
+            continue;
+        }
+        match a {
+            Action::Keep => {
+                if line.text.len() <= MAX_LINE && follows(line.text) {
+                    set(actions, i, Action::Drop(reason));
+                } else {
+                    on = false;
+                }
+            }
+            Action::Drop(_) => {}
+            Action::DropSuffix { .. } => on = false,
+        }
+    }
+}
+
+/// Classifies every line (see the module doc for the rules).
+pub(crate) fn classify(
+    lines: &[Line<'_>],
+    paras: &[Range<usize>],
+    meta: &Meta,
+    published: Option<&str>,
+    settings: Settings,
+) -> Vec<Action> {
+    let mut actions = vec![Action::Keep; lines.len()];
+    let p = &*P;
+    if settings.comment_threads {
+        if let Some(start) = comment_thread_start(lines) {
+            for (i, line) in lines.iter().enumerate().skip(start) {
+                let t = line.text;
+                let form = t.len() <= MAX_LINE
+                    && (is_comment_marker(t)
+                        || any(&p.comment_form, t)
+                        || i > start && line_rule(t) == Some("comment_form"));
+                set(
+                    &mut actions,
+                    i,
+                    Action::Drop(if form {
+                        "comment_form"
+                    } else {
+                        "comment_thread"
+                    }),
+                );
+            }
+        }
+    }
+    if settings.metadata {
+        mark_metadata(lines, &mut actions, meta, published);
+    }
+    for (i, line) in lines.iter().enumerate() {
+        if !is_keep(&actions, i) {
+            continue;
+        }
+        let t = line.text;
+        if t.len() <= MAX_LINE {
+            if let Some(r) = line_rule(t) {
+                set(&mut actions, i, Action::Drop(r));
+                continue;
+            }
+        }
+        // A cut-off marker at the end of a line: only the last bytes matter.
+        let mut from = t.len().saturating_sub(120);
+        while !t.is_char_boundary(from) {
+            from += 1;
+        }
+        let tail = t.get(from..).unwrap_or("");
+        if let Some(m) = p.cutoff.iter().find_map(|r| r.find(tail)) {
+            let at = from + m.start();
+            let at = at + (t.get(at..).map_or(0, |s| s.len() - s.trim_start().len()));
+            set(
+                &mut actions,
+                i,
+                if at == 0 {
+                    Action::Drop("teaser")
+                } else {
+                    Action::DropSuffix {
+                        at,
+                        reason: "teaser",
+                    }
+                },
+            );
+        }
+    }
+    mark_captions(lines, &mut actions);
+    mark_appeals(lines, paras, &mut actions);
+    mark_tail(
+        lines,
+        &mut actions,
+        |t, _| is_comment_marker(t),
+        |t| words(t) <= 30 && P.comment_vocab.is_match(t),
+        "comment_form",
+    );
+    mark_tail(
+        lines,
+        &mut actions,
+        |_, a| *a == Action::Drop("newsletter"),
+        |t| words(t) <= 30 && P.newsletter_vocab.is_match(t),
+        "newsletter",
+    );
+    actions
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn patterns_compile() {
+        let _ = &*P;
+    }
+
+    #[test]
+    fn single_line_rules() {
+        let cases = [
+            ("(Visited 14 times, 2 visits today)", Some("visit_counter")),
+            ("Source:: The Daily Planet – World", Some("source_trailer")),
+            ("Source: Harbor Gazette", Some("source_trailer")),
+            (
+                "Visit Harbor Gazette's homepage for more stories.",
+                Some("homepage_link"),
+            ),
+            (
+                "Read more: Why the river port is losing money",
+                Some("teaser"),
+            ),
+            (
+                "SEE ALSO: The mayor's plan for the old docks",
+                Some("teaser"),
+            ),
+            ("READ MORE", Some("teaser")),
+            (
+                "Sign up for our free morning newsletter",
+                Some("newsletter"),
+            ),
+            ("Liked this article? Share now!", Some("share_widget")),
+            ("Share on Twitter", Some("share_widget")),
+            ("Comments", Some("share_widget")),
+            ("Leave a Reply", Some("comment_form")),
+            ("Join the discussion", Some("comment_form")),
+            ("Write new comment:", Some("comment_form")),
+            (
+                "Your email address will not be published. Required fields are marked *",
+                Some("comment_form"),
+            ),
+            ("Latest articles", Some("related_links")),
+            ("(Getty Images)", Some("photo_credit")),
+            ("Photo: Lena Marsh/Harbor Gazette", Some("photo_credit")),
+            (
+                "Dock workers unload a ship in the rain (AFP via Getty Images)",
+                Some("caption"),
+            ),
+            (
+                "Dock workers unload a ship in the rain. / © Alamy",
+                Some("caption"),
+            ),
+            ("© 2021 Harbor Gazette", Some("copyright")),
+        ];
+        for (t, want) in cases {
+            assert_eq!(line_rule(t), want, "{t}");
+        }
+    }
+
+    #[test]
+    fn article_sentences_are_not_boilerplate() {
+        let keep = [
+            "More than 2 million people subscribe to the newsletter, the company said.",
+            "Readers left hundreds of comments under the post, and the mayor replied to some.",
+            "The source of the leak was never found.",
+            "Copyright law was changed in 2019 after a long debate.",
+            "He said the photo was taken in 2018 (or perhaps earlier).",
+            "Share prices fell 4 percent on Monday.",
+            "Your support means everything to me, she told the crowd.",
+            "Read the report, he urged lawmakers.",
+            "The vote was 50/50 (or 60/40 by some counts)",
+            "Watch the skies tonight for the meteor shower.",
+        ];
+        for t in keep {
+            assert_eq!(line_rule(t), None, "{t}");
+        }
+    }
+
+    #[test]
+    fn comment_headers() {
+        assert!(is_comment_header(
+            "• Dana K. Mar 3, 2020 Link to comment",
+            false
+        ));
+        assert!(is_comment_header("• Dana K. 3 March 2020", true));
+        assert!(!is_comment_header("• Dana K. 3 March 2020", false));
+        assert!(!is_comment_header(
+            "The plant opened on March 3, 2020 after delays.",
+            true
+        ));
+    }
+
+    #[test]
+    fn date_parts() {
+        assert_eq!(
+            parse_date_part("Tuesday 19 February 2019 09:19 EST"),
+            Some(Some((2019, 2, 19)))
+        );
+        assert_eq!(
+            parse_date_part("Feb. 19, 2019 at 9:19 p.m. ET"),
+            Some(Some((2019, 2, 19)))
+        );
+        assert_eq!(
+            parse_date_part("2019-02-19T09:19:00-05:00"),
+            Some(Some((2019, 2, 19)))
+        );
+        assert_eq!(parse_date_part("The council met"), None);
+    }
+
+    #[test]
+    fn byline_and_date_lines_match_meta() {
+        let meta = Meta {
+            authors: vec!["Rita Okafor".into()],
+            outlet: Some("Harbor Gazette".into()),
+            ..Meta::default()
+        };
+        let ymd = Some((2021, 3, 2));
+        assert!(is_meta_line("By Rita Okafor", &meta, ymd));
+        assert!(is_meta_line(
+            "Rita Okafor, Senior Correspondent",
+            &meta,
+            ymd
+        ));
+        assert!(is_meta_line("Tuesday 2 March 2021 10:15 GMT", &meta, ymd));
+        assert!(is_meta_line(
+            "By Rita Okafor | Harbor Gazette | March 2, 2021",
+            &meta,
+            ymd
+        ));
+        assert!(!is_meta_line(
+            "Rita Okafor said the port would close.",
+            &meta,
+            ymd
+        ));
+        assert!(!is_meta_line("Tuesday 9 March 2021", &meta, ymd));
+    }
+}

@@ -1,0 +1,308 @@
+//! Lines and paragraphs: the third pass of the normalizer.
+//!
+//! [`split_lines`] cuts the character-normalized text into non-blank lines
+//! (trimmed of spaces) grouped into paragraphs (runs of lines between blank
+//! lines). [`emit`] then writes the final text from the lines the boilerplate
+//! classifiers kept:
+//!
+//! * runs of spaces inside a line fold into one space;
+//! * paragraphs are separated by exactly one blank line (`\n\n`);
+//! * lines of one paragraph are separated by a single `\n`, which the sentence
+//!   splitter treats as a sentence break, except that a hard-wrapped line (a
+//!   long line that stops mid-sentence and is continued by the next one) is
+//!   joined to the next with a space when `unwrap` is on;
+//! * a removed line inside a paragraph leaves the lines around it joined by
+//!   `\n`, never by a space, so no sentence spans a removal.
+//!
+//! Each separator maps to the whitespace it replaces in the source. Removals
+//! are placed at the start of the next kept content (or at the end of the
+//! kept part of a line whose tail was cut off).
+
+use crate::boilerplate::Action;
+use gleaner_core::{OffsetMap, OffsetMapBuilder};
+use std::ops::Range;
+
+/// One non-blank line of the character-normalized text.
+#[derive(Debug, Clone)]
+pub(crate) struct Line<'a> {
+    /// The line without leading and trailing spaces.
+    pub text: &'a str,
+    /// Character range of `text` in the character-normalized text.
+    pub chars: Range<usize>,
+    /// Paragraph the line belongs to (0-based).
+    pub para: usize,
+}
+
+/// Non-blank lines of `t` and the paragraphs, as ranges of line indices.
+pub(crate) fn split_lines(t: &str) -> (Vec<Line<'_>>, Vec<Range<usize>>) {
+    let mut lines = Vec::new();
+    let mut paras: Vec<Range<usize>> = Vec::new();
+    let mut char_pos = 0usize;
+    let mut para = 0usize;
+    let mut in_para = false;
+    for raw in t.split('\n') {
+        let raw_chars = raw.chars().count();
+        let lead = raw.len() - raw.trim_start_matches(' ').len();
+        let text = raw.trim_matches(' ');
+        if text.is_empty() {
+            if in_para {
+                para += 1;
+                in_para = false;
+            }
+        } else {
+            let c0 = char_pos + lead;
+            let c1 = c0 + text.chars().count();
+            if !in_para {
+                paras.push(lines.len()..lines.len());
+                in_para = true;
+            }
+            lines.push(Line {
+                text,
+                chars: c0..c1,
+                para,
+            });
+            if let Some(p) = paras.last_mut() {
+                p.end = lines.len();
+            }
+        }
+        char_pos += raw_chars + 1;
+    }
+    (lines, paras)
+}
+
+/// A removal found while emitting: where it lands in the output, which
+/// characters of the character-normalized text it covers, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Removed {
+    /// Character offset in the final text.
+    pub point: usize,
+    /// Characters of the character-normalized text removed.
+    pub chars: Range<usize>,
+    /// Snake-case reason.
+    pub reason: &'static str,
+}
+
+/// The output of [`emit`].
+#[derive(Debug)]
+pub(crate) struct Emitted {
+    /// The final text.
+    pub text: String,
+    /// Map from the final text to the character-normalized text.
+    pub map: OffsetMap,
+    /// Removals in text order.
+    pub removed: Vec<Removed>,
+}
+
+fn ends_clause(c: char) -> bool {
+    matches!(
+        c,
+        '.' | '!' | '?' | ':' | ';' | '"' | '\'' | ')' | ']' | '…' | '*'
+    )
+}
+
+/// True when `prev` looks hard-wrapped into `next` (see the module doc).
+fn soft_join(prev: &str, next: &str, para_max: usize) -> bool {
+    let Some(last) = prev.chars().next_back() else {
+        return false;
+    };
+    if ends_clause(last) {
+        return false;
+    }
+    let Some(first) = next.chars().next() else {
+        return false;
+    };
+    if matches!(first, '-' | '*' | '•' | '·' | '–' | '—' | '>' | '#') {
+        return false;
+    }
+    let plen = prev.chars().count();
+    if plen < 30 || para_max > 120 {
+        return false;
+    }
+    let long_enough = plen * 10 >= para_max * 6;
+    if first.is_lowercase() {
+        return long_enough;
+    }
+    (last == ',' || last == '-' || last.is_lowercase()) && long_enough && plen >= 50
+}
+
+/// Writes `kept` (one line, already trimmed) folding space runs.
+fn push_folded(
+    kept: &str,
+    c0: usize,
+    out: &mut String,
+    b: &mut OffsetMapBuilder,
+    out_chars: &mut usize,
+) {
+    let mut ci = c0;
+    let mut it = kept.chars().peekable();
+    while let Some(c) = it.next() {
+        if c == ' ' {
+            let mut run = 1;
+            while it.peek() == Some(&' ') {
+                it.next();
+                run += 1;
+            }
+            out.push(' ');
+            b.replace(1, ci, run);
+            ci += run;
+        } else {
+            out.push(c);
+            b.keep(ci, 1);
+            ci += 1;
+        }
+        *out_chars += 1;
+    }
+}
+
+/// Writes the final text from the kept lines (see the module doc).
+pub(crate) fn emit(
+    lines: &[Line<'_>],
+    paras: &[Range<usize>],
+    actions: &[Action],
+    source_chars: usize,
+    unwrap: bool,
+) -> Emitted {
+    let mut out = String::new();
+    let mut b = OffsetMapBuilder::new();
+    let mut out_chars = 0usize;
+    let mut removed = Vec::new();
+    let mut pending: Vec<(Range<usize>, &'static str)> = Vec::new();
+    // (line index, char where the gap after it starts, kept whole, paragraph)
+    let mut prev: Option<(usize, usize, bool, usize)> = None;
+    for (pi, para) in paras.iter().enumerate() {
+        let para_max = lines
+            .get(para.clone())
+            .map_or(0, |ls| ls.iter().map(|l| l.chars.len()).max().unwrap_or(0));
+        for li in para.clone() {
+            let Some(line) = lines.get(li) else { continue };
+            let action = actions.get(li).copied().unwrap_or(Action::Keep);
+            let (keep_to, suffix) = match action {
+                Action::Keep => (line.text.len(), None),
+                Action::Drop(reason) => {
+                    pending.push((line.chars.clone(), reason));
+                    continue;
+                }
+                Action::DropSuffix { at, reason } => (at, Some(reason)),
+            };
+            let kept = line.text.get(..keep_to).unwrap_or(line.text).trim_end();
+            if kept.is_empty() {
+                pending.push((line.chars.clone(), suffix.unwrap_or("boilerplate")));
+                continue;
+            }
+            let kept_chars = kept.chars().count();
+            if let Some((pli, gap_from, whole, ppara)) = prev {
+                let next_after_prev = lines
+                    .get(pli + 1)
+                    .map_or(line.chars.start, |l| l.chars.start);
+                let gap_to = next_after_prev.min(line.chars.start);
+                let gap_len = gap_to.saturating_sub(gap_from);
+                let sep = if ppara != pi {
+                    "\n\n"
+                } else if unwrap
+                    && whole
+                    && pli + 1 == li
+                    && lines
+                        .get(pli)
+                        .is_some_and(|p| soft_join(p.text, line.text, para_max))
+                {
+                    " "
+                } else {
+                    "\n"
+                };
+                out.push_str(sep);
+                b.replace(sep.len(), gap_from, gap_len);
+                out_chars += sep.len();
+            }
+            for (chars, reason) in pending.drain(..) {
+                removed.push(Removed {
+                    point: out_chars,
+                    chars,
+                    reason,
+                });
+            }
+            push_folded(kept, line.chars.start, &mut out, &mut b, &mut out_chars);
+            let gap_from = match suffix {
+                Some(reason) => {
+                    let at_chars = line.text.get(..keep_to).map_or(0, |s| s.chars().count());
+                    removed.push(Removed {
+                        point: out_chars,
+                        chars: line.chars.start + at_chars..line.chars.end,
+                        reason,
+                    });
+                    line.chars.end
+                }
+                None => line.chars.start + kept_chars,
+            };
+            prev = Some((li, gap_from, suffix.is_none(), pi));
+        }
+    }
+    for (chars, reason) in pending.drain(..) {
+        removed.push(Removed {
+            point: out_chars,
+            chars,
+            reason,
+        });
+    }
+    Emitted {
+        text: out,
+        map: b.finish(source_chars),
+        removed,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(t: &str) -> Emitted {
+        let (lines, paras) = split_lines(t);
+        let actions = vec![Action::Keep; lines.len()];
+        emit(&lines, &paras, &actions, t.chars().count(), true)
+    }
+
+    #[test]
+    fn folds_spaces_and_blank_lines() {
+        let e = run("  a   b  \n\n\n   c\nd \n \n e");
+        assert_eq!(e.text, "a b\n\nc\nd\n\ne");
+        assert_eq!(e.map.source_range(1..2), 3..6);
+        // "\n\n" between "a b" and "c" stands for the gap of spaces and newlines.
+        assert_eq!(e.map.source_range(3..5), 7..15);
+    }
+
+    #[test]
+    fn hard_wrapped_lines_are_joined() {
+        let t = "The committee met on Tuesday to discuss the budget for\nthe coming year, and members agreed on most of the items\nthat were on the agenda.";
+        assert_eq!(
+            run(t).text,
+            "The committee met on Tuesday to discuss the budget for the coming year, and members agreed on most of the items that were on the agenda."
+        );
+    }
+
+    #[test]
+    fn short_lines_stay_lines() {
+        let t = "Maria Olsen\nMonday 3 March 2021\nThe council voted.";
+        assert_eq!(run(t).text, t);
+    }
+
+    #[test]
+    fn dropped_lines_record_their_place() {
+        let t = "one.\nSHARE\ntwo.\n\nREAD MORE\n\nthree.";
+        let (lines, paras) = split_lines(t);
+        let mut actions = vec![Action::Keep; lines.len()];
+        actions[1] = Action::Drop("share_widget");
+        actions[3] = Action::Drop("teaser");
+        let e = emit(&lines, &paras, &actions, t.chars().count(), true);
+        assert_eq!(e.text, "one.\ntwo.\n\nthree.");
+        assert_eq!(e.removed.len(), 2);
+        assert_eq!(e.removed[0].point, 5);
+        assert_eq!(e.removed[0].chars, 5..10);
+        assert_eq!(e.removed[1].point, 11);
+    }
+
+    #[test]
+    fn only_whitespace_gives_empty_text() {
+        let e = run(" \n\n \n   ");
+        assert_eq!(e.text, "");
+        assert!(e.removed.is_empty());
+    }
+}
