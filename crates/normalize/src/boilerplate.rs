@@ -246,6 +246,9 @@ static P: LazyLock<Patterns> = LazyLock::new(|| {
                 r"(?i)\b(?:donate|make\s+a\s+(?:donation|contribution)|become\s+a\s+(?:member|supporter|patron|subscriber)|support\s+(?:us|our\s+(?:journalism|work|reporting|newsroom|mission))|support\s+(?:independent|quality)\s+journalism|contribute\s+(?:today|now|to\s+(?:us|our)))\b",
             ),
             re(
+                r"(?i)\b(?:needs?|relies\s+on|depends\s+on|counts\s+on)\s+(?:your|readers'?|reader)\s+(?:support|backing|help|donations?|contributions?)\b",
+            ),
+            re(
                 r"(?i)\bhelp\s+(?:us|fund|keep|sustain)\b.{0,60}\b(?:journalism|reporting|journalists|reporters|independent|free\s+for\s+everyone)\b",
             ),
         ],

@@ -1,0 +1,272 @@
+//! The normalizer on invented articles carrying the kinds of boilerplate that
+//! real scraped articles carry: every article sentence stays, the boilerplate
+//! goes with the right reason.
+
+mod common;
+
+use common::*;
+use gleaner_core::Meta;
+use gleaner_normalize::NormalizeOptions;
+
+const PORT: &str = include_str!("fixtures/port_business.txt");
+const APPEAL: &str = include_str!("fixtures/appeal_news.txt");
+const UPDATE: &str = include_str!("fixtures/update_comments.txt");
+const FERRY: &str = include_str!("fixtures/plain_ferry.txt");
+const LIGHTHOUSE: &str = include_str!("fixtures/newsletter_photos.txt");
+
+#[test]
+fn business_article_loses_teasers_trailers_and_reply_form() {
+    let d = run(PORT, naive_meta(PORT), &NormalizeOptions::default());
+    assert_sentences(
+        &d,
+        &[
+            "The harbor authority and crane maker Velko are locked in a bitter dispute.",
+            "Officials say Velko's software lets the maker watch every container.",
+            "Velko rejects this.",
+            "The authority has asked partner ports to refuse Velko's new cranes, but several are still buying.",
+            "For nearly two years the authority has fought Velko over claims that its cranes send data to the company's servers abroad.",
+            "Tensions rose in March 2021 when Velko's finance chief, Ilse Marr, was questioned in Rotterdam.",
+            "Marr and Velko deny any wrongdoing.",
+            "At first Velko was polite, with founder Bram Ostrander (who is also Marr's uncle) calling the harbor director a \"fair partner.\"",
+            "Since then, however, the tone has changed.",
+            "Port director Hanna Vos warned in mid-April that it would be \"much harder\" for the authority to work with ports that kept buying Velko cranes.",
+            // The cut-off sentence stays; only the marker goes.
+            "The authority delayed a final ruling on whether to exclude Velko from its",
+        ],
+    );
+    assert_removed(
+        &d,
+        "metadata",
+        "Harbor authority is pressing shipping lines",
+    );
+    assert_removed(&d, "homepage_link", "Visit Coastline Ledger's homepage");
+    assert_removed(&d, "teaser", "Read more: What we know");
+    assert_removed(&d, "teaser", "SEE ALSO: A group of port captains");
+    assert_removed(&d, "teaser", "…read more");
+    assert_removed(&d, "source_trailer", "Source:: Coastline Ledger");
+    assert_removed(&d, "visit_counter", "(Visited 37 times");
+    assert_removed(&d, "comment_form", "Leave a Reply");
+    assert_removed(
+        &d,
+        "comment_form",
+        "Your email address will not be published",
+    );
+    assert!(d.text.ends_with("exclude Velko from its"));
+}
+
+#[test]
+fn appeal_article_loses_appeal_captions_widgets_and_meta_lines() {
+    let meta = Meta {
+        title: Some("Crane maker says 'nobody can shut us out'".into()),
+        authors: vec!["Rita Okafor".into()],
+        published: Some("2021-03-03T11:40:00Z".into()),
+        ..Meta::default()
+    };
+    let d = run(APPEAL, meta, &NormalizeOptions::default());
+    assert_sentences(
+        &d,
+        &[
+            "Bram Ostrander warned ports risked falling behind on automation if they turned away from Velko",
+            "The founder of Velko has said the company can survive attempts by harbor authorities to shut it out of European ports.",
+            "Bram Ostrander said the authority was trying to \"bury\" his firm by urging partner ports not to buy Velko cranes.",
+            "\"Nobody can shut us out,\" he told a radio interviewer.",
+            "\"The ports need us because our cranes are faster.",
+            "Even if a few ports stop buying for a while, we will simply sell elsewhere.\"",
+            "In 2016, a review by the North Sea Ports Council described alleged links between Velko and a foreign shipping ministry.",
+            "Since then several other ports have also questioned the firm's ties.",
+            "\"The council is committed to the safety of every terminal, and we keep a close watch on all crane software,\" a council spokesperson said.",
+        ],
+    );
+    assert_removed(&d, "metadata", "Crane maker says");
+    assert_removed(&d, "metadata", "Rita Okafor");
+    assert_removed(&d, "metadata", "Wednesday 3 March 2021 11:40 GMT");
+    assert_removed(&d, "caption", "Automated cranes have moved from trial runs");
+    assert_removed(&d, "caption", "(AFP via Getty Images)");
+    assert_removed(
+        &d,
+        "donation_appeal",
+        "Independent reporting needs your backing",
+    );
+    assert_removed(&d, "donation_appeal", "Every week our reporters travel");
+    assert_removed(&d, "donation_appeal", "Your contribution helps us");
+    assert_removed(
+        &d,
+        "donation_appeal",
+        "We do not put our reporting behind a paywall",
+    );
+    assert_removed(&d, "donation_appeal", "Every contribution matters");
+    assert_removed(&d, "comment_form", "Join our commenting forum");
+    assert_removed(&d, "comment_form", "Join lively debates");
+    assert_removed(&d, "comment_form", "Thank you for registering");
+    assert_removed(&d, "comment_form", "Please refresh the page");
+    assert!(d
+        .removed
+        .iter()
+        .any(|r| r.reason == "share_widget" && r.text == "Comments"));
+    assert!(d.text.starts_with("Bram Ostrander warned"));
+}
+
+#[test]
+fn update_article_loses_headline_repeats_caption_widgets_and_thread() {
+    let d = run(UPDATE, naive_meta(UPDATE), &NormalizeOptions::default());
+    assert_sentences(
+        &d,
+        &[
+            "Crane maker Velko is growing fast, selling equipment to ports on four continents, with one notable exception - the harbor authority.",
+            "Wary of Velko's ties to a foreign ministry, the authority has kept Velko out of its own terminals, and now asks partner ports to follow.",
+            "According to a Tidewater Journal report, officials have contacted port directors in several countries, including Norway, Spain and Chile, asking them to stop buying Velko cranes.",
+            "Velko 'disappointed' by the authority, asks for fair treatment",
+            "When we contacted Velko's office in Hamburg, they sent us the following statement:",
+            "\"Velko cranes work in more than 90 ports.",
+            "We are disappointed by the behavior of the authority as described in the Tidewater Journal article.",
+            "We will keep serving our customers.\"",
+            "What do you think of the authority's campaign?",
+            "Is Velko a real risk?",
+        ],
+    );
+    assert_eq!(
+        d.removed.iter().filter(|r| r.reason == "metadata").count(),
+        2,
+        "headline and its repeat"
+    );
+    assert_removed(&d, "update_note", "Update: Reply from Velko");
+    assert_removed(&d, "caption", "Rotterdam Cranes 2");
+    assert_removed(&d, "caption", "/ © Harborpix");
+    assert_removed(&d, "share_widget", "Liked this story? Share it now!");
+    assert_removed(&d, "comment_form", "Join the conversation");
+    assert_removed(&d, "related_links", "Latest news");
+    assert_removed(&d, "comment_form", "Write new comment:");
+    assert_removed(&d, "comment_thread", "Pia Lund Mar 4, 2021 Link to comment");
+    assert_removed(&d, "comment_thread", "protecting the local crane makers");
+    assert_removed(&d, "comment_thread", "sent from my phone");
+    assert_removed(&d, "comment_thread", "Simple as that.");
+    assert!(d.text.ends_with("Is Velko a real risk?"));
+}
+
+#[test]
+fn plain_article_is_only_normalized() {
+    let d = run(FERRY, naive_meta(FERRY), &NormalizeOptions::default());
+    // Only the headline (equal to meta.title) goes.
+    assert_eq!(d.removed.len(), 1);
+    assert_eq!(d.removed[0].reason, "metadata");
+    assert!(!d.text.contains('\r'));
+    assert!(!d.text.contains('\u{a0}'));
+    assert!(!d.text.contains('\u{ad}'));
+    assert_sentences(
+        &d,
+        &[
+            // Hard-wrapped lines are joined.
+            "The city council approved the new ferry schedule on Tuesday after a three-hour debate, and the first boats will run on the new times next month, officials said.",
+            "Councillor Ana Ruiz of the Green Party said the plan was \"the best we could do.\"",
+            "Dr. Paulsen, who advises the U.S. Coast Guard, disagreed.",
+            "\"It ignores the night shift,\" he said.",
+            "The plan costs 2.5 million euros.",
+            "Mayor José M. Lind said the city would pay 60 per cent, with the rest from St. Anne's Harbour Trust Inc. and the regional government.",
+            "\"We waited... and waited,\" said one commuter.",
+            "\"Will it work?\" she asked.",
+            "Nobody knew.",
+        ],
+    );
+    assert_eq!(d.sentences.len(), 9);
+    // The decomposed é became one character and maps back to both.
+    let e = d.text.chars().position(|c| c == 'é').unwrap();
+    let sb = d.span_builder();
+    let sp = sb.char_span(e, e + 1);
+    assert_eq!(chars(&d.body, sp.source_start..sp.source_end), "e\u{301}");
+    // Paragraph indices follow blank lines.
+    let paras: Vec<usize> = d.sentences.iter().map(|s| s.paragraph).collect();
+    assert_eq!(paras, vec![0, 1, 1, 1, 2, 2, 3, 3, 3]);
+}
+
+#[test]
+fn lighthouse_article_loses_newsletter_credits_and_footer() {
+    let d = run(
+        LIGHTHOUSE,
+        naive_meta(LIGHTHOUSE),
+        &NormalizeOptions::default(),
+    );
+    assert_sentences(
+        &d,
+        &[
+            "The last keepers left Skarvik in 1987.",
+            "This summer, two volunteers moved back into the tower.",
+            "The volunteers, Elin and Karl Moe, will keep the lamp clean and log the weather every three hours.",
+            "The work is unpaid, but the island council covers food and fuel.",
+            "\"It is quiet here, and we like that,\" Karl Moe said.",
+        ],
+    );
+    assert_eq!(d.sentences.len(), 5);
+    assert_removed(&d, "photo_credit", "Photo: Jonas Berg/Skarvik Herald");
+    assert_removed(&d, "newsletter", "Sign up for our weekly Coast newsletter");
+    assert_removed(&d, "newsletter", "delivered straight to your inbox");
+    assert_removed(&d, "newsletter", "By signing up you agree");
+    assert_removed(
+        &d,
+        "caption",
+        "The keepers' cottage at dawn (Photo: Elin Moe)",
+    );
+    assert_removed(&d, "related_links", "Related stories");
+    assert_removed(&d, "copyright", "© 2022 Skarvik Herald");
+}
+
+#[test]
+fn boilerplate_off_keeps_every_line() {
+    let opts = NormalizeOptions {
+        boilerplate: false,
+        ..NormalizeOptions::default()
+    };
+    for body in [PORT, APPEAL, UPDATE, FERRY, LIGHTHOUSE] {
+        let d = run(body, naive_meta(body), &opts);
+        assert!(d.removed.is_empty());
+        let words_in = normalize_words(body);
+        let words_out = normalize_words(&d.text);
+        assert_eq!(words_in, words_out);
+    }
+}
+
+fn normalize_words(s: &str) -> Vec<String> {
+    gleaner_normalize::normalize_fragment(s)
+        .split(' ')
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn metadata_lines_option_keeps_the_headline() {
+    let opts = NormalizeOptions {
+        metadata_lines: false,
+        ..NormalizeOptions::default()
+    };
+    let d = run(PORT, naive_meta(PORT), &opts);
+    assert!(d.text.starts_with("Harbor authority is pressing"));
+    assert!(d.removed.iter().all(|r| r.reason != "metadata"));
+}
+
+#[test]
+fn options_deserialize_and_reject_unknown_keys() {
+    let o: NormalizeOptions = serde_json::from_str(r#"{"boilerplate": false}"#).unwrap();
+    assert!(!o.boilerplate && o.metadata_lines && o.comment_threads && o.unwrap_lines);
+    assert!(serde_json::from_str::<NormalizeOptions>(r#"{"bogus": 1}"#).is_err());
+    let names: Vec<&str> = gleaner_normalize::options_info()
+        .iter()
+        .map(|o| o.name)
+        .collect();
+    assert_eq!(
+        names,
+        vec![
+            "boilerplate",
+            "metadata_lines",
+            "comment_threads",
+            "unwrap_lines"
+        ]
+    );
+}
+
+#[test]
+fn split_sentences_matches_the_documents_sentences() {
+    let d = run(FERRY, naive_meta(FERRY), &NormalizeOptions::default());
+    let ranges = gleaner_normalize::split_sentences(&d.text);
+    let sb = d.span_builder();
+    let from_doc: Vec<_> = d.sentences.iter().map(|s| sb.byte_range(&s.span)).collect();
+    assert_eq!(ranges, from_doc);
+}
