@@ -199,7 +199,7 @@ fn score(corpus: &str, dir: &Path, docs: &[Doc], opts: EvalOptions) -> String {
                 } else if opts.list_errors {
                     let _ = writeln!(
                         errors,
-                        "VALUE\t{}\t{:?}\tgold {:?}={} {}\tsys {:?}={} {}",
+                        "VALUE\t{}\t{:?}\tgold {:?}={} {}\tsys {:?}={} {}\t«{}»",
                         d.name,
                         anchor_str(d.anchor),
                         &d.text[g.s..g.e],
@@ -207,7 +207,8 @@ fn score(corpus: &str, dir: &Path, docs: &[Doc], opts: EvalOptions) -> String {
                         g.value,
                         &d.text[t.range.clone()],
                         tname,
-                        t.value
+                        t.value,
+                        context(&d.text, t.range.start, t.range.end)
                     );
                 }
                 if opts.list_errors && (g.s != t.range.start || g.e != t.range.end) {
@@ -295,7 +296,7 @@ fn anchor_str(a: Option<Anchor>) -> String {
 }
 
 fn context(text: &str, s: usize, e: usize) -> String {
-    let mut a = s.saturating_sub(60);
+    let mut a = s.saturating_sub(90);
     while !text.is_char_boundary(a) {
         a -= 1;
     }

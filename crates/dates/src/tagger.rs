@@ -69,6 +69,9 @@ impl DateTagger {
             a: anchor.copied(),
             day_first: self.day_first,
             sid: &sid,
+            doc_quarter: toks
+                .iter()
+                .any(|t| t.lex == Lex::Unit(crate::token::Unit::Quarter, false)),
         };
         let mut out = Vec::new();
         let mut i = 0;
@@ -203,6 +206,8 @@ struct Matcher<'a> {
     a: Option<Anchor>,
     day_first: bool,
     sid: &'a [u32],
+    /// The text talks about quarters (an earnings report).
+    doc_quarter: bool,
 }
 
 fn unit_code(u: Unit) -> (&'static str, &'static str, u32) {
@@ -334,7 +339,46 @@ impl<'a> Matcher<'a> {
 
     /// The direction of reference for an expression over tokens s..e.
     fn dir(&self, s: usize, e: usize) -> Dir {
-        for d in 1..=20usize {
+        // Words right before the expression that fix the direction.
+        let mut j = s;
+        for _ in 0..3 {
+            let Some(p) = j.checked_sub(1) else { break };
+            if !self.same_sent(p, s) {
+                break;
+            }
+            let w = self.word(p);
+            if self.reporting(p) {
+                return Dir::Past;
+            }
+            if [
+                "payable",
+                "effective",
+                "by",
+                "until",
+                "till",
+                "through",
+                "due",
+            ]
+            .iter()
+            .any(|c| w.eq_ignore_ascii_case(c))
+            {
+                return Dir::Future;
+            }
+            if ["since", "ended", "dating"]
+                .iter()
+                .any(|c| w.eq_ignore_ascii_case(c))
+            {
+                return Dir::Past;
+            }
+            if !matches!(
+                self.lex(p),
+                Lex::Kw(Kw::On | Kw::In | Kw::Of | Kw::The | Kw::At)
+            ) {
+                break;
+            }
+            j = p;
+        }
+        for d in 1..=25usize {
             let mut hits = [Dir::Unknown; 2];
             for (h, j) in [s.checked_sub(d), Some(e - 1 + d)].into_iter().enumerate() {
                 let Some(j) = j else { continue };
@@ -347,15 +391,14 @@ impl<'a> Matcher<'a> {
                         Dir::Future
                     }
                     Lex::Kw(Kw::Next) if d > 2 => Dir::Future,
-                    Lex::Kw(Kw::PastCue) | Lex::Kw(Kw::Ago) => Dir::Past,
+                    Lex::Kw(Kw::PastCue) if !self.reporting(j) => self.verb_dir(j),
+                    Lex::Kw(Kw::Ago) | Lex::Kw(Kw::Since) => Dir::Past,
                     Lex::Kw(Kw::Last) if d > 2 => Dir::Past,
-                    Lex::None if t.ed && t.kind == Kind::Word && !t.cap => Dir::Past,
+                    Lex::None if t.ed && t.kind == Kind::Word && !t.cap && !self.reporting(j) => {
+                        self.verb_dir(j)
+                    }
                     _ => Dir::Unknown,
                 };
-                if h == 0 && hits[h] == Dir::Past && j + 1 < s && self.kw(j + 1, Kw::To) {
-                    // "expected to", "scheduled to", "planned to"…
-                    hits[h] = Dir::Future;
-                }
             }
             if hits[0] != Dir::Unknown {
                 return hits[0];
@@ -365,6 +408,55 @@ impl<'a> Matcher<'a> {
             }
         }
         Dir::Unknown
+    }
+
+    /// The direction of a past-looking verb at j: future when a modal or
+    /// "to" governs it ("will be paid", "expected to be completed").
+    fn verb_dir(&self, j: usize) -> Dir {
+        if self.kw(j + 1, Kw::To) {
+            // "expected to", "scheduled to", "planned to"…
+            return Dir::Future;
+        }
+        let mut k = j;
+        for _ in 0..3 {
+            let Some(p) = k.checked_sub(1) else { break };
+            if !self.same_sent(p, j) {
+                break;
+            }
+            match self.lex(p) {
+                Lex::Kw(Kw::FutureCue) | Lex::Kw(Kw::To) => return Dir::Future,
+                _ => {}
+            }
+            let w = self.word(p);
+            if ![
+                "be", "been", "have", "not", "also", "then", "soon", "likely",
+            ]
+            .iter()
+            .any(|c| w.eq_ignore_ascii_case(c))
+            {
+                break;
+            }
+            k = p;
+        }
+        Dir::Past
+    }
+
+    /// A reporting verb ("said", "told"): its tense is the report's, not
+    /// the reported event's.
+    fn reporting(&self, j: usize) -> bool {
+        let w = self.word(j);
+        [
+            "said",
+            "says",
+            "told",
+            "announced",
+            "reported",
+            "added",
+            "stated",
+            "noted",
+        ]
+        .iter()
+        .any(|r| w.eq_ignore_ascii_case(r))
     }
 
     // ----- resolution ------------------------------------------------------
@@ -395,10 +487,10 @@ impl<'a> Matcher<'a> {
         // usually a scheduled event; otherwise the tense decides.
         // The nearest such month; the tense only breaks the tie at six months.
         let y = match dir {
-            _ if diff > 6 => ay - 1,
-            _ if diff < -6 => ay + 1,
-            Dir::Past if diff == 6 => ay - 1,
-            Dir::Future if diff == -6 => ay + 1,
+            Dir::Past if diff > 0 => ay - 1,
+            Dir::Future if diff < -1 => ay + 1,
+            Dir::Unknown if diff > 6 => ay - 1,
+            Dir::Unknown if diff < -6 => ay + 1,
             _ => ay,
         };
         (Point::Month(y, m), true)
@@ -420,8 +512,8 @@ impl<'a> Matcher<'a> {
         let diff = (cand - a.date).get_days();
         // The nearest such day, the window shifted a month by the tense.
         let (lo, hi) = match dir {
-            Dir::Past => (-213, 152),
-            Dir::Future => (-152, 213),
+            Dir::Past => (-334, 31),
+            Dir::Future => (-60, 305),
             Dir::Unknown => (-182, 183),
         };
         let y = if diff > hi {
@@ -674,6 +766,17 @@ impl<'a> Matcher<'a> {
                 self.report_quarter(),
                 self.a.is_some(),
             )),
+            Lex::Unit(Unit::Day, false)
+                if i > 0
+                    && (self.kw(i - 1, Kw::On) || self.is_word(i - 1, "for"))
+                    && !matches!(self.lex(j + 1), Lex::Kw(Kw::Of | Kw::That))
+                    && !["when", "before", "after"]
+                        .iter()
+                        .any(|w| self.is_word(j + 1, w)) =>
+            {
+                self.shifted(Unit::Day, 0)
+                    .map(|p| Found::date(i, j + 1, p, self.a.is_some()))
+            }
             _ => None,
         };
         let inner = self
@@ -777,18 +880,32 @@ impl<'a> Matcher<'a> {
         let mut j = i;
         while j > 0 && self.same_sent(j - 1, i) && i - j < 40 {
             j -= 1;
-            if matches!(self.lex(j), Lex::Unit(Unit::Quarter, false)) || self.kw(j, Kw::Period) {
+            if self.financial(j) {
                 return true;
             }
         }
         let mut j = i;
         while j + 1 < self.t.len() && self.same_sent(j + 1, i) && j - i < 40 {
             j += 1;
-            if matches!(self.lex(j), Lex::Unit(Unit::Quarter, false)) || self.kw(j, Kw::Period) {
+            if self.financial(j) {
                 return true;
             }
         }
         false
+    }
+
+    /// A word of quarterly results: quarter, period, share, net, revenue…
+    fn financial(&self, j: usize) -> bool {
+        if matches!(self.lex(j), Lex::Unit(Unit::Quarter, false)) || self.kw(j, Kw::Period) {
+            return true;
+        }
+        self.doc_quarter
+            && [
+                "share", "net", "revenue", "sales", "earned", "profit", "loss", "income",
+                "earnings",
+            ]
+            .iter()
+            .any(|w| self.is_word(j, w))
     }
 
     fn starts_quantity(&self, j: usize) -> bool {
@@ -872,16 +989,15 @@ impl<'a> Matcher<'a> {
             _ => return None,
         };
         let a_word = matches!(self.lex(i), Lex::Kw(Kw::A) | Lex::Kw(Kw::An));
-        if !hyphenated && !_plural && matches!(q, Q::N(n) if n > 1) {
-            return None;
-        }
         if matches!(q, Q::N(n) if n >= 1000) {
             return None;
         }
         if a_word && matches!(u, Unit::Second) {
             return None;
         }
-        if matches!(u, Unit::Quarter) && (self.kw(j + 1, Kw::Of) || a_word) {
+        if matches!(u, Unit::Quarter)
+            && ((self.kw(j + 1, Kw::Of) && !_plural) || a_word || hyphenated)
+        {
             return None;
         }
         if matches!(u, Unit::Second)
@@ -990,14 +1106,42 @@ impl<'a> Matcher<'a> {
             }
         }
         let mut e = i + 1;
-        let mut pod = None;
-        if let Lex::Pod(p, false) = self.lex(e) {
-            pod = Some(p);
+        if let Lex::Pod(_, false) = self.lex(e) {
+            // "Friday night": annotated corpora give the day's date.
             e += 1;
         }
-        let dir = self.dir(i, e);
+        let dir = self.weekday_dir(i, e);
         let (p, anch) = self.res_weekday(wd, dir);
-        Some(self.with_pod(Found::date(i, e, p, anch), pod))
+        Some(Found::date(i, e, p, anch))
+    }
+
+    /// Direction for a bare weekday: news reports the past ("said Friday",
+    /// "Friday's ruling") unless the clause is about the future.
+    fn weekday_dir(&self, s: usize, e: usize) -> Dir {
+        if self.p(e, b'\'') && self.is_word(e + 1, "s") {
+            return Dir::Past;
+        }
+        for d in 1..=25usize {
+            for j in [s.checked_sub(d), Some(e - 1 + d)].into_iter().flatten() {
+                if j >= self.t.len() || !self.same_sent(j, s) {
+                    continue;
+                }
+                let t = &self.t[j];
+                let hit = match t.lex {
+                    _ if self.reporting(j) => Dir::Past,
+                    Lex::Kw(Kw::FutureCue) => Dir::Future,
+                    Lex::Kw(Kw::Next) | Lex::Kw(Kw::Coming) if d > 2 => Dir::Future,
+                    Lex::Kw(Kw::PastCue) => self.verb_dir(j),
+                    Lex::Kw(Kw::Ago) | Lex::Kw(Kw::Since) => Dir::Past,
+                    Lex::None if t.ed && t.kind == Kind::Word && !t.cap => self.verb_dir(j),
+                    _ => Dir::Unknown,
+                };
+                if hit != Dir::Unknown {
+                    return hit;
+                }
+            }
+        }
+        Dir::Past
     }
 
     fn with_pod(&self, f: Found, pod: Option<Pod>) -> Found {
@@ -1122,7 +1266,7 @@ impl<'a> Matcher<'a> {
         if self.p(k, b',') {
             k += 1;
         }
-        if self.kw(k, Kw::Of) {
+        if self.kw(k, Kw::Of) && self.year_at(k + 1).is_some() {
             k += 1;
         }
         if let Some((y, e, rel)) = self.any_year(k) {
@@ -1368,6 +1512,19 @@ impl<'a> Matcher<'a> {
             let n = self.t.get(i + 1)?;
             if n.kind == Kind::Num
                 && n.ndig == 2
+                && n.lex == Lex::None
+                && self.tight(i + 1)
+                && t.sp
+                && !self
+                    .t
+                    .get(i + 2)
+                    .is_some_and(|x| !x.sp && x.kind != Kind::Punct)
+            {
+                let y = if n.num < 30 { 2000 } else { 1900 } + i32::try_from(n.num).ok()?;
+                return Some(Found::date(i, i + 2, Point::Year(y), false));
+            }
+            if n.kind == Kind::Num
+                && n.ndig == 2
                 && n.lex == Lex::Unit(Unit::Decade, true)
                 && self.tight(i + 1)
                 && n.num % 10 == 0
@@ -1407,13 +1564,37 @@ impl<'a> Matcher<'a> {
             {
                 return None;
             }
-            if p.kind == Kind::Word
-                && p.cap
-                && p.lex == Lex::None
-                && self.same_sent(i - 1, i)
-                && !p.nl
-            {
-                return None;
+            if p.kind == Kind::Word && p.cap && !t.nl {
+                let w = self.word(i - 1);
+                if [
+                    "Windows",
+                    "Office",
+                    "Fortune",
+                    "Model",
+                    "Route",
+                    "Highway",
+                    "Interstate",
+                    "Flight",
+                    "Room",
+                    "No",
+                    "Number",
+                    "Version",
+                    "Suite",
+                    "Box",
+                    "Boeing",
+                    "Airbus",
+                    "Series",
+                    "Nasdaq",
+                    "Dow",
+                    "FTSE",
+                    "DAX",
+                    "Nikkei",
+                    "Index",
+                ]
+                .contains(&w)
+                {
+                    return None;
+                }
             }
             if p.kind == Kind::Num {
                 return None;

@@ -1,18 +1,27 @@
-//! Unit tests of the tagger, the analyzer and the scorer, on sentences
+//! Unit tests of the tagger, the analyzer and the scorers, on sentences
 //! written for these tests (anchor 2019-02-19 unless said otherwise).
 
 use super::*;
+use gleaner_core::{Format, Meta, Sentence, SourceInfo, TimexType};
 
-fn tag(text: &str) -> Vec<(String, String)> {
-    let a = Anchor::parse("2019-02-19").unwrap();
-    DateTagger::new(DatesOptions::default())
-        .tag(text, Some(&a))
+fn anchor() -> Anchor {
+    Anchor::parse("2019-02-19").unwrap()
+}
+
+fn tag_with(text: &str, opts: DatesOptions, a: Option<&Anchor>) -> Vec<(String, String)> {
+    DateTagger::new(opts)
+        .tag(text, a)
         .into_iter()
         .map(|t| (text[t.range].to_string(), t.value))
         .collect()
 }
 
-fn one(text: &str, expr: &str, value: &str) {
+fn tag(text: &str) -> Vec<(String, String)> {
+    tag_with(text, DatesOptions::default(), Some(&anchor()))
+}
+
+/// Asserts that `expr` is found in `text` with `value`.
+fn has(text: &str, expr: &str, value: &str) {
     let got = tag(text);
     assert!(
         got.iter().any(|(e, v)| e == expr && v == value),
@@ -20,11 +29,417 @@ fn one(text: &str, expr: &str, value: &str) {
     );
 }
 
+/// Asserts that nothing at all is found in `text`.
+fn none(text: &str) {
+    let got = tag(text);
+    assert!(got.is_empty(), "{text:?}: wanted nothing, got {got:?}");
+}
+
+fn full(text: &str) -> Vec<Timex> {
+    DateTagger::new(DatesOptions::default()).tag(text, Some(&anchor()))
+}
+
 #[test]
-fn smoke() {
-    one(
+fn relative_expressions_follow_tense_and_context() {
+    has(
         "The activist was detained in December.",
         "December",
         "2018-12",
     );
+    has(
+        "The company has until March 1 to respond.",
+        "March 1",
+        "2019-03-01",
+    );
+    has(
+        "The ministry said Saturday that talks had stalled.",
+        "Saturday",
+        "2019-02-16",
+    );
+    has(
+        "The order was signed in May last year.",
+        "May last year",
+        "2018-05",
+    );
+    has(
+        "Officials met earlier this month in Geneva.",
+        "earlier this month",
+        "2019-02",
+    );
+    has(
+        "Prices have risen in recent months.",
+        "recent months",
+        "PAST_REF",
+    );
+    has("The board will meet on Thursday.", "Thursday", "2019-02-21");
+    has("Sales fell last year.", "last year", "2018");
+    has("The vote is next week.", "next week", "2019-W09");
+    has("He arrived yesterday.", "yesterday", "2019-02-18");
+    has("The plant opened two years ago.", "two years ago", "2017");
+    has("Shares rose today.", "today", "2019-02-19");
+    has("Inflation is currently low.", "currently", "PRESENT_REF");
+    has("They spoke this morning.", "this morning", "2019-02-19TMO");
+    has(
+        "The law takes effect in the future.",
+        "the future",
+        "FUTURE_REF",
+    );
+}
+
+#[test]
+fn modifiers_are_kept() {
+    let t = full("Talks resumed in mid-February 2019 after a pause.");
+    let m = t.iter().find(|x| x.value == "2019-02").unwrap();
+    assert_eq!(m.modifier.as_deref(), Some("MID"));
+    let t = full("The firm was founded in early 2018.");
+    let m = t.iter().find(|x| x.value == "2018").unwrap();
+    assert_eq!(m.modifier.as_deref(), Some("START"));
+    let t = full("The merger closed late last year.");
+    let m = t.iter().find(|x| x.value == "2018").unwrap();
+    assert_eq!(m.modifier.as_deref(), Some("END"));
+    let t = full("The strike lasted nearly two months.");
+    let m = t.iter().find(|x| x.value == "P2M").unwrap();
+    assert_eq!(m.modifier.as_deref(), Some("LESS_THAN"));
+}
+
+#[test]
+fn absolute_forms_of_every_common_style() {
+    has(
+        "It happened on Nov 26, 2018 in Paris.",
+        "Nov 26, 2018",
+        "2018-11-26",
+    );
+    has(
+        "It happened on Nov. 26, 2018 in Paris.",
+        "Nov. 26, 2018",
+        "2018-11-26",
+    );
+    has(
+        "It happened on 26 November 2018 in Paris.",
+        "26 November 2018",
+        "2018-11-26",
+    );
+    has(
+        "Filed 2018-11-26 with the court.",
+        "2018-11-26",
+        "2018-11-26",
+    );
+    has(
+        "Filed 11/26/2018 with the court.",
+        "11/26/2018",
+        "2018-11-26",
+    );
+    has("The plant closed in the 1990s.", "the 1990s", "199");
+    has("Revenue grew in fiscal 2019.", "fiscal 2019", "2019");
+    has("Revenue grew in Q3.", "Q3", "2019-Q3");
+    has(
+        "Revenue grew in the third quarter of 2017.",
+        "the third quarter of 2017",
+        "2017-Q3",
+    );
+    has("The war ended in 1945.", "1945", "1945");
+    has("Sales peaked in November 2018.", "November 2018", "2018-11");
+    has(
+        "The summit took place in the summer of 2016.",
+        "the summer of 2016",
+        "2016-SU",
+    );
+}
+
+#[test]
+fn day_first_option() {
+    let opts = DatesOptions {
+        day_first: true,
+        ..DatesOptions::default()
+    };
+    let got = tag_with("Filed 03/04/2019 with the court.", opts, Some(&anchor()));
+    assert_eq!(
+        got,
+        vec![("03/04/2019".to_string(), "2019-04-03".to_string())]
+    );
+    has(
+        "Filed 03/04/2019 with the court.",
+        "03/04/2019",
+        "2019-03-04",
+    );
+}
+
+#[test]
+fn dateline_with_time_zone() {
+    let text = "Tuesday 19 February 2019 09:19 EST";
+    let t = full(text);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert_eq!(t[0].range, 0..text.len());
+    assert_eq!(t[0].kind, TimexType::Time);
+    assert_eq!(t[0].value, "2019-02-19T09:19-05:00");
+    has(
+        "The meeting starts at 10:30 a.m. today.",
+        "10:30 a.m. today",
+        "2019-02-19T10:30",
+    );
+    has(
+        "Launch is set for 18:00 UTC.",
+        "18:00 UTC",
+        "2019-02-19T18:00Z",
+    );
+}
+
+#[test]
+fn durations_and_sets() {
+    has("The project took three years.", "three years", "P3Y");
+    has("They signed a five-year contract.", "five-year", "P5Y");
+    has("Talks lasted 48 hours.", "48 hours", "PT48H");
+    has(
+        "Over the past two decades the town grew.",
+        "the past two decades",
+        "P20Y",
+    );
+    has("He waited a few days.", "a few days", "PXD");
+    has("The paper is printed daily.", "daily", "P1D");
+    has("The committee meets every week.", "every week", "P1W");
+    let t = full("The committee meets every week.");
+    assert_eq!(t[0].kind, TimexType::Set);
+}
+
+#[test]
+fn no_anchor_keeps_unresolved_values() {
+    let got: Vec<Timex> = DateTagger::new(DatesOptions::default()).tag(
+        "The ministry said Saturday that the deadline is March 1.",
+        None,
+    );
+    let sat = got.iter().find(|t| t.value == "XXXX-WXX-6").unwrap();
+    assert!(!sat.anchored);
+    let m1 = got.iter().find(|t| t.value == "XXXX-03-01").unwrap();
+    assert!(!m1.anchored);
+    let got = tag_with("Sales fell last year.", DatesOptions::default(), None);
+    assert_eq!(got, vec![("last year".to_string(), "XXXX".to_string())]);
+}
+
+#[test]
+fn anchored_flag() {
+    let t = full("The activist was detained in December and released on 3 January 2019.");
+    assert!(t.iter().find(|x| x.value == "2018-12").unwrap().anchored);
+    assert!(!t.iter().find(|x| x.value == "2019-01-03").unwrap().anchored);
+}
+
+#[test]
+fn no_false_alarms() {
+    none("We said we would go, and we did.");
+    none("The minister may resign, officials may say.");
+    none("Theresa May addressed parliament.");
+    none("Thousands march on the capital.");
+    none("March on, the coach told them.");
+    none("The Sun reported the story first.");
+    none("It was the second time the bill failed.");
+    none("She ranked him second among the candidates.");
+    none("The firm joined the Fortune 500 list.");
+    none("Update to version 2.1.2019 is available.");
+    none("Call 555-2019 or (202) 555-1987 for tickets.");
+    none("Tickets cost $2019 each, or 2,019 euros.");
+    none("A 52-year-old man was arrested.");
+    none("About three-quarters of voters agreed.");
+    none("It will take a second look.");
+}
+
+#[test]
+fn sentences_are_split_for_tense_when_unknown() {
+    // The future cue in the first sentence must not leak into the second.
+    has(
+        "The board will vote soon. The ministry said Saturday that talks stalled.",
+        "Saturday",
+        "2019-02-16",
+    );
+}
+
+fn doc(text: &str, published: Option<&str>) -> Document {
+    let mut d = Document::new(
+        "t",
+        SourceInfo {
+            path: "t.txt".into(),
+            format: Format::Txt,
+            hash: "sha256:00".into(),
+            line: None,
+            encoding: None,
+        },
+        Meta {
+            published: published.map(str::to_string),
+            ..Meta::default()
+        },
+        text.to_string(),
+    );
+    d.sentences = Vec::new();
+    d
+}
+
+#[test]
+fn analyzer_fills_spans_sentences_and_anchor() {
+    let text = "Markets fell. The ministry said Saturday that talks stalled.";
+    let mut d = doc(text, Some("2019-02-19T09:19:00-05:00"));
+    let sb = d.span_builder();
+    let s1 = sb.span(0, 13);
+    let s2 = sb.span(14, text.len());
+    d.sentences = vec![
+        Sentence {
+            span: s1,
+            paragraph: 0,
+        },
+        Sentence {
+            span: s2,
+            paragraph: 0,
+        },
+    ];
+    let a = DatesAnalyzer::new(DatesOptions::default()).unwrap();
+    let dates = a.time_exprs(&d);
+    assert_eq!(dates.len(), 1);
+    assert_eq!(dates[0].text, "Saturday");
+    assert_eq!(dates[0].value, "2019-02-16");
+    assert_eq!(dates[0].sentence, Some(1));
+    assert_eq!(dates[0].span.start, text.find("Saturday").unwrap());
+    assert!(dates[0].anchored);
+}
+
+#[test]
+fn analyzer_without_sentences_or_anchor() {
+    let d = doc("The ministry said Saturday that talks stalled.", None);
+    let a = DatesAnalyzer::new(DatesOptions::default()).unwrap();
+    let dates = a.time_exprs(&d);
+    assert_eq!(dates[0].value, "XXXX-WXX-6");
+    assert_eq!(dates[0].sentence, None);
+    assert!(!dates[0].anchored);
+    let over = DatesAnalyzer::new(DatesOptions {
+        anchor: Some("2019-02-19".into()),
+        ..DatesOptions::default()
+    })
+    .unwrap();
+    assert_eq!(over.time_exprs(&d)[0].value, "2019-02-16");
+}
+
+#[test]
+fn factory_describes_and_validates_options() {
+    let f = DatesFactory;
+    let info = f.info();
+    assert_eq!(info.type_name, "dates");
+    assert_eq!(info.provides, vec!["dates"]);
+    assert!(info.requires.is_empty());
+    let ctx = BuildContext::default();
+    assert!(f.build("d", serde_json::json!({}), &ctx).is_ok());
+    assert!(f
+        .build(
+            "d",
+            serde_json::json!({"day_first": true, "anchor": "2019-02-19"}),
+            &ctx
+        )
+        .is_ok());
+    let bad = f.build("d", serde_json::json!({"dayfirst": true}), &ctx);
+    assert_eq!(bad.err().unwrap()[0].key, "dayfirst");
+    let bad = f.build("d", serde_json::json!({"anchor": "soon"}), &ctx);
+    assert_eq!(bad.err().unwrap()[0].key, "anchor");
+}
+
+#[tokio::test]
+async fn analyze_returns_dates_only() {
+    let f = DatesFactory;
+    let an = f
+        .build("d", serde_json::json!({}), &BuildContext::default())
+        .unwrap();
+    let d = doc("He left on 3 January 2019.", None);
+    let ann = an.analyze(&d).await.unwrap();
+    let dates = ann.dates.unwrap();
+    assert_eq!(dates[0].value, "2019-01-03");
+    assert!(ann.entities.is_none() && ann.claims.is_none());
+}
+
+const TIMEML: &str = r#"<?xml version="1.0" ?>
+<TimeML>
+<DOCID>test1</DOCID>
+<DCT><TIMEX3 tid="t0" type="DATE" value="2019-02-19" temporalFunction="false" functionInDocument="CREATION_TIME">20190219</TIMEX3></DCT>
+<TEXT>
+The ministry <EVENT eid="e1">said</EVENT> <TIMEX3 tid="t1" type="DATE" value="2019-02-16">Saturday</TIMEX3> that talks had stalled for <TIMEX3 tid="t2" type="DURATION" value="P3M">three months</TIMEX3>. Prices rose in <TIMEX3 tid="t3" type="DATE" value="2018-12">December</TIMEX3> &amp; fell <TIMEX3 tid="t4" type="DATE" value="PRESENT_REF">now</TIMEX3>. The plan runs until <TIMEX3 tid="t5" type="DATE" value="2020">the end of next year</TIMEX3>.
+</TEXT>
+</TimeML>
+"#;
+
+#[test]
+fn timeml_scorer_counts_strict_relaxed_and_values() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    std::fs::write(dir.path().join("sub/a.tml"), TIMEML).unwrap();
+    let r = eval_timeml(dir.path()).unwrap();
+    // The tagger finds all five; "the end of next year" is found as
+    // "the end of next year" with value 2020 (mod END): all spans exact.
+    assert!(r.contains("gold 5  system 5"), "{r}");
+    assert!(r.contains("strict   P 1.0000  R 1.0000  F1 1.0000"), "{r}");
+    assert!(r.contains("value    accuracy 1.0000  F1 1.0000"), "{r}");
+}
+
+#[test]
+fn timeml_scorer_relaxed_and_value_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let tml = TIMEML
+        .replace(
+            r#"<TIMEX3 tid="t2" type="DURATION" value="P3M">three months</TIMEX3>"#,
+            r#"<TIMEX3 tid="t2" type="DURATION" value="P4M">three</TIMEX3> months"#,
+        )
+        .replace(
+            "Prices rose in",
+            "Prices rose on <TIMEX3 tid=\"t9\" type=\"DATE\" value=\"XXXX\">Mars</TIMEX3> in",
+        );
+    std::fs::write(dir.path().join("b.tml"), tml).unwrap();
+    let r = eval_timeml(dir.path()).unwrap();
+    // 6 gold, 5 system; "three months" overlaps "three" (relaxed only,
+    // wrong value); "Mars" is missed.
+    assert!(r.contains("gold 6  system 5"), "{r}");
+    assert!(r.contains("strict   P 0.8000  R 0.6667"), "{r}");
+    assert!(r.contains("relaxed  P 1.0000  R 0.8333"), "{r}");
+    assert!(r.contains("value    accuracy 0.8000"), "{r}");
+    let with_errors = eval_timeml_with(dir.path(), EvalOptions { list_errors: true }).unwrap();
+    assert!(with_errors.contains("FN\tb.tml\t\"Mars\""), "{with_errors}");
+}
+
+#[test]
+fn timeml_scorer_reports_missing_files() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(matches!(
+        eval_timeml(dir.path()),
+        Err(DatesError::NoFiles { .. })
+    ));
+    assert!(matches!(
+        eval_timeml(&dir.path().join("nope")),
+        Err(DatesError::Io { .. })
+    ));
+}
+
+const MEANTIME: &str = r#"<?xml version="1.0" ?><Document doc_id="7" doc_name="x" lang="en">
+<token number="0" sentence="0" t_id="1">Plant</token>
+<token number="1" sentence="0" t_id="2">closes</token>
+<token number="2" sentence="1" t_id="3">March</token>
+<token number="3" sentence="1" t_id="4">5</token>
+<token number="4" sentence="1" t_id="5">,</token>
+<token number="5" sentence="1" t_id="6">2009</token>
+<token number="6" sentence="2" t_id="7">The</token>
+<token number="7" sentence="2" t_id="8">plant</token>
+<token number="8" sentence="2" t_id="9">closed</token>
+<token number="9" sentence="2" t_id="10">on</token>
+<token number="10" sentence="2" t_id="11">Monday</token>
+<token number="11" sentence="2" t_id="12">.</token>
+<token number="12" sentence="9" t_id="13">Later</token>
+<token number="13" sentence="9" t_id="14">today</token>
+<Markables>
+<TIMEX3 m_id="1" type="DATE" value="2009-03-05" functionInDocument="CREATION_TIME"><token_anchor t_id="3"/><token_anchor t_id="4"/><token_anchor t_id="5"/><token_anchor t_id="6"/></TIMEX3>
+<TIMEX3 m_id="2" type="DATE" value="2009-03-02" functionInDocument="NONE"><token_anchor t_id="11"/></TIMEX3>
+</Markables>
+</Document>
+"#;
+
+#[test]
+fn meantime_scorer_reads_tokens_and_skips_unannotated_sentences() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("7.xml"), MEANTIME).unwrap();
+    // The same document in a second folder counts once.
+    std::fs::create_dir(dir.path().join("copy")).unwrap();
+    std::fs::write(dir.path().join("copy/7.xml"), MEANTIME).unwrap();
+    let r = eval_meantime(dir.path()).unwrap();
+    // "today" in sentence 9 lies after the annotated part and is not scored.
+    assert!(r.contains("documents 1  gold 2  system 2"), "{r}");
+    assert!(r.contains("value    accuracy 1.0000  F1 1.0000"), "{r}");
 }

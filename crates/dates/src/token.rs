@@ -300,7 +300,8 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
                 }
             }
         } else if is_word_byte(c) {
-            while i < b.len() && is_word_byte(b[i]) {
+            // Letters, then letters or digits ("Q3", "A380s", "H1").
+            while i < b.len() && (is_word_byte(b[i]) || b[i].is_ascii_digit()) {
                 i += 1;
             }
             // a.m. / p.m.
@@ -591,9 +592,9 @@ pub(crate) fn lookup(w: &str) -> Lex {
         "pdt" => L::Kw(Tz(-420)),
         "bst" | "cet" => L::Kw(Tz(60)),
         "cest" => L::Kw(Tz(120)),
-        "will" | "shall" | "ll" | "tomorrow's" | "plans" | "plan" | "planned" | "expects"
-        | "expected" | "expect" | "scheduled" | "due" | "going" | "would" | "aims" | "intends"
-        | "hopes" | "should" | "must" | "deadline" => L::Kw(FutureCue),
+        "will" | "shall" | "ll" | "tomorrow's" | "plans" | "plan" | "expects" | "expected"
+        | "expect" | "scheduled" | "due" | "going" | "would" | "aims" | "intends" | "hopes"
+        | "should" | "must" | "deadline" => L::Kw(FutureCue),
         "was" | "were" | "had" | "did" | "said" | "told" | "says" | "came" | "went" | "took"
         | "made" | "gave" | "met" | "left" | "began" | "became" | "saw" | "found" | "held"
         | "won" | "lost" | "fell" | "rose" | "sold" | "paid" | "got" | "ran" | "set" | "put"
