@@ -1,0 +1,44 @@
+//! Speed of the claims extractor on synthetic news paragraphs, in words/s.
+
+use gleaner_claims::{ClaimExtractor, ExtractOptions};
+use std::time::Instant;
+
+fn main() {
+    let ex = match ClaimExtractor::embedded() {
+        Ok(e) => e,
+        Err(e) => {
+            eprintln!("cannot load model: {e}");
+            std::process::exit(1);
+        }
+    };
+    let paras = [
+        "\"We will not back down on this,\" the mayor said on Tuesday, adding that the city council had approved the plan.",
+        "According to a report by the state auditor, the agency spent twice its budget last year.",
+        "The company denied the allegations in a statement, saying it had always followed the rules.",
+        "Officials warned that the storm could bring flooding to coastal towns, and residents were told to prepare.",
+        "Senator Jane Moss told reporters she expected the bill to pass. \"It is a good bill,\" she said. \"It helps families.\"",
+        "Prices rose by three percent in March, the highest monthly increase since the autumn of last year.",
+    ];
+    let mut text = String::new();
+    for k in 0..60 {
+        let p = paras[k % paras.len()];
+        text.push_str(p);
+        text.push_str("\n\n");
+    }
+    let words = text.split_whitespace().count();
+    // Warm up.
+    let mut n = ex.extract_text(&text, ExtractOptions::default()).len();
+    let iters = 40;
+    let t0 = Instant::now();
+    for _ in 0..iters {
+        n += ex.extract_text(&text, ExtractOptions::default()).len();
+    }
+    let secs = t0.elapsed().as_secs_f64();
+    println!(
+        "claims: {:.0} words/s ({} words x {} iterations, {} claims)",
+        (words * iters) as f64 / secs,
+        words,
+        iters,
+        n
+    );
+}

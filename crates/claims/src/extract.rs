@@ -1,0 +1,627 @@
+//! From text to claims: tokenize, tag with the model, link the tagged
+//! sources, cues and contents into attributions, apply the rules for
+//! quotations that continue over paragraphs or follow a colon, and classify
+//! each claim (direct, indirect, mixed; cue class). Offsets here are bytes.
+
+use crate::features::{cue_buckets, CANDIDATE_BUCKET};
+use crate::model::{Stack, B_CON, B_CUE, B_SRC, I_CON, I_CUE, I_SRC};
+use crate::tokenize::{tokenize, TokKind, Tokenized};
+use gleaner_core::{ClaimKind, CueClass};
+
+/// One extracted claim, in byte offsets of the analyzed text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawClaim {
+    /// Source span, if any.
+    pub source: Option<(usize, usize)>,
+    /// Cue span.
+    pub cue: (usize, usize),
+    /// Content parts in text order (at least one).
+    pub content: Vec<(usize, usize)>,
+    /// Direct, indirect or mixed.
+    pub kind: ClaimKind,
+    /// Cue class.
+    pub class: CueClass,
+}
+
+/// Which role a tagged span has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Src,
+    Cue,
+    Con,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Run {
+    role: Role,
+    first: usize,
+    last: usize,
+}
+
+fn runs(tags: &[u8]) -> Vec<Run> {
+    let mut out: Vec<Run> = Vec::new();
+    for (i, &t) in tags.iter().enumerate() {
+        let (role, begin) = match t {
+            B_SRC => (Role::Src, true),
+            I_SRC => (Role::Src, false),
+            B_CUE => (Role::Cue, true),
+            I_CUE => (Role::Cue, false),
+            B_CON => (Role::Con, true),
+            I_CON => (Role::Con, false),
+            _ => continue,
+        };
+        match out.last_mut() {
+            Some(r) if !begin && r.role == role && r.last + 1 == i => r.last = i,
+            _ => out.push(Run {
+                role,
+                first: i,
+                last: i,
+            }),
+        }
+    }
+    out
+}
+
+/// Options of the extraction.
+#[derive(Debug, Clone, Copy)]
+pub struct ExtractOptions {
+    /// Keep reported speech without quotation marks.
+    pub include_indirect: bool,
+    /// Keep claims whose source the text does not give.
+    pub include_sourceless: bool,
+}
+
+impl Default for ExtractOptions {
+    fn default() -> Self {
+        Self {
+            include_indirect: true,
+            include_sourceless: true,
+        }
+    }
+}
+
+/// Extracts claims from `text`. `sentence_starts` are byte offsets where
+/// sentences start (empty: segment here).
+pub fn extract_claims(
+    model: &Stack,
+    text: &str,
+    sentence_starts: &[usize],
+    opts: ExtractOptions,
+) -> Vec<RawClaim> {
+    let tok = tokenize(text, sentence_starts);
+    if tok.tokens.is_empty() {
+        return Vec::new();
+    }
+    let mut tags = model.tag(&tok);
+    let cb = cue_buckets(&tok, &model.first.lexicon);
+    split_overlong_cues(&tok, &mut tags, &model.first.lexicon);
+    link(&tok, &tags, &cb, text, opts)
+}
+
+/// A cue run that starts with a strong one-word cue ("said") and goes on
+/// with words that are neither a known multiword cue nor cue-like is cut
+/// after its first word; the rest becomes content.
+fn split_overlong_cues(tok: &Tokenized, tags: &mut [u8], lex: &crate::lexicon::Lexicon) {
+    let words: Vec<&str> = tok.tokens.iter().map(|t| t.lower.as_str()).collect();
+    let marks = lex.phrase_marks(&words);
+    let n = tags.len();
+    let mut i = 0;
+    while i < n {
+        let is_start = tags.get(i) == Some(&B_CUE);
+        let strong = words.get(i).is_some_and(|w| lex.word_bucket(w) >= 5);
+        let next_cont = tags.get(i + 1) == Some(&I_CUE);
+        let next_plain = marks.get(i + 1).is_some_and(|m| m.0 == 0)
+            && words.get(i + 1).is_some_and(|w| lex.word_bucket(w) <= 2);
+        if is_start && strong && next_cont && next_plain {
+            let mut j = i + 1;
+            let mut first = true;
+            while tags.get(j) == Some(&I_CUE) {
+                if let Some(t) = tags.get_mut(j) {
+                    *t = if first { B_CON } else { I_CON };
+                }
+                first = false;
+                j += 1;
+            }
+            // A content run right after continues the new one.
+            if tags.get(j) == Some(&B_CON) {
+                if let Some(t) = tags.get_mut(j) {
+                    *t = I_CON;
+                }
+            }
+            i = j;
+            continue;
+        }
+        i += 1;
+    }
+}
+
+struct Draft {
+    cue: Run,
+    source: Option<Run>,
+    source_cost: usize,
+    content: Vec<(usize, usize)>,
+}
+
+fn gap(a: (usize, usize), b: (usize, usize)) -> usize {
+    if a.1 < b.0 {
+        b.0 - a.1
+    } else {
+        a.0.saturating_sub(b.1)
+    }
+}
+
+fn link(
+    tok: &Tokenized,
+    tags: &[u8],
+    cb: &[u8],
+    text: &str,
+    opts: ExtractOptions,
+) -> Vec<RawClaim> {
+    let toks = &tok.tokens;
+    let all = runs(tags);
+    let mut drafts: Vec<Draft> = all
+        .iter()
+        .filter(|r| r.role == Role::Cue)
+        .map(|&cue| Draft {
+            cue,
+            source: None,
+            source_cost: usize::MAX,
+            content: Vec::new(),
+        })
+        .collect();
+    let sent = |i: usize| toks.get(i).map(|t| t.sent as usize).unwrap_or(0);
+    let para = |i: usize| toks.get(i).map(|t| t.para as usize).unwrap_or(0);
+    // Contents: first one content per cue, cheapest pairs first (token gap,
+    // sentence and paragraph breaks); then the remaining contents (further
+    // parts of split quotations) to their cheapest cue.
+    let cons: Vec<Run> = all
+        .iter()
+        .copied()
+        .filter(|r| r.role == Role::Con)
+        .collect();
+    let mut pairs: Vec<(usize, usize, usize)> = Vec::new();
+    for (ci, r) in cons.iter().enumerate() {
+        let (s0, s1) = (sent(r.first), sent(r.last));
+        let (p0, p1) = (para(r.first), para(r.last));
+        for (di, d) in drafts.iter().enumerate() {
+            let cs = sent(d.cue.first);
+            let cp = para(d.cue.first);
+            let sd = if cs < s0 {
+                s0 - cs
+            } else {
+                cs.saturating_sub(s1)
+            };
+            let pd = if cp < p0 {
+                p0 - cp
+            } else {
+                cp.saturating_sub(p1)
+            };
+            if sd > 2 || pd > 1 {
+                continue;
+            }
+            let cost = gap((r.first, r.last), (d.cue.first, d.cue.last)) + 30 * sd + 60 * pd;
+            pairs.push((cost, ci, di));
+        }
+    }
+    pairs.sort_unstable();
+    let mut con_done = vec![false; cons.len()];
+    for &(_, ci, di) in &pairs {
+        let free = drafts.get(di).is_some_and(|d| d.content.is_empty());
+        if free && !con_done.get(ci).copied().unwrap_or(true) {
+            if let (Some(d), Some(r)) = (drafts.get_mut(di), cons.get(ci)) {
+                d.content.push((r.first, r.last));
+            }
+            if let Some(x) = con_done.get_mut(ci) {
+                *x = true;
+            }
+        }
+    }
+    for &(_, ci, di) in &pairs {
+        if !con_done.get(ci).copied().unwrap_or(true) {
+            if let (Some(d), Some(r)) = (drafts.get_mut(di), cons.get(ci)) {
+                d.content.push((r.first, r.last));
+            }
+            if let Some(x) = con_done.get_mut(ci) {
+                *x = true;
+            }
+        }
+    }
+    // Sources: to the nearest cue of the same sentence without a closer one.
+    for r in all.iter().filter(|r| r.role == Role::Src) {
+        let s = sent(r.first);
+        let mut best: Option<(usize, usize)> = None;
+        for (di, d) in drafts.iter().enumerate() {
+            if sent(d.cue.first) != s && sent(d.cue.last) != s {
+                continue;
+            }
+            let cost = gap((r.first, r.last), (d.cue.first, d.cue.last));
+            if best.is_none_or(|(_, c)| cost < c) {
+                best = Some((di, cost));
+            }
+        }
+        if let Some((di, cost)) = best {
+            if let Some(d) = drafts.get_mut(di) {
+                if cost < d.source_cost {
+                    d.source = Some(*r);
+                    d.source_cost = cost;
+                }
+            }
+        }
+    }
+    // A cue still without a source shares the nearest source of its
+    // sentence ("Trump tweeted … and encouraged …", "he said, adding …").
+    let srcs: Vec<Run> = all
+        .iter()
+        .copied()
+        .filter(|r| r.role == Role::Src)
+        .collect();
+    for d in drafts.iter_mut().filter(|d| d.source.is_none()) {
+        let s = sent(d.cue.first);
+        let best = srcs.iter().filter(|r| sent(r.first) == s).min_by_key(|r| {
+            let g = gap((r.first, r.last), (d.cue.first, d.cue.last));
+            // Prefer a source before the cue.
+            if r.last < d.cue.first {
+                g
+            } else {
+                g * 3
+            }
+        });
+        if let Some(r) = best {
+            d.source = Some(*r);
+        }
+    }
+    // Rule: a quotation paragraph after a paragraph ending with a colon or an
+    // unclosed quotation belongs to the last cue of that paragraph.
+    continue_quotations(tok, &mut drafts, cb);
+    fallback_contents(tok, tags, &mut drafts);
+    let mut out = Vec::new();
+    for d in drafts {
+        if d.content.is_empty() {
+            continue;
+        }
+        let mut parts: Vec<(usize, usize)> = d.content;
+        parts.sort_unstable();
+        // Merge touching parts.
+        let mut merged: Vec<(usize, usize)> = Vec::new();
+        for p in parts {
+            match merged.last_mut() {
+                Some(m) if p.0 <= m.1 + 1 => m.1 = m.1.max(p.1),
+                _ => merged.push(p),
+            }
+        }
+        // "… provided the following statement: "…"": the content is the
+        // quotation after the colon; what precedes the colon joins the cue.
+        let mut cue_run = d.cue;
+        if let Some(first) = merged.first_mut() {
+            let colon = (first.0..=first.1.min(first.0 + 8))
+                .find(|&k| toks.get(k).is_some_and(|t| t.lower == ":"));
+            if let Some(k) = colon {
+                let quoted_after = toks.get(k + 1).is_some_and(|t| t.in_quote) && k < first.1;
+                let plain_before = (first.0..k).all(|j| toks.get(j).is_some_and(|t| !t.in_quote));
+                if quoted_after && plain_before {
+                    if cue_run.last + 1 == first.0 && k > first.0 {
+                        cue_run.last = k - 1;
+                    }
+                    first.0 = k + 1;
+                }
+            }
+        }
+        // Scare quotes: a content that is only a short quoted fragment, or a
+        // "so-called" cue, is not a claim.
+        let cue_words: String = toks
+            .get(cue_run.first..=cue_run.last)
+            .unwrap_or(&[])
+            .iter()
+            .map(|t| t.lower.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        if matches!(
+            cue_words.as_str(),
+            "so-called" | "so called" | "dubbed" | "titled" | "entitled"
+        ) {
+            continue;
+        }
+        // A cue needs a content word.
+        let cue_has_word = toks
+            .get(cue_run.first..=cue_run.last)
+            .unwrap_or(&[])
+            .iter()
+            .any(|t| t.kind == TokKind::Word && !FUNCTION_WORDS.contains(&t.lower.as_str()));
+        if !cue_has_word {
+            continue;
+        }
+        if merged.len() == 1 && is_scare_quote(tok, merged.first().copied().unwrap_or((0, 0))) {
+            continue;
+        }
+        let cue_of_claim = cue_run;
+        let kind = kind_of(tok, &merged);
+        if !opts.include_indirect && kind == ClaimKind::Indirect {
+            continue;
+        }
+        if !opts.include_sourceless && d.source.is_none() {
+            continue;
+        }
+        let bytes = |a: usize, b: usize| -> (usize, usize) {
+            let s = toks.get(a).map(|t| t.start).unwrap_or(0);
+            let e = toks.get(b).map(|t| t.end).unwrap_or(s);
+            (s, e)
+        };
+        let cue = bytes(cue_of_claim.first, cue_of_claim.last);
+        let cue_text = text.get(cue.0..cue.1).unwrap_or("");
+        out.push(RawClaim {
+            source: d.source.map(|r| bytes(r.first, r.last)),
+            cue,
+            content: merged.iter().map(|&(a, b)| bytes(a, b)).collect(),
+            kind,
+            class: cue_class(cue_text),
+        });
+    }
+    out
+}
+
+fn continue_quotations(tok: &Tokenized, drafts: &mut Vec<Draft>, cb: &[u8]) {
+    let toks = &tok.tokens;
+    let assigned = |drafts: &[Draft], i: usize| {
+        drafts
+            .iter()
+            .any(|d| d.content.iter().any(|&(a, b)| a <= i && i <= b))
+    };
+    for q in &tok.quotes {
+        let Some(first) = toks.get(q.first) else {
+            continue;
+        };
+        let starts_para =
+            q.first == 0 || toks.get(q.first - 1).is_some_and(|p| p.para != first.para);
+        if !starts_para || q.first == 0 || !q.has_clause {
+            continue;
+        }
+        // Only quotations that the tagger left unattributed.
+        let inner_words: Vec<usize> = (q.first..=q.last)
+            .filter(|&i| toks.get(i).is_some_and(|t| t.kind == TokKind::Word))
+            .collect();
+        let unassigned = inner_words
+            .iter()
+            .filter(|&&i| !assigned(drafts, i))
+            .count();
+        if inner_words.is_empty() || unassigned * 2 < inner_words.len() {
+            continue;
+        }
+        // No cue of its own right after it.
+        let own_cue = drafts.iter().any(|d| {
+            d.cue.first > q.last
+                && d.cue.first <= q.last + 4
+                && toks.get(d.cue.first).is_some_and(|t| t.para == first.para)
+        });
+        if own_cue {
+            continue;
+        }
+        let prev = q.first - 1;
+        let Some(pt) = toks.get(prev) else { continue };
+        let prev_open = pt
+            .quote_id
+            .and_then(|qi| tok.quotes.get(qi as usize))
+            .is_some_and(|pq| !pq.closed);
+        let prev_colon = pt.lower == ":";
+        if !(prev_open || prev_colon) {
+            continue;
+        }
+        // The last cue in the previous paragraph.
+        let target = drafts
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| toks.get(d.cue.first).is_some_and(|t| t.para == pt.para))
+            .map(|(i, _)| i)
+            .next_back();
+        let target = match target {
+            Some(t) => Some(t),
+            None if prev_colon => {
+                // No tagged cue: accept a strong cue candidate before the colon.
+                let para_first = (0..prev)
+                    .rev()
+                    .take_while(|&j| toks.get(j).is_some_and(|t| t.para == pt.para))
+                    .last()
+                    .unwrap_or(prev);
+                let cand = (para_first..prev).rev().find(|&j| {
+                    cb.get(j).copied().unwrap_or(0) > CANDIDATE_BUCKET
+                        && toks.get(j).is_some_and(|t| !t.in_quote)
+                });
+                cand.map(|j| {
+                    drafts.push(Draft {
+                        cue: Run {
+                            role: Role::Cue,
+                            first: j,
+                            last: j,
+                        },
+                        source: None,
+                        source_cost: usize::MAX,
+                        content: Vec::new(),
+                    });
+                    drafts.len() - 1
+                })
+            }
+            None => None,
+        };
+        if let Some(d) = target.and_then(|di| drafts.get_mut(di)) {
+            d.content.push((q.first, q.last));
+        }
+    }
+}
+
+/// A cue left without content takes the untagged rest of its sentence after
+/// it, or else the part of its sentence before it (and its source).
+fn fallback_contents(tok: &Tokenized, tags: &[u8], drafts: &mut [Draft]) {
+    let toks = &tok.tokens;
+    let words = |a: usize, b: usize| {
+        toks.get(a..=b)
+            .unwrap_or(&[])
+            .iter()
+            .filter(|t| t.kind == TokKind::Word)
+            .count()
+    };
+    for d in drafts.iter_mut().filter(|d| d.content.is_empty()) {
+        let Some(cue_tok) = toks.get(d.cue.last) else {
+            continue;
+        };
+        let s = cue_tok.sent;
+        let in_sent = |i: usize| toks.get(i).is_some_and(|t| t.sent == s);
+        let free = |i: usize| matches!(tags.get(i), Some(&t) if t == 0 || t >= B_CON);
+        // After the cue.
+        let mut a = d.cue.last + 1;
+        while in_sent(a)
+            && toks
+                .get(a)
+                .is_some_and(|t| t.kind == TokKind::Punct && t.lower != "\"")
+        {
+            a += 1;
+        }
+        let mut b = a;
+        while in_sent(b + 1) && free(b + 1) {
+            b += 1;
+        }
+        while b > a && toks.get(b).is_some_and(|t| t.kind == TokKind::Punct) {
+            b -= 1;
+        }
+        if in_sent(a) && free(a) && words(a, b) >= 3 {
+            d.content.push((a, b));
+            continue;
+        }
+        // Before the cue and its source.
+        let left_edge = d
+            .source
+            .map(|r| r.first.min(d.cue.first))
+            .unwrap_or(d.cue.first);
+        if left_edge == 0 {
+            continue;
+        }
+        let mut e = left_edge - 1;
+        while e > 0 && in_sent(e) && toks.get(e).is_some_and(|t| t.kind == TokKind::Punct) {
+            e -= 1;
+        }
+        let mut f = e;
+        while f > 0 && in_sent(f - 1) && free(f - 1) {
+            f -= 1;
+        }
+        if in_sent(e) && free(e) && words(f, e) >= 3 {
+            d.content.push((f, e));
+        }
+    }
+}
+
+const FUNCTION_WORDS: &[&str] = &[
+    "the", "a", "an", "and", "or", "but", "of", "to", "that", "this", "it", "is", "was", "he",
+    "she", "they", "we", "i", "you",
+];
+
+fn is_scare_quote(tok: &Tokenized, part: (usize, usize)) -> bool {
+    let inner = tok.tokens.get(part.0..=part.1).unwrap_or(&[]);
+    let words = inner.iter().filter(|t| t.kind == TokKind::Word).count();
+    let unquoted = inner
+        .iter()
+        .filter(|t| t.kind == TokKind::Word && !t.in_quote)
+        .count();
+    let all_quoted = unquoted <= 1 && inner.iter().any(|t| t.in_quote);
+    let short_region = inner
+        .iter()
+        .filter_map(|t| t.quote_id)
+        .filter_map(|q| tok.quotes.get(q as usize))
+        .all(|q| !q.has_clause && q.words <= 3);
+    words <= 3 && all_quoted && short_region
+}
+
+fn kind_of(tok: &Tokenized, parts: &[(usize, usize)]) -> ClaimKind {
+    let mut inq = 0;
+    let mut outq = 0;
+    for &(a, b) in parts {
+        for t in tok.tokens.get(a..=b).unwrap_or(&[]) {
+            if t.kind != TokKind::Word {
+                continue;
+            }
+            if t.in_quote {
+                inq += 1;
+            } else {
+                outq += 1;
+            }
+        }
+    }
+    if inq == 0 {
+        ClaimKind::Indirect
+    } else if outq == 0 || outq * 10 <= inq {
+        ClaimKind::Direct
+    } else {
+        ClaimKind::Mixed
+    }
+}
+
+/// The class of a cue from its words.
+pub fn cue_class(cue: &str) -> CueClass {
+    let lower = cue.to_lowercase();
+    let has = |stems: &[&str]| {
+        lower
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| stems.iter().any(|s| w.starts_with(s)))
+    };
+    if has(&[
+        "deni", "deny", "reject", "dismiss", "refut", "rebut", "disput",
+    ]) {
+        CueClass::Denial
+    } else if has(&[
+        "accus", "blam", "charg", "alleg", "condemn", "criticiz", "attack",
+    ]) {
+        CueClass::Accusation
+    } else if has(&["warn", "caution", "threat"]) {
+        CueClass::Warning
+    } else if has(&[
+        "promis", "vow", "pledg", "swear", "swore", "guarante", "commit",
+    ]) {
+        CueClass::Promise
+    } else if has(&[
+        "report",
+        "according",
+        "found",
+        "find",
+        "show",
+        "reveal",
+        "poll",
+        "survey",
+        "stud",
+        "data",
+        "document",
+        "estimat",
+        "indicat",
+    ]) {
+        CueClass::Report
+    } else if has(&[
+        "claim", "argu", "insist", "maintain", "contend", "assert", "believ", "think", "suggest",
+        "predict", "call",
+    ]) {
+        CueClass::Claim
+    } else {
+        CueClass::Statement
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn runs_split_on_begin_tags() {
+        let tags = [0, B_SRC, I_SRC, B_CUE, B_CON, I_CON, B_CON, 0];
+        let r = runs(&tags);
+        assert_eq!(r.len(), 4);
+        assert_eq!((r[0].first, r[0].last), (1, 2));
+        assert_eq!((r[2].first, r[2].last), (4, 5));
+        assert_eq!((r[3].first, r[3].last), (6, 6));
+    }
+
+    #[test]
+    fn classes() {
+        assert_eq!(cue_class("denied"), CueClass::Denial);
+        assert_eq!(cue_class("according to"), CueClass::Report);
+        assert_eq!(cue_class("warned"), CueClass::Warning);
+        assert_eq!(cue_class("said"), CueClass::Statement);
+        assert_eq!(cue_class("claims"), CueClass::Claim);
+        assert_eq!(cue_class("vowed"), CueClass::Promise);
+        assert_eq!(cue_class("accused"), CueClass::Accusation);
+    }
+}

@@ -1,0 +1,137 @@
+//! Resolving a claim's source to a canonical entity of the document.
+//!
+//! A source that contains an entity mention ("an NCSC spokesperson", "US Vice
+//! President Mike Pence") takes that entity, people first; a personal pronoun
+//! takes the nearest person mentioned before it; "it", "the company" and
+//! similar take the nearest organisation; "they" the nearest organisation,
+//! country or group.
+
+use gleaner_core::EntityLabel;
+
+/// One entity mention in byte offsets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MentionRef {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// Index of the entity in the document's list.
+    pub entity: usize,
+    /// The entity's label.
+    pub label: EntityLabel,
+}
+
+fn rank(l: EntityLabel) -> u8 {
+    match l {
+        EntityLabel::Person => 0,
+        EntityLabel::Org => 1,
+        EntityLabel::Gpe => 2,
+        EntityLabel::Norp => 3,
+        _ => 4,
+    }
+}
+
+const ORG_NOUNS: &[&str] = &[
+    "company",
+    "firm",
+    "group",
+    "ministry",
+    "agency",
+    "department",
+    "government",
+    "organisation",
+    "organization",
+    "administration",
+    "campaign",
+    "party",
+    "committee",
+    "bank",
+    "office",
+    "corporation",
+    "giant",
+    "maker",
+    "carrier",
+    "court",
+    "police",
+    "newspaper",
+    "network",
+];
+
+/// The entity index `source` (bytes of `text`) refers to. `mentions` must be
+/// sorted by start.
+pub fn resolve(source: (usize, usize), text: &str, mentions: &[MentionRef]) -> Option<usize> {
+    let (s, e) = source;
+    // A mention inside the source span.
+    let inside = mentions
+        .iter()
+        .filter(|m| m.start < e && s < m.end)
+        .min_by_key(|m| {
+            (
+                rank(m.label),
+                std::cmp::Reverse(m.end.min(e) - m.start.max(s)),
+            )
+        });
+    if let Some(m) = inside {
+        return Some(m.entity);
+    }
+    let words: Vec<String> = text
+        .get(s..e)
+        .unwrap_or("")
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase())
+        .collect();
+    let wanted: &[EntityLabel] = match words.as_slice() {
+        [w] if matches!(w.as_str(), "he" | "she" | "him" | "her") => &[EntityLabel::Person],
+        [w] if w == "it" => &[EntityLabel::Org, EntityLabel::Gpe],
+        [w] if w == "they" => &[EntityLabel::Org, EntityLabel::Gpe, EntityLabel::Norp],
+        [det, .., noun]
+            if matches!(det.as_str(), "the" | "this" | "that")
+                && ORG_NOUNS.contains(&noun.as_str()) =>
+        {
+            &[EntityLabel::Org]
+        }
+        _ => return None,
+    };
+    mentions
+        .iter()
+        .rev()
+        .filter(|m| m.end <= s && wanted.contains(&m.label))
+        .map(|m| m.entity)
+        .next()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resolves_contained_pronoun_and_company() {
+        let text =
+            "Acme hired Jo Bell. He said yes. An Acme spokesman said no. The company said so.";
+        let m = vec![
+            MentionRef {
+                start: 0,
+                end: 4,
+                entity: 0,
+                label: EntityLabel::Org,
+            },
+            MentionRef {
+                start: 11,
+                end: 18,
+                entity: 1,
+                label: EntityLabel::Person,
+            },
+            MentionRef {
+                start: 36,
+                end: 40,
+                entity: 0,
+                label: EntityLabel::Org,
+            },
+        ];
+        assert_eq!(resolve((20, 22), text, &m), Some(1));
+        assert_eq!(resolve((33, 49), text, &m), Some(0));
+        assert_eq!(resolve((60, 71), text, &m), Some(0));
+        assert_eq!(resolve((0, 0), "", &[]), None);
+    }
+}

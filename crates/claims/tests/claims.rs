@@ -1,0 +1,321 @@
+//! End-to-end tests of the embedded claims model and its rules on hand-written
+//! news sentences, the analyzer factory, and the brat scorer on a small
+//! fixture.
+
+use gleaner_claims::{brat, eval, eval_brat, ClaimExtractor, ClaimsFactory, ExtractOptions};
+use gleaner_core::{
+    AnalyzerFactory, BuildContext, Claim, ClaimKind, CueClass, Document, Entity, EntityLabel,
+    Format, Mention, Meta, SourceInfo,
+};
+use std::path::Path;
+
+fn doc(text: &str) -> Document {
+    let source = SourceInfo {
+        path: "test.txt".into(),
+        format: Format::Txt,
+        hash: "0".into(),
+        line: None,
+        encoding: None,
+    };
+    Document::new("test", source, Meta::default(), text.to_string())
+}
+
+fn entity(d: &Document, id: &str, label: EntityLabel, names: &[&str]) -> Entity {
+    let sb = d.span_builder();
+    let mut mentions = Vec::new();
+    for n in names {
+        let mut from = 0;
+        while let Some(i) = d.text[from..].find(n) {
+            let s = from + i;
+            mentions.push(Mention {
+                span: sb.span(s, s + n.len()),
+                text: n.to_string(),
+            });
+            from = s + n.len();
+        }
+    }
+    mentions.sort_by_key(|m| m.span.start);
+    Entity {
+        id: id.into(),
+        label,
+        name: names[0].into(),
+        aliases: Vec::new(),
+        attributes: Default::default(),
+        mentions,
+    }
+}
+
+fn claims(d: &Document) -> Vec<Claim> {
+    ClaimExtractor::shared()
+        .unwrap()
+        .extract_document(d, ExtractOptions::default())
+}
+
+fn find<'a>(cs: &'a [Claim], cue: &str) -> &'a Claim {
+    cs.iter()
+        .find(|c| c.cue.text.to_lowercase().contains(cue))
+        .unwrap_or_else(|| panic!("no claim with cue {cue:?} in {cs:#?}"))
+}
+
+#[test]
+fn direct_quote_before_cue() {
+    let d = doc("\"We will finish the bridge before the spring floods,\" a city spokeswoman said on Monday.");
+    let cs = claims(&d);
+    let c = find(&cs, "said");
+    assert_eq!(c.kind, ClaimKind::Direct);
+    assert!(c.content.text.contains("We will finish the bridge"));
+    assert!(c.source.as_ref().unwrap().text.contains("spokeswoman"));
+    assert_eq!(c.cue_class, CueClass::Statement);
+}
+
+#[test]
+fn direct_quote_after_cue() {
+    let d = doc("The mayor, Ellen Park, said on Tuesday: \"The budget is balanced and every school is funded.\"");
+    let cs = claims(&d);
+    let c = find(&cs, "said");
+    assert!(c.content.text.contains("The budget is balanced"));
+    assert!(c.source.as_ref().unwrap().text.contains("mayor"));
+}
+
+#[test]
+fn split_quotation_is_one_claim() {
+    let d = doc("\"The plan is sound,\" Park said. \"It will save money for every taxpayer in the county.\"");
+    let cs = claims(&d);
+    assert_eq!(cs.len(), 1, "{cs:#?}");
+    let c = &cs[0];
+    assert_eq!(c.content_parts.len(), 2, "{c:#?}");
+    assert!(c.content_parts[0].text.contains("The plan is sound"));
+    assert!(c.content_parts[1].text.contains("save money"));
+    assert_eq!(c.source.as_ref().unwrap().text, "Park");
+}
+
+#[test]
+fn quotation_over_two_paragraphs() {
+    let d = doc("Park told the council on Monday: \"We have cut waste in every department and we have kept our promises to the voters.\n\n\"We will keep doing that until the job is finished, whatever our critics say.\"");
+    let cs = claims(&d);
+    let c = find(&cs, "told");
+    let whole = &d.text[d.span_builder().byte_range(&c.content.span)];
+    assert!(whole.contains("cut waste"), "{c:#?}");
+    assert!(whole.contains("until the job is finished"), "{c:#?}");
+}
+
+#[test]
+fn pronoun_source_resolves_to_person() {
+    let mut d = doc("Tom Reyes, the chief executive of Norbridge Energy, spoke in Oslo on Friday. He told the BBC that the company would never sell its stake in the pipeline.");
+    let e1 = entity(&d, "e1", EntityLabel::Person, &["Tom Reyes"]);
+    let e2 = entity(&d, "e2", EntityLabel::Org, &["Norbridge Energy"]);
+    d.entities = vec![e1, e2];
+    let cs = claims(&d);
+    let c = find(&cs, "told");
+    let src = c.source.as_ref().unwrap();
+    assert_eq!(src.text, "He");
+    assert_eq!(src.entity.as_deref(), Some("e1"));
+    assert_eq!(c.kind, ClaimKind::Indirect);
+    assert!(c.content.text.contains("would never sell"));
+}
+
+#[test]
+fn spokesperson_resolves_to_organisation() {
+    let mut d =
+        doc("\"The network is safe and we check it every day,\" a Norbridge spokesperson said.");
+    let e = entity(&d, "e7", EntityLabel::Org, &["Norbridge"]);
+    d.entities = vec![e];
+    let cs = claims(&d);
+    let c = find(&cs, "said");
+    assert_eq!(c.source.as_ref().unwrap().entity.as_deref(), Some("e7"));
+}
+
+#[test]
+fn passive_attribution() {
+    let d = doc("The region faces \"a severe shortage of water before the end of the decade, and farms will suffer first,\" as reiterated by Lena Hart, a hydrologist at the state university.");
+    let cs = claims(&d);
+    let c = find(&cs, "reiterated");
+    assert!(
+        c.source.as_ref().unwrap().text.contains("Lena Hart"),
+        "{c:#?}"
+    );
+    assert!(c.content.text.contains("shortage of water"));
+}
+
+#[test]
+fn according_to() {
+    let d =
+        doc("Exports of grain fell by a third last year, according to the Harbor Trade Council.");
+    let cs = claims(&d);
+    let c = find(&cs, "according to");
+    assert_eq!(c.cue_class, CueClass::Report);
+    assert!(c
+        .source
+        .as_ref()
+        .unwrap()
+        .text
+        .contains("Harbor Trade Council"));
+    assert!(c.content.text.contains("Exports of grain fell"));
+}
+
+#[test]
+fn statement_followed_by_quote_paragraph() {
+    let d = doc("Norbridge provided us with the following statement:\n\n\"We comply with all laws and regulations in every market where we operate, and we always will.\"");
+    let cs = claims(&d);
+    let c = cs
+        .iter()
+        .find(|c| c.content.text.contains("We comply with all laws"))
+        .unwrap_or_else(|| panic!("{cs:#?}"));
+    assert_eq!(c.kind, ClaimKind::Direct);
+    assert!(c.cue.span.start < c.content.span.start);
+}
+
+#[test]
+fn tweet() {
+    let d = doc("Governor Sam Diaz recently tweeted: \"Our roads are in better shape than they have ever been, and we did it without new taxes.\"");
+    let cs = claims(&d);
+    let c = find(&cs, "tweet");
+    assert!(c.source.as_ref().unwrap().text.contains("Sam Diaz"));
+    assert!(c.content.text.contains("Our roads are"));
+}
+
+#[test]
+fn denial_is_classified() {
+    let d = doc("A Norbridge executive, Ana Cole, denied that the firm had shared customer data with any government.");
+    let cs = claims(&d);
+    let c = find(&cs, "denied");
+    assert_eq!(c.cue_class, CueClass::Denial);
+    assert!(c.content.text.contains("shared customer data"));
+}
+
+#[test]
+fn scare_quotes_and_titles_are_not_claims() {
+    let d = doc("The museum will screen 'The Quiet Harbor' next month. The so-called \"green corridor\" runs along the river for six miles.");
+    let cs = claims(&d);
+    assert!(cs.is_empty(), "{cs:#?}");
+}
+
+#[test]
+fn reader_questions_are_not_claims() {
+    let d = doc("What does the new tariff mean for your weekly shopping bill? And should you buy a car now or wait until next year?");
+    let cs = claims(&d);
+    assert!(cs.is_empty(), "{cs:#?}");
+}
+
+#[test]
+fn only_quotations_when_indirect_is_off() {
+    let d = doc("Park said the plan was sound. \"It will save money,\" she said.");
+    let ex = ClaimExtractor::shared().unwrap();
+    let all = ex.extract_document(&d, ExtractOptions::default());
+    let direct = ex.extract_document(
+        &d,
+        ExtractOptions {
+            include_indirect: false,
+            include_sourceless: true,
+        },
+    );
+    assert!(all.len() > direct.len(), "{all:#?}");
+    assert!(direct.iter().all(|c| c.kind != ClaimKind::Indirect));
+}
+
+#[tokio::test]
+async fn factory_builds_the_analyzer() {
+    let f = ClaimsFactory;
+    let info = f.info();
+    assert_eq!(info.type_name, "claims");
+    assert_eq!(info.provides, vec!["claims"]);
+    assert_eq!(info.requires, vec!["entities"]);
+    let ctx = BuildContext::default();
+    assert!(f
+        .build("claims", serde_json::json!({"bogus": 1}), &ctx)
+        .is_err());
+    let a = f
+        .build(
+            "claims",
+            serde_json::json!({"include_indirect": true}),
+            &ctx,
+        )
+        .unwrap();
+    let d = doc("\"Prices will fall,\" the minister said.");
+    let ann = a.analyze(&d).await.unwrap();
+    let cs = ann.claims.unwrap();
+    assert_eq!(cs.len(), 1);
+    // Spans are character offsets.
+    assert_eq!(
+        &d.text[d.span_builder().byte_range(&cs[0].cue.span)],
+        "said"
+    );
+}
+
+#[test]
+fn unicode_offsets_are_characters() {
+    let d = doc("Café owner José Núñez said the rent had doubled since the spring.");
+    let cs = claims(&d);
+    let c = find(&cs, "said");
+    let chars: Vec<char> = d.text.chars().collect();
+    let cue: String = chars[c.cue.span.start..c.cue.span.end].iter().collect();
+    assert_eq!(cue, "said");
+}
+
+fn fixture() -> &'static Path {
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/brat"))
+}
+
+#[test]
+fn scorer_gives_full_marks_to_gold() {
+    let docs = brat::load_dir(fixture()).unwrap();
+    assert_eq!(docs.len(), 1);
+    assert_eq!(docs[0].attributions.len(), 3);
+    let mut s = eval::Scores::default();
+    for d in &docs {
+        let pred: Vec<eval::PredAttribution> = d
+            .attributions
+            .iter()
+            .map(|a| eval::PredAttribution {
+                source: a.source.clone(),
+                cue: a.cue.clone(),
+                content: a.content.clone(),
+            })
+            .collect();
+        eval::score_doc(d, &pred, &mut s);
+    }
+    assert!((s.attributions.f() - 1.0).abs() < 1e-9);
+    for r in 0..3 {
+        for m in 0..3 {
+            assert!((s.roles[r][m].f() - 1.0).abs() < 1e-9, "role {r} match {m}");
+        }
+    }
+    assert!((s.content_tokens.f() - 1.0).abs() < 1e-9);
+}
+
+#[test]
+fn scorer_penalizes_missing_and_wrong() {
+    let docs = brat::load_dir(fixture()).unwrap();
+    let d = &docs[0];
+    let first = &d.attributions[0];
+    let pred = vec![
+        eval::PredAttribution {
+            source: first.source.clone(),
+            cue: first.cue.clone(),
+            content: first.content.clone(),
+        },
+        // Right cue and content, wrong source.
+        eval::PredAttribution {
+            source: Some(vec![(0, 6)]),
+            cue: d.attributions[1].cue.clone(),
+            content: d.attributions[1].content.clone(),
+        },
+    ];
+    let mut s = eval::Scores::default();
+    eval::score_doc(d, &pred, &mut s);
+    assert_eq!(s.attributions.tp_pred, 1);
+    assert!((s.attributions.p() - 0.5).abs() < 1e-9);
+    assert!((s.attributions.r() - 1.0 / 3.0).abs() < 1e-9);
+    assert_eq!(s.roles[1][0].tp_gold, 2);
+}
+
+#[test]
+fn eval_brat_reports_every_measure() {
+    let r = eval_brat(fixture()).unwrap();
+    for key in [
+        "source", "cue", "content", "exact", "overlap", "tokens", "attrib", "words/s",
+    ] {
+        assert!(r.contains(key), "{key} missing from\n{r}");
+    }
+    assert!(eval_brat(Path::new("/nonexistent/brat")).is_err());
+}
