@@ -602,6 +602,7 @@ impl<'a> Matcher<'a> {
             Unit::Decade => self.shifted(Unit::Year, -sign * n * 10),
             Unit::Century => self.shifted(Unit::Year, -sign * n * 100),
             Unit::Weekend => self.shifted(Unit::Week, -sign * n),
+            Unit::Week => self.shifted(Unit::Day, -sign * n * 7),
             u => self.shifted(u, -sign * n),
         };
         (p.unwrap_or(Point::Lit("XXXX".into())), true)
@@ -768,7 +769,10 @@ impl<'a> Matcher<'a> {
             )),
             Lex::Unit(Unit::Day, false)
                 if i > 0
-                    && (self.kw(i - 1, Kw::On) || self.is_word(i - 1, "for"))
+                    && (matches!(self.lex(i - 1), Lex::Kw(Kw::On | Kw::End | Kw::Ended))
+                        || ["for", "finish", "finished", "during", "close", "closed"]
+                            .iter()
+                            .any(|w| self.is_word(i - 1, w)))
                     && !matches!(self.lex(j + 1), Lex::Kw(Kw::Of | Kw::That))
                     && !["when", "before", "after"]
                         .iter()
@@ -786,6 +790,25 @@ impl<'a> Matcher<'a> {
                 f.s = i;
                 f
             });
+        let special = match (self.lex(j), self.lex(j + 1)) {
+            (Lex::Kw(Kw::Latest), Lex::Kw(Kw::Period)) => Some(Found::date(
+                i,
+                j + 2,
+                self.report_quarter(),
+                self.a.is_some(),
+            )),
+            (Lex::Kw(Kw::Full), Lex::Unit(Unit::Year, false)) => {
+                let p = match self.report_quarter() {
+                    Point::Quarter(y, _) => Point::Year(y),
+                    p => p,
+                };
+                Some(Found::date(i, j + 2, p, self.a.is_some()))
+            }
+            (Lex::Kw(Kw::Same), Lex::Unit(Unit::Day, false)) => self
+                .shifted(Unit::Day, 0)
+                .map(|p| Found::date(i, j + 2, p, self.a.is_some())),
+            _ => None,
+        };
         let year_q = self.year_at(j).and_then(|(y, k)| {
             let mut k = k;
             let mut q = None;
@@ -816,7 +839,7 @@ impl<'a> Matcher<'a> {
             f.s = i;
             f
         });
-        [fixed, inner, yago, year_q]
+        [fixed, inner, yago, year_q, special]
             .into_iter()
             .flatten()
             .max_by_key(|f| f.e)
@@ -1121,6 +1144,12 @@ impl<'a> Matcher<'a> {
         if self.p(e, b'\'') && self.is_word(e + 1, "s") {
             return Dir::Past;
         }
+        if s > 0
+            && (self.kw(s - 1, Kw::Until)
+                || (self.kw(s - 1, Kw::On) && s > 1 && self.kw(s - 2, Kw::Until)))
+        {
+            return Dir::Future;
+        }
         for d in 1..=25usize {
             for j in [s.checked_sub(d), Some(e - 1 + d)].into_iter().flatten() {
                 if j >= self.t.len() || !self.same_sent(j, s) {
@@ -1284,6 +1313,12 @@ impl<'a> Matcher<'a> {
         }
         if !self.bare_month_ok(i, m, abbr) {
             return None;
+        }
+        // "October of next year": the year phrase is its own expression.
+        if self.kw(j, Kw::Of) {
+            if let Some((Some(y), _)) = self.rel_year(j + 1) {
+                return Some(Found::date(i, j, Point::Month(y, m), true));
+            }
         }
         let dir = self.dir(i, j);
         let (p, anch) = self.res_month(m, dir);
@@ -1983,6 +2018,14 @@ impl<'a> Matcher<'a> {
                     let p = self.shifted(Unit::Day, shift)?;
                     return Some(Found::date(i, j + 1, p, anch).the());
                 }
+                if matches!(u, Unit::Decade | Unit::Century) && matches!(k, Kw::Past | Kw::Last) {
+                    // "the past decade": a duration up to now.
+                    let mut f =
+                        Found::new(i, j + 1, TimexType::Duration, duration(u, Q::N(1)), false)
+                            .the();
+                    f.modable = true;
+                    return Some(f);
+                }
                 let p = if u == Unit::Quarter && k == Kw::Latest {
                     self.report_quarter()
                 } else if u == Unit::Weekend && k == Kw::This {
@@ -2210,6 +2253,25 @@ impl<'a> Matcher<'a> {
     /// early/late/mid + X; the end/beginning/middle of X; year-end.
     fn p_edge(&self, i: usize) -> Option<Found> {
         let (md, j) = match self.lex(i) {
+            Lex::Kw(Kw::Early | Kw::Late)
+                if self.kw(i + 1, Kw::In)
+                    && self.kw(i + 2, Kw::The)
+                    && matches!(
+                        self.lex(i + 3),
+                        Lex::Unit(Unit::Day | Unit::Week | Unit::Month | Unit::Year, false)
+                    ) =>
+            {
+                let Lex::Unit(u, _) = self.lex(i + 3) else {
+                    return None;
+                };
+                let md = if self.kw(i, Kw::Early) {
+                    "START"
+                } else {
+                    "END"
+                };
+                let p = self.shifted(u, 0)?;
+                return Some(Found::date(i, i + 4, p, self.a.is_some()).with_md(md));
+            }
             Lex::Kw(Kw::Early) => ("START", i + 1),
             Lex::Kw(Kw::Late) => ("END", i + 1),
             Lex::Kw(Kw::Mid) => ("MID", self.hy(i + 1)),
