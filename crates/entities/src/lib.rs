@@ -1,1 +1,357 @@
 //! Named-entity recognition for news with canonical entities per document.
+//!
+//! * [`tokenize`]: byte-offset tokenizer and sentence splitter.
+//! * [`features`], [`model`]: hashed features, the perceptron tagger with
+//!   Viterbi decoding, and its compact binary format.
+//! * [`labels`]: OntoNotes-style labels from CoNLL types and the mapping back.
+//! * [`conll`]: CoNLL reading and conlleval-style scoring.
+//! * [`train`]: clusters, gazetteers and perceptron training ([`train_command`]).
+//!
+//! The trained model (`model/entities.bin`, see `MODEL.md`) is embedded in
+//! the binary and loaded once by [`EntityRecognizer::embedded`].
+
+pub mod analyzer;
+pub mod canon;
+pub mod conll;
+pub mod features;
+pub mod labels;
+pub mod model;
+pub mod tokenize;
+pub mod train;
+
+pub use analyzer::{EntitiesAnalyzer, EntitiesFactory, EntitiesOptions};
+pub use train::train_command;
+
+use gleaner_core::EntityLabel;
+use std::ops::Range;
+use std::path::Path;
+use std::sync::{Arc, OnceLock};
+
+/// The embedded model bytes.
+static MODEL_BYTES: &[u8] = include_bytes!("../model/entities.bin");
+
+/// Errors of this crate.
+#[derive(Debug, thiserror::Error)]
+pub enum EntitiesError {
+    /// The model bytes are not a valid model.
+    #[error("entities model: {0}")]
+    Model(String),
+    /// A file could not be read or written.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file.
+        path: String,
+        /// The I/O error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// A corpus file is malformed.
+    #[error("{path}:{line}: {message}")]
+    Corpus {
+        /// The file.
+        path: String,
+        /// 1-based line.
+        line: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// Bad command-line arguments.
+    #[error("{0}")]
+    Usage(String),
+}
+
+/// The loaded tagger: a cheap handle (cloning shares the model).
+#[derive(Debug, Clone)]
+pub struct EntityRecognizer {
+    model: Arc<model::Model>,
+}
+
+static EMBEDDED: OnceLock<Result<EntityRecognizer, String>> = OnceLock::new();
+
+impl EntityRecognizer {
+    /// Loads a model from its bytes.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self, EntitiesError> {
+        Ok(EntityRecognizer {
+            model: Arc::new(model::Model::from_bytes(bytes)?),
+        })
+    }
+
+    /// The embedded model, loaded once per process; every call returns a
+    /// handle to the same model.
+    pub fn embedded() -> Result<Self, EntitiesError> {
+        EMBEDDED
+            .get_or_init(|| Self::from_bytes(MODEL_BYTES).map_err(|e| e.to_string()))
+            .clone()
+            .map_err(EntitiesError::Model)
+    }
+
+    /// Size of the embedded model file in bytes.
+    pub fn embedded_size() -> usize {
+        MODEL_BYTES.len()
+    }
+
+    /// Tags sentences of tokens; returns, per sentence, the entity spans as
+    /// `(first token, end token exclusive, CoNLL type)`.
+    ///
+    /// Besides the model's decision two rules apply: a lone digit-letter
+    /// code ("5G") is never an entity, and a capitalized function word
+    /// opening a sentence is not part of a name ("Another Acme employee").
+    pub fn tag_tokens<S: AsRef<str>>(
+        &self,
+        sents: &[Vec<S>],
+    ) -> Vec<Vec<(usize, usize, &'static str)>> {
+        let tags = self.model.tag_doc(sents);
+        tags.iter()
+            .zip(sents)
+            .map(|(t, sw)| {
+                let mut out = Vec::new();
+                let mut i = 0;
+                while i < t.len() {
+                    let Some(ty) = model::tag_type(t[i]) else {
+                        i += 1;
+                        continue;
+                    };
+                    let mut j = i + 1;
+                    while j < t.len() && model::is_inside(t[j]) && model::tag_type(t[j]) == Some(ty)
+                    {
+                        j += 1;
+                    }
+                    let mut a = i;
+                    if a == 0
+                        && j > 1
+                        && sw
+                            .first()
+                            .is_some_and(|w| is_leading_function_word(w.as_ref()))
+                    {
+                        a = 1;
+                    }
+                    let single_code =
+                        j - a == 1 && sw.get(a).is_some_and(|w| is_non_entity_token(w.as_ref()));
+                    if !single_code {
+                        out.push((a, j, model::TYPES.get(ty).copied().unwrap_or("MISC")));
+                    }
+                    i = j;
+                }
+                out
+            })
+            .collect()
+    }
+
+    /// Finds entities in `text`: byte ranges with their labels, in order.
+    pub fn recognize(&self, text: &str) -> Vec<(Range<usize>, EntityLabel)> {
+        let toks = tokenize::tokenize(text);
+        let sents = tokenize::sentences(text, &toks);
+        self.recognize_tokens(text, &toks, &sents)
+    }
+
+    /// Like [`recognize`](Self::recognize) with tokens and sentences (ranges
+    /// of token indices) given.
+    pub fn recognize_tokens(
+        &self,
+        text: &str,
+        toks: &[Range<usize>],
+        sents: &[Range<usize>],
+    ) -> Vec<(Range<usize>, EntityLabel)> {
+        let words: Vec<Vec<&str>> = sents
+            .iter()
+            .map(|s| {
+                toks.get(s.clone())
+                    .unwrap_or(&[])
+                    .iter()
+                    .map(|r| text.get(r.clone()).unwrap_or(""))
+                    .collect()
+            })
+            .collect();
+        let spans = self.tag_tokens(&words);
+        let mut out = Vec::new();
+        for ((s, sp), sw) in sents.iter().zip(&spans).zip(&words) {
+            for &(a, b, ty) in sp {
+                let ent_words = sw.get(a..b).unwrap_or(&[]);
+                let (Some(first), Some(last)) = (toks.get(s.start + a), toks.get(s.start + b - 1))
+                else {
+                    continue;
+                };
+                out.push((first.start..last.end, labels::fine_label(ty, ent_words)));
+            }
+        }
+        out
+    }
+}
+
+/// Capitalized function words that can open a sentence but not a name.
+fn is_leading_function_word(w: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "another",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "some",
+        "many",
+        "most",
+        "every",
+        "each",
+        "all",
+        "both",
+        "no",
+        "our",
+        "their",
+        "his",
+        "her",
+        "its",
+        "my",
+        "your",
+        "when",
+        "while",
+        "if",
+        "but",
+        "and",
+        "or",
+        "so",
+        "as",
+        "after",
+        "before",
+        "since",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "by",
+        "from",
+        "however",
+        "meanwhile",
+        "also",
+        "even",
+        "then",
+        "now",
+        "today",
+        "yesterday",
+        "why",
+        "how",
+        "what",
+        "where",
+        "who",
+        "former",
+        "other",
+        "only",
+    ];
+    WORDS.contains(&w.to_ascii_lowercase().as_str())
+}
+
+/// Tokens never taken as entities on their own: technology generations and
+/// similar digit-letter codes ("5G", "4K", "3D").
+pub fn is_non_entity_token(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() <= 3
+        && b.first().is_some_and(u8::is_ascii_digit)
+        && b.last().is_some_and(u8::is_ascii_alphabetic)
+        && b.iter().all(u8::is_ascii_alphanumeric)
+}
+
+/// Evaluates the embedded model on a CoNLL file (exact span match, as
+/// conlleval), with predicted labels mapped to CoNLL's PER/ORG/LOC/MISC.
+pub fn eval_conll(path: &Path) -> Result<String, EntitiesError> {
+    let rec = EntityRecognizer::embedded()?;
+    eval_conll_with(&rec, path)
+}
+
+/// [`eval_conll`] with a given recognizer.
+pub fn eval_conll_with(rec: &EntityRecognizer, path: &Path) -> Result<String, EntitiesError> {
+    let docs = conll::read(path)?;
+    let mut sc = conll::Scorer::default();
+    let t0 = std::time::Instant::now();
+    let mut ntok = 0usize;
+    for d in &docs {
+        let words: Vec<Vec<&str>> = d
+            .sents
+            .iter()
+            .map(|s| s.words.iter().map(String::as_str).collect())
+            .collect();
+        let spans = rec.tag_tokens(&words);
+        for ((s, sp), ws) in d.sents.iter().zip(&spans).zip(&words) {
+            let mut pred = vec!["O".to_string(); s.words.len()];
+            for &(a, b, ty) in sp {
+                let ent = ws.get(a..b).unwrap_or(&[]);
+                let mapped = labels::to_conll(labels::fine_label(ty, ent));
+                for (k, p) in pred.iter_mut().enumerate().take(b).skip(a) {
+                    *p = format!("{}-{mapped}", if k == a { "B" } else { "I" });
+                }
+            }
+            ntok += s.words.len();
+            sc.add(&s.tags, &pred);
+        }
+    }
+    let secs = t0.elapsed().as_secs_f64();
+    let mut r = format!(
+        "entities eval on {} ({} documents)\nlabel mapping: PERSON→PER, ORG→ORG, GPE/LOC/FAC→LOC, NORP/EVENT/LAW/PRODUCT/WORK_OF_ART/MISC→MISC\n",
+        path.display(),
+        docs.len()
+    );
+    r.push_str(&sc.report());
+    r.push_str(&format!(
+        "tagging speed: {:.0} tokens/s (pre-tokenized)\n",
+        ntok as f64 / secs.max(1e-9)
+    ));
+    Ok(r)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_model_loads_and_tags_news() {
+        let rec = EntityRecognizer::embedded().unwrap();
+        let text = "Prime Minister Erna Solberg met Siemens chief executive Joe Kaeser in Berlin \
+                    on Tuesday, and German officials said the talks would continue.";
+        let found: Vec<(&str, EntityLabel)> = rec
+            .recognize(text)
+            .into_iter()
+            .map(|(r, l)| (&text[r], l))
+            .collect();
+        assert!(
+            found.contains(&("Erna Solberg", EntityLabel::Person)),
+            "{found:?}"
+        );
+        assert!(found.contains(&("Berlin", EntityLabel::Gpe)), "{found:?}");
+        assert!(found.contains(&("Siemens", EntityLabel::Org)), "{found:?}");
+        assert!(found.contains(&("German", EntityLabel::Norp)), "{found:?}");
+        // A second handle shares the same model.
+        let again = EntityRecognizer::embedded().unwrap();
+        assert!(Arc::ptr_eq(&rec.model, &again.model));
+    }
+
+    #[test]
+    fn codes_like_5g_are_not_entities() {
+        assert!(is_non_entity_token("5G"));
+        assert!(is_non_entity_token("4K"));
+        assert!(!is_non_entity_token("G7"));
+        assert!(!is_non_entity_token("Oslo"));
+        let rec = EntityRecognizer::embedded().unwrap();
+        let text = "Operators in Sweden are building 5G networks.";
+        assert!(rec
+            .recognize(text)
+            .iter()
+            .all(|(r, _)| &text[r.clone()] != "5G"));
+    }
+
+    #[test]
+    fn eval_reports_scores_on_a_small_file() {
+        let dir = std::env::temp_dir().join(format!("gleaner-ent-eval-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let p = dir.join("mini.conll");
+        std::fs::write(
+            &p,
+            "-DOCSTART- -X- -X- O\n\nPresident NNP B-NP O\nBarack NNP I-NP B-PER\nObama NNP I-NP I-PER\nvisited VBD B-VP O\nFrance NNP B-NP B-LOC\n. . O O\n",
+        )
+        .unwrap();
+        let r = eval_conll(&p).unwrap();
+        assert!(r.contains("processed 6 tokens with 2 phrases"), "{r}");
+        assert!(r.contains("PER") && r.contains("LOC"), "{r}");
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert!(eval_conll(Path::new("/nonexistent/file.conll")).is_err());
+    }
+}

@@ -1,0 +1,858 @@
+//! Canonical entities within one document: cleaning mentions (titles and
+//! possessives are not part of a name), collecting titles as attributes, and
+//! merging the mentions of one person, organisation or place.
+//!
+//! Merging rules, in order, for each mention in text order:
+//! 1. the same normalized key (case, periods and a leading "the" ignored;
+//!    country aliases such as US / U.S. / the United States / America share
+//!    a key);
+//! 2. an acronym and its expansion ("National Cyber Security Centre (NCSC)"
+//!    or initials that spell the acronym);
+//! 3. a part of a person's name ("Ren" after "Ren Zhengfei"; also a full
+//!    name after its short form).
+//!
+//! A merged entity takes the label of its longest mention (ties: the most
+//! frequent label), and its name is the fullest form, preferring one not
+//! written in capitals.
+
+use gleaner_core::EntityLabel;
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+/// Words that make up titles and roles ("CFO", "founder", "Secretary of
+/// State", "FBI director").
+const TITLE_WORDS: &[&str] = &[
+    "president",
+    "vice",
+    "prime",
+    "minister",
+    "secretary",
+    "chancellor",
+    "ceo",
+    "cfo",
+    "coo",
+    "cto",
+    "cio",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "founder",
+    "co-founder",
+    "cofounder",
+    "director",
+    "chief",
+    "executive",
+    "officer",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "senator",
+    "sen.",
+    "rep.",
+    "representative",
+    "congressman",
+    "congresswoman",
+    "governor",
+    "gov.",
+    "mayor",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "general",
+    "gen.",
+    "admiral",
+    "colonel",
+    "col.",
+    "lieutenant",
+    "lt.",
+    "captain",
+    "capt.",
+    "sergeant",
+    "sgt.",
+    "judge",
+    "justice",
+    "attorney",
+    "ambassador",
+    "commissioner",
+    "leader",
+    "head",
+    "analyst",
+    "professor",
+    "prof.",
+    "dr.",
+    "sir",
+    "lord",
+    "dame",
+    "pope",
+    "bishop",
+    "archbishop",
+    "rabbi",
+    "coach",
+    "manager",
+    "striker",
+    "midfielder",
+    "goalkeeper",
+    "defender",
+    "deputy",
+    "assistant",
+    "senior",
+    "former",
+    "acting",
+    "interim",
+    "foreign",
+    "defense",
+    "defence",
+    "finance",
+    "treasury",
+    "commerce",
+    "homeland",
+    "security",
+    "national",
+    "advisor",
+    "adviser",
+    "editor",
+    "reporter",
+    "correspondent",
+    "author",
+    "economist",
+    "owner",
+    "boss",
+    "premier",
+    "emperor",
+    "sheikh",
+    "cardinal",
+    "detective",
+    "inspector",
+    "superintendent",
+    "agent",
+    "officer",
+    "sheriff",
+    "chef",
+    "star",
+    "singer",
+    "actor",
+    "actress",
+    "player",
+    "champion",
+    "minister",
+    "envoy",
+    "diplomat",
+    "lawmaker",
+    "candidate",
+    "nominee",
+    "speaker",
+    "whip",
+    "majority",
+    "minority",
+    "house",
+    "general",
+    "solicitor",
+    "trade",
+    "state",
+    "of",
+    "the",
+    "and",
+    "u.s.",
+    "us",
+    "white",
+    "staff",
+    "board",
+    "member",
+    "managing",
+    "partner",
+    "founding",
+    "ex-president",
+    "president-elect",
+    "dictator",
+    "presidential",
+];
+
+/// Role words that end a non-person mention only by mistake.
+const TRAILING_ROLES: &[&str] = &[
+    "vice",
+    "president",
+    "ceo",
+    "cfo",
+    "coo",
+    "cto",
+    "chairman",
+    "chairwoman",
+    "founder",
+    "co-founder",
+    "director",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "minister",
+    "secretary",
+    "prime",
+    "chief",
+    "executive",
+    "officer",
+    "deputy",
+    "chancellor",
+];
+
+/// Roles that only a company or institution has ("Acme CFO").
+const ORG_ROLES: &[&str] = &[
+    "founder",
+    "co-founder",
+    "cofounder",
+    "cfo",
+    "ceo",
+    "coo",
+    "cto",
+    "cio",
+    "chairman",
+    "chairwoman",
+    "president",
+    "director",
+    "employee",
+    "employees",
+    "executive",
+    "executives",
+    "engineer",
+    "engineers",
+    "board",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+];
+
+/// Honorifics: dropped from names, not recorded as titles.
+const HONORIFICS: &[&str] = &["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "mx."];
+
+/// Title words that can head a title on their own (not just modify one).
+const TITLE_HEADS: &[&str] = &[
+    "president",
+    "minister",
+    "secretary",
+    "chancellor",
+    "ceo",
+    "cfo",
+    "coo",
+    "cto",
+    "cio",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "founder",
+    "co-founder",
+    "cofounder",
+    "director",
+    "officer",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "senator",
+    "sen.",
+    "rep.",
+    "representative",
+    "congressman",
+    "congresswoman",
+    "governor",
+    "gov.",
+    "mayor",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "general",
+    "gen.",
+    "admiral",
+    "colonel",
+    "col.",
+    "lieutenant",
+    "lt.",
+    "captain",
+    "capt.",
+    "sergeant",
+    "sgt.",
+    "judge",
+    "justice",
+    "attorney",
+    "ambassador",
+    "commissioner",
+    "leader",
+    "head",
+    "analyst",
+    "professor",
+    "prof.",
+    "dr.",
+    "sir",
+    "lord",
+    "dame",
+    "pope",
+    "bishop",
+    "archbishop",
+    "rabbi",
+    "coach",
+    "manager",
+    "striker",
+    "midfielder",
+    "goalkeeper",
+    "defender",
+    "deputy",
+    "advisor",
+    "adviser",
+    "editor",
+    "reporter",
+    "correspondent",
+    "author",
+    "economist",
+    "owner",
+    "boss",
+    "premier",
+    "emperor",
+    "sheikh",
+    "cardinal",
+    "detective",
+    "inspector",
+    "superintendent",
+    "agent",
+    "sheriff",
+    "chef",
+    "envoy",
+    "diplomat",
+    "lawmaker",
+    "candidate",
+    "nominee",
+    "speaker",
+    "whip",
+    "partner",
+    "dictator",
+    "president-elect",
+    "ex-president",
+    "executive",
+    "chief",
+    "member",
+];
+
+/// Lowercase country alias → canonical key and display name.
+const ALIASES: &[(&str, &str)] = &[
+    ("us", "United States"),
+    ("usa", "United States"),
+    ("united states", "United States"),
+    ("united states of america", "United States"),
+    ("america", "United States"),
+    ("uk", "United Kingdom"),
+    ("united kingdom", "United Kingdom"),
+    ("britain", "United Kingdom"),
+    ("great britain", "United Kingdom"),
+    ("eu", "European Union"),
+    ("european union", "European Union"),
+    ("un", "United Nations"),
+    ("united nations", "United Nations"),
+    ("uae", "United Arab Emirates"),
+    ("united arab emirates", "United Arab Emirates"),
+    ("prc", "China"),
+    ("people's republic of china", "China"),
+    ("china", "China"),
+    ("russian federation", "Russia"),
+    ("russia", "Russia"),
+    ("south korea", "South Korea"),
+    ("republic of korea", "South Korea"),
+    ("north korea", "North Korea"),
+    ("dprk", "North Korea"),
+    ("nz", "New Zealand"),
+    ("new zealand", "New Zealand"),
+];
+
+/// Words ignored when spelling an acronym from a name.
+const ACRONYM_SKIP: &[&str] = &["of", "the", "and", "for", "&", "de", "on", "in", "to", "a"];
+
+/// A recognized mention before merging.
+#[derive(Debug, Clone)]
+pub struct RawMention {
+    /// Byte range in the text.
+    pub range: Range<usize>,
+    /// Label.
+    pub label: EntityLabel,
+}
+
+/// A merged entity with byte ranges (converted to spans by the analyzer).
+#[derive(Debug, Clone, PartialEq)]
+pub struct CanonEntity {
+    /// Label.
+    pub label: EntityLabel,
+    /// Canonical name.
+    pub name: String,
+    /// Other names used.
+    pub aliases: Vec<String>,
+    /// Titles and roles found before person mentions.
+    pub titles: Vec<String>,
+    /// Mentions: byte ranges in text order.
+    pub mentions: Vec<Range<usize>>,
+}
+
+fn norm_key(s: &str) -> String {
+    let mut k: String = s
+        .chars()
+        .filter(|c| *c != '.')
+        .flat_map(char::to_lowercase)
+        .map(|c| if c == '’' { '\'' } else { c })
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    if let Some(rest) = k.strip_prefix("the ") {
+        k = rest.to_string();
+    }
+    if let Some((_, canon)) = ALIASES.iter().find(|(a, _)| *a == k) {
+        return format!("alias:{canon}");
+    }
+    k
+}
+
+fn alias_name(key: &str) -> Option<&str> {
+    key.strip_prefix("alias:")
+}
+
+fn is_acronym(s: &str) -> bool {
+    let letters: Vec<char> = s.chars().filter(|c| *c != '.' && *c != '&').collect();
+    (2..=7).contains(&letters.len()) && letters.iter().all(|c| c.is_ascii_uppercase())
+}
+
+fn initials(words: &[&str]) -> String {
+    words
+        .iter()
+        .filter(|w| !ACRONYM_SKIP.contains(&w.to_lowercase().as_str()))
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_uppercase)
+        .collect()
+}
+
+/// Index of the token that starts at or covers byte `b`.
+fn token_at(toks: &[Range<usize>], b: usize) -> Option<usize> {
+    let i = toks.partition_point(|t| t.end <= b);
+    toks.get(i).filter(|t| t.start <= b).map(|_| i)
+}
+
+struct Group {
+    key: String,
+    mentions: Vec<(Range<usize>, EntityLabel, usize)>, // range, label, token count
+    titles: Vec<String>,
+    /// Lowercase name tokens of person mentions, for partial-name merging.
+    person_tokens: Vec<Vec<String>>,
+    acronym: Option<String>,
+    initials: Vec<String>,
+}
+
+/// Builds canonical entities from recognized mentions of `text` (tokens are
+/// the tokenizer's byte ranges, sentences ranges of token indices).
+pub fn canonicalize(
+    text: &str,
+    toks: &[Range<usize>],
+    sents: &[Range<usize>],
+    raw: &[RawMention],
+) -> Vec<CanonEntity> {
+    let word = |i: usize| toks.get(i).and_then(|r| text.get(r.clone())).unwrap_or("");
+    let sent_start = |ti: usize| {
+        sents
+            .iter()
+            .find(|s| s.contains(&ti))
+            .map_or(0, |s| s.start)
+    };
+    let mut groups: Vec<Group> = Vec::new();
+    // Ranges of all mentions (after cleaning), for title qualifiers.
+    let mut cleaned: Vec<(usize, usize, EntityLabel, Vec<String>)> = Vec::new();
+    // Token spans, without possessives, and without role words trailing a
+    // non-person name ("US Vice" in "US Vice President Mike Pence").
+    let mut spans: Vec<(usize, usize, EntityLabel)> = Vec::new();
+    for m in raw {
+        let (Some(a), Some(b0)) = (
+            token_at(toks, m.range.start),
+            token_at(toks, m.range.end.saturating_sub(1)),
+        ) else {
+            continue;
+        };
+        let mut b = b0 + 1;
+        while b > a && matches!(word(b - 1), "'s" | "’s" | "'" | "’" | "'S" | "’S") {
+            b -= 1;
+        }
+        if m.label != EntityLabel::Person {
+            while b > a && TRAILING_ROLES.contains(&word(b - 1).to_lowercase().as_str()) {
+                b -= 1;
+            }
+        }
+        if a < b {
+            spans.push((a, b, m.label));
+        }
+    }
+    // Two names run together on a caption line ("Smith Jane Doe"): split a
+    // person mention when both parts are names used elsewhere.
+    let keys: Vec<String> = spans
+        .iter()
+        .map(|&(a, b, _)| norm_key(&(a..b).map(word).collect::<Vec<_>>().join(" ")))
+        .collect();
+    let mut split: Vec<(usize, usize, EntityLabel)> = Vec::new();
+    for (si, &(a, b, label)) in spans.iter().enumerate() {
+        let mut done = false;
+        if label == EntityLabel::Person && b - a >= 3 {
+            for k in a + 1..b {
+                let left = norm_key(&(a..k).map(word).collect::<Vec<_>>().join(" "));
+                let right = norm_key(&(k..b).map(word).collect::<Vec<_>>().join(" "));
+                let known = |key: &str| keys.iter().enumerate().any(|(j, x)| j != si && x == key);
+                if known(&left) && known(&right) {
+                    split.push((a, k, label));
+                    split.push((k, b, label));
+                    done = true;
+                    break;
+                }
+            }
+        }
+        if !done {
+            split.push((a, b, label));
+        }
+    }
+    // Mentions that qualify a title before a person ("Acme founder"), with
+    // the title's head word.
+    let mut qualifiers: Vec<(usize, String)> = Vec::new();
+    for (a, b, label) in split {
+        let mut a = a;
+        let mut titles = Vec::new();
+        let m_label = label;
+        // Leading honorifics and titles inside a person mention.
+        if m_label == EntityLabel::Person {
+            let mut t0 = a;
+            while a + 1 < b {
+                let lw = word(a).to_lowercase();
+                if HONORIFICS.contains(&lw.as_str()) {
+                    a += 1;
+                    t0 = a;
+                } else if TITLE_WORDS.contains(&lw.as_str()) {
+                    a += 1;
+                } else {
+                    break;
+                }
+            }
+            if t0 < a {
+                if let (Some(s), Some(e)) = (toks.get(t0), toks.get(a - 1)) {
+                    titles.push(text[s.start..e.end].to_string());
+                }
+            }
+        }
+        if a >= b {
+            continue;
+        }
+        // Titles just before a person mention: "Huawei CFO Meng Wanzhou".
+        if m_label == EntityLabel::Person && titles.is_empty() {
+            let ss = sent_start(a);
+            let mut t = a;
+            while t > ss {
+                let lw = word(t - 1).to_lowercase();
+                let cap_modifier = t < a
+                    && word(t - 1).chars().next().is_some_and(char::is_uppercase)
+                    && TITLE_WORDS.contains(&lw.as_str());
+                if TITLE_WORDS.contains(&lw.as_str()) || cap_modifier {
+                    t -= 1;
+                } else {
+                    break;
+                }
+            }
+            // Trim connectors at the start.
+            while t < a && matches!(word(t).to_lowercase().as_str(), "of" | "the" | "and") {
+                t += 1;
+            }
+            let has_head = (t..a).any(|i| TITLE_HEADS.contains(&word(i).to_lowercase().as_str()));
+            if has_head && t < a {
+                // An organisation or place right before the title qualifies it.
+                let mut q = t;
+                if let Some(pi) = cleaned.iter().rposition(|c| c.1 == t) {
+                    q = cleaned[pi].0;
+                    if let Some(head) = (t..a)
+                        .map(|i| word(i).to_lowercase())
+                        .find(|w| ORG_ROLES.contains(&w.as_str()))
+                    {
+                        qualifiers.push((pi, head));
+                    }
+                }
+                if let (Some(s), Some(e)) = (toks.get(q), toks.get(a - 1)) {
+                    titles.push(text[s.start..e.end].to_string());
+                }
+            }
+        }
+        cleaned.push((a, b, m_label, titles));
+    }
+    let mut group_of: Vec<usize> = Vec::with_capacity(cleaned.len());
+    for (a, b, label, titles) in cleaned {
+        let (Some(s), Some(e)) = (toks.get(a), toks.get(b - 1)) else {
+            continue;
+        };
+        let range = s.start..e.end;
+        let surface = &text[range.clone()];
+        let key = norm_key(surface);
+        let ws: Vec<&str> = (a..b).map(word).collect();
+        let lower_ws: Vec<String> = ws.iter().map(|w| w.to_lowercase()).collect();
+        let ntok = b - a;
+        let acr = is_acronym(surface).then(|| surface.replace('.', ""));
+        let ini = (ws.len() >= 2)
+            .then(|| initials(&ws))
+            .filter(|i| i.len() >= 2);
+        // 1. Same key.
+        let mut target = groups.iter().position(|g| g.key == key);
+        // 2. Acronym ↔ expansion.
+        if target.is_none() {
+            if let Some(ac) = &acr {
+                target = groups
+                    .iter()
+                    .rposition(|g| g.initials.iter().any(|i| i == ac));
+                // "Long Name (ACR)": the mention right before the parenthesis.
+                if target.is_none() && a >= 2 && word(a - 1) == "(" && word(b) == ")" {
+                    let prev_end = a - 1;
+                    target = groups.iter().rposition(|g| {
+                        g.mentions.last().is_some_and(|(r, _, _)| {
+                            token_at(toks, r.end.saturating_sub(1)).map(|x| x + 1) == Some(prev_end)
+                        })
+                    });
+                }
+            } else if let Some(i) = &ini {
+                target = groups
+                    .iter()
+                    .rposition(|g| g.acronym.as_deref() == Some(i.as_str()));
+            }
+        }
+        // 3. Partial person names.
+        let person_like = label == EntityLabel::Person
+            || ntok <= 2
+                && ws
+                    .iter()
+                    .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+        if target.is_none() && person_like {
+            target = groups.iter().rposition(|g| {
+                g.person_tokens.iter().any(|full| {
+                    full.len() > lower_ws.len()
+                        && full
+                            .windows(lower_ws.len())
+                            .any(|w| w == lower_ws.as_slice())
+                })
+            });
+            if target.is_none() && label == EntityLabel::Person && ntok >= 2 {
+                // A full name after its short form.
+                target = groups.iter().rposition(|g| {
+                    g.mentions.iter().all(|(_, l, n)| {
+                        matches!(l, EntityLabel::Person | EntityLabel::Org) && *n < ntok
+                    }) && {
+                        let gk: Vec<&str> = g.key.split(' ').collect();
+                        lower_ws
+                            .windows(gk.len())
+                            .any(|w| w.iter().map(String::as_str).eq(gk.iter().copied()))
+                    }
+                });
+            }
+        }
+        let gi = match target {
+            Some(i) => i,
+            None => {
+                groups.push(Group {
+                    key: key.clone(),
+                    mentions: Vec::new(),
+                    titles: Vec::new(),
+                    person_tokens: Vec::new(),
+                    acronym: None,
+                    initials: Vec::new(),
+                });
+                groups.len() - 1
+            }
+        };
+        group_of.push(gi);
+        let g = &mut groups[gi];
+        g.mentions.push((range, label, ntok));
+        for t in titles {
+            if !g.titles.contains(&t) {
+                g.titles.push(t);
+            }
+        }
+        if label == EntityLabel::Person && ntok >= 2 {
+            g.person_tokens.push(lower_ws);
+        }
+        if let Some(ac) = acr {
+            g.acronym.get_or_insert(ac);
+        }
+        if let Some(i) = ini {
+            if !g.initials.contains(&i) {
+                g.initials.push(i);
+            }
+        }
+    }
+    // A name that qualifies a company role ("Acme founder", "Acme CFO") is
+    // an organisation, unless the document also names it as a full person
+    // name.
+    let mut org_groups: Vec<usize> = qualifiers
+        .iter()
+        .filter_map(|(ci, _)| group_of.get(*ci).copied())
+        .collect();
+    org_groups.dedup();
+    for gi in org_groups {
+        if let Some(g) = groups.get_mut(gi) {
+            let full_person = g
+                .mentions
+                .iter()
+                .any(|m| m.1 == EntityLabel::Person && m.2 >= 2);
+            if !full_person {
+                for m in &mut g.mentions {
+                    if matches!(m.1, EntityLabel::Person | EntityLabel::Misc) {
+                        m.1 = EntityLabel::Org;
+                    }
+                }
+            }
+        }
+    }
+    groups
+        .into_iter()
+        .map(|mut g| {
+            g.mentions.sort_by_key(|m| m.0.start);
+            let mut votes: BTreeMap<EntityLabel, usize> = BTreeMap::new();
+            for m in &g.mentions {
+                *votes.entry(m.1).or_insert(0) += 1;
+            }
+            let max_tok = g.mentions.iter().map(|m| m.2).max().unwrap_or(0);
+            let label = g
+                .mentions
+                .iter()
+                .filter(|m| m.2 == max_tok)
+                .map(|m| m.1)
+                .max_by_key(|l| (votes.get(l).copied().unwrap_or(0), std::cmp::Reverse(*l)))
+                .unwrap_or(EntityLabel::Misc);
+            let surfaces: Vec<&str> = g.mentions.iter().map(|m| &text[m.0.clone()]).collect();
+            let name = match alias_name(&g.key) {
+                Some(n) => n.to_string(),
+                None => surfaces
+                    .iter()
+                    .copied()
+                    .max_by_key(|s| {
+                        let caps = s.chars().any(char::is_lowercase);
+                        (s.split_whitespace().count(), caps, s.len())
+                    })
+                    .unwrap_or("")
+                    .to_string(),
+            };
+            let mut aliases: Vec<String> = Vec::new();
+            for s in &surfaces {
+                if *s != name && !aliases.iter().any(|a| a == s) {
+                    aliases.push(s.to_string());
+                }
+            }
+            CanonEntity {
+                label,
+                name,
+                aliases,
+                titles: g.titles,
+                mentions: g.mentions.into_iter().map(|m| m.0).collect(),
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokenize::{sentences, tokenize};
+
+    fn run(text: &str, ents: &[(&str, usize, EntityLabel)]) -> Vec<CanonEntity> {
+        // ents: (surface, occurrence index, label)
+        let toks = tokenize(text);
+        let sents = sentences(text, &toks);
+        let mut raw = Vec::new();
+        for (s, occ, l) in ents {
+            let start = text.match_indices(s).nth(*occ).unwrap().0;
+            raw.push(RawMention {
+                range: start..start + s.len(),
+                label: *l,
+            });
+        }
+        raw.sort_by_key(|r| r.range.start);
+        canonicalize(text, &toks, &sents, &raw)
+    }
+
+    #[test]
+    fn merges_surname_and_collects_titles() {
+        use EntityLabel::*;
+        let t = "Nordvik founder Lena Haugstad defended the deal. Haugstad said Nordvik's board agreed. NORDVIK shares rose.";
+        let e = run(
+            t,
+            &[
+                ("Nordvik", 0, Org),
+                ("Lena Haugstad", 0, Person),
+                ("Haugstad", 1, Person),
+                ("Nordvik", 1, Org),
+                ("NORDVIK", 0, Org),
+            ],
+        );
+        assert_eq!(e.len(), 2, "{e:?}");
+        let p = e.iter().find(|x| x.label == Person).unwrap();
+        assert_eq!(p.name, "Lena Haugstad");
+        assert_eq!(p.aliases, vec!["Haugstad"]);
+        assert_eq!(p.titles, vec!["Nordvik founder"]);
+        assert_eq!(p.mentions.len(), 2);
+        let o = e.iter().find(|x| x.label == Org).unwrap();
+        assert_eq!(o.name, "Nordvik");
+        assert_eq!(o.mentions.len(), 3);
+        // The possessive is outside the mention.
+        assert!(o.mentions.iter().all(|r| !t[r.clone()].contains('\'')));
+    }
+
+    #[test]
+    fn merges_country_aliases_and_acronyms() {
+        use EntityLabel::*;
+        let t = "The National Grid Safety Office (NGSO) warned the United States. The U.S. and America agreed; the NGSO said the US would act.";
+        let e = run(
+            t,
+            &[
+                ("National Grid Safety Office", 0, Org),
+                ("NGSO", 0, Org),
+                ("United States", 0, Gpe),
+                ("U.S.", 0, Gpe),
+                ("America", 0, Gpe),
+                ("NGSO", 1, Org),
+                ("US", 0, Gpe),
+            ],
+        );
+        assert_eq!(e.len(), 2, "{e:?}");
+        let us = e.iter().find(|x| x.label == Gpe).unwrap();
+        assert_eq!(us.name, "United States");
+        assert_eq!(us.mentions.len(), 4);
+        let org = e.iter().find(|x| x.label == Org).unwrap();
+        assert_eq!(org.name, "National Grid Safety Office");
+        assert_eq!(org.aliases, vec!["NGSO"]);
+    }
+
+    #[test]
+    fn strips_titles_inside_person_mentions() {
+        use EntityLabel::*;
+        let t = "Yesterday Secretary of State Marta Olsen met Mr. Ruud. Olsen left.";
+        let e = run(
+            t,
+            &[
+                ("Secretary of State Marta Olsen", 0, Person),
+                ("Mr. Ruud", 0, Person),
+                ("Olsen", 1, Person),
+            ],
+        );
+        assert_eq!(e.len(), 2, "{e:?}");
+        assert_eq!(e[0].name, "Marta Olsen");
+        assert_eq!(e[0].titles, vec!["Secretary of State"]);
+        assert_eq!(e[0].mentions.len(), 2);
+        assert_eq!(e[1].name, "Ruud");
+        assert!(e[1].titles.is_empty());
+    }
+
+    #[test]
+    fn label_follows_the_longest_mention() {
+        use EntityLabel::*;
+        let t = "Trump spoke. Later Donald Trump left. Trump smiled.";
+        let e = run(
+            t,
+            &[
+                ("Trump", 0, Org),
+                ("Donald Trump", 0, Person),
+                ("Trump", 2, Org),
+            ],
+        );
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(e[0].label, Person);
+        assert_eq!(e[0].name, "Donald Trump");
+    }
+}

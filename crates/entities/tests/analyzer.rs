@@ -1,0 +1,135 @@
+//! The `entities` analyzer on documents written for these tests.
+
+use gleaner_core::{
+    AnalyzerFactory, BuildContext, Document, EntityLabel, Format, Meta, SourceInfo,
+};
+use gleaner_entities::{EntitiesAnalyzer, EntitiesFactory, EntitiesOptions};
+
+fn doc(text: &str) -> Document {
+    Document::new(
+        "t",
+        SourceInfo {
+            path: "t.txt".into(),
+            format: Format::Txt,
+            hash: "sha256:00".into(),
+            line: None,
+            encoding: None,
+        },
+        Meta::default(),
+        text.to_string(),
+    )
+}
+
+fn fixture(name: &str) -> String {
+    let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
+    std::fs::read_to_string(p).unwrap()
+}
+
+#[test]
+fn factory_describes_itself_and_rejects_unknown_options() {
+    let f = EntitiesFactory;
+    let info = f.info();
+    assert_eq!(info.type_name, "entities");
+    assert_eq!(info.provides, vec!["entities"]);
+    assert!(info.requires.is_empty());
+    let bad = f.build(
+        "entities",
+        serde_json::json!({"bogus": 1}),
+        &BuildContext::default(),
+    );
+    let issues = bad.err().unwrap();
+    assert_eq!(issues[0].key, "bogus");
+    assert!(f
+        .build(
+            "entities",
+            serde_json::json!({"labels": ["PERSON"]}),
+            &BuildContext::default()
+        )
+        .is_ok());
+    assert!(f
+        .build(
+            "entities",
+            serde_json::json!({"min_mentions": 0}),
+            &BuildContext::default()
+        )
+        .is_err());
+}
+
+#[tokio::test]
+async fn merges_mentions_in_a_news_story() {
+    let text = fixture("telecom_story.txt");
+    let d = doc(&text);
+    let f = EntitiesFactory;
+    let a = f
+        .build(
+            "entities",
+            serde_json::Value::Null,
+            &BuildContext::default(),
+        )
+        .unwrap();
+    let ann = a.analyze(&d).await.unwrap();
+    let ents = ann.entities.unwrap();
+    let find = |name: &str| ents.iter().find(|e| e.name == name);
+    let names: Vec<(&str, &str)> = ents
+        .iter()
+        .map(|e| (e.name.as_str(), e.label.as_str()))
+        .collect();
+
+    // Person: full name, then surname; title as an attribute.
+    let p = find("Ingrid Halvorsen").unwrap_or_else(|| panic!("{names:?}"));
+    assert_eq!(p.label, EntityLabel::Person);
+    assert!(p.aliases.contains(&"Halvorsen".to_string()), "{p:?}");
+    assert!(
+        p.attributes["titles"]
+            .iter()
+            .any(|t| t.contains("chief executive")),
+        "{p:?}"
+    );
+
+    // The United States under four names.
+    let us = find("United States").unwrap_or_else(|| panic!("{names:?}"));
+    assert_eq!(us.label, EntityLabel::Gpe);
+    assert!(us.mentions.len() >= 4, "{us:?}");
+
+    // An acronym with its expansion.
+    let agency = ents
+        .iter()
+        .find(|e| e.aliases.iter().any(|a| a == "NTSA") || e.name == "NTSA")
+        .unwrap_or_else(|| panic!("{names:?}"));
+    assert_eq!(agency.name, "National Telecom Security Agency");
+
+    // All-caps company name merged with its normal spelling; no possessive.
+    let co = find("Vestrel").unwrap_or_else(|| panic!("{names:?}"));
+    assert!(co.aliases.contains(&"VESTREL".to_string()), "{co:?}");
+    assert!(co
+        .mentions
+        .iter()
+        .all(|m| !m.text.contains('\'') && !m.text.contains('’')));
+
+    // "5G" is not an entity; ids are e1, e2, …
+    assert!(ents.iter().all(|e| e.name != "5G"));
+    for (i, e) in ents.iter().enumerate() {
+        assert_eq!(e.id, format!("e{}", i + 1));
+    }
+    // Spans point at the mention text.
+    let sb = d.span_builder();
+    for e in &ents {
+        for m in &e.mentions {
+            assert_eq!(&d.text[sb.byte_range(&m.span)], m.text);
+        }
+    }
+}
+
+#[test]
+fn label_filter_keeps_only_requested_labels() {
+    let a = EntitiesAnalyzer::new(EntitiesOptions {
+        labels: vec![EntityLabel::Person],
+        min_mentions: None,
+    })
+    .unwrap();
+    let ents = a.entities(&doc(&fixture("telecom_story.txt")));
+    assert!(!ents.is_empty());
+    assert!(ents.iter().all(|e| e.label == EntityLabel::Person));
+}
