@@ -314,6 +314,48 @@ impl<'a> Matcher<'a> {
         }
         None
     }
+    /// A year in words at j: "nineteen ninety-four", "two thousand".
+    fn spoken_year(&self, j: usize) -> Option<(i32, usize)> {
+        let Lex::Num(a) = self.lex(j) else {
+            return None;
+        };
+        if a == 2 && self.is_word(j + 1, "thousand") {
+            let mut y = 2000;
+            let mut k = j + 2;
+            if self.kw(k, Kw::And) {
+                k += 1;
+            }
+            if let Lex::Num(b) = self.lex(k) {
+                if b < 20 {
+                    y += i32::try_from(b).ok()?;
+                    k += 1;
+                }
+            }
+            return Some((y, k));
+        }
+        if !(11..=20).contains(&a) {
+            return None;
+        }
+        let Lex::Num(b) = self.lex(j + 1) else {
+            return None;
+        };
+        if !(10..=90).contains(&b) {
+            return None;
+        }
+        let mut y = a * 100 + b;
+        let mut k = j + 2;
+        if b >= 20 {
+            let k2 = self.hy(k);
+            if let Lex::Num(u) = self.lex(k2) {
+                if u < 10 {
+                    y += u;
+                    k = k2 + 1;
+                }
+            }
+        }
+        Some((i32::try_from(y).ok()?, k))
+    }
+
     /// "last year", "this year", "next year" at j: the year.
     fn rel_year(&self, j: usize) -> Option<(Option<i32>, usize)> {
         if !matches!(self.lex(j + 1), Lex::Unit(Unit::Year, false)) {
@@ -329,7 +371,7 @@ impl<'a> Matcher<'a> {
     }
     /// A year given explicitly or relatively ("2018", "last year").
     fn any_year(&self, j: usize) -> Option<(Option<i32>, usize, bool)> {
-        if let Some((y, k)) = self.year_at(j) {
+        if let Some((y, k)) = self.year_at(j).or_else(|| self.spoken_year(j)) {
             return Some((Some(y), k, false));
         }
         self.rel_year(j).map(|(y, k)| (y, k, true))
@@ -349,6 +391,14 @@ impl<'a> Matcher<'a> {
             let w = self.word(p);
             if self.reporting(p) {
                 return Dir::Past;
+            }
+            if w.eq_ignore_ascii_case("for")
+                && p > 0
+                && ["planned", "scheduled", "set", "slated", "due", "expected"]
+                    .iter()
+                    .any(|c| self.is_word(p - 1, c))
+            {
+                return Dir::Future;
             }
             if [
                 "payable",
@@ -429,7 +479,8 @@ impl<'a> Matcher<'a> {
             }
             let w = self.word(p);
             if ![
-                "be", "been", "have", "not", "also", "then", "soon", "likely",
+                "be", "been", "have", "not", "also", "then", "soon", "likely", "still", "only",
+                "now", "again", "probably", "already", "eventually", "finally", "first",
             ]
             .iter()
             .any(|c| w.eq_ignore_ascii_case(c))
@@ -602,7 +653,6 @@ impl<'a> Matcher<'a> {
             Unit::Decade => self.shifted(Unit::Year, -sign * n * 10),
             Unit::Century => self.shifted(Unit::Year, -sign * n * 100),
             Unit::Weekend => self.shifted(Unit::Week, -sign * n),
-            Unit::Week => self.shifted(Unit::Day, -sign * n * 7),
             u => self.shifted(u, -sign * n),
         };
         (p.unwrap_or(Point::Lit("XXXX".into())), true)
@@ -944,6 +994,15 @@ impl<'a> Matcher<'a> {
                 if self.p(j + 1, b':') && self.tight(j + 1) {
                     return None;
                 }
+                // "2 1/2"
+                if self.num(j + 1) == Some((1, 1))
+                    && self.p(j + 2, b'/')
+                    && self.tight(j + 2)
+                    && self.tight(j + 3)
+                    && self.num(j + 3) == Some((2, 1))
+                {
+                    return Some((Q::Half(t.num), j + 4, None));
+                }
                 (Q::N(t.num), j + 1, None)
             }
             Lex::Num(n) => {
@@ -1030,6 +1089,17 @@ impl<'a> Matcher<'a> {
             return None;
         }
         let mut k = j + 1;
+        if self.p(k, b'-') && self.tight(k) && (self.kw(k + 1, Kw::Earlier) || self.kw(k + 1, Kw::Ago)) {
+            // "a year-earlier loss": the adjective is the expression.
+            return None;
+        }
+        let mut q = q;
+        if let Q::N(n) = q {
+            if self.kw(k, Kw::And) && self.kw(k + 1, Kw::A) && self.kw(k + 2, Kw::Half) {
+                q = Q::Half(n);
+                k += 3;
+            }
+        }
         // Ages ("a 6-year-old", "52 years old") are not temporal expressions.
         if (self.p(k, b'-') && self.tight(k) && self.is_word(k + 1, "old"))
             || self.is_word(k, "old")
@@ -2018,6 +2088,29 @@ impl<'a> Matcher<'a> {
                     let p = self.shifted(Unit::Day, shift)?;
                     return Some(Found::date(i, j + 1, p, anch).the());
                 }
+                if u == Unit::Year
+                    && self.p(j + 1, b'\'')
+                    && self.is_word(j + 2, "s")
+                    && shift != 1
+                {
+                    // "this year's third quarter", "last year's quarter"
+                    let mut e = j + 3;
+                    let mut q = None;
+                    if let Lex::Ord(n) = self.lex(e) {
+                        q = u8::try_from(n).ok().filter(|n| (1..=4).contains(n));
+                        e = self.hy(e + 1);
+                    }
+                    if self.lex(e) == Lex::Unit(Unit::Quarter, false) {
+                        if let Some(a) = self.a {
+                            let rq = match self.report_quarter() {
+                                Point::Quarter(_, rq) => rq,
+                                _ => 4,
+                            };
+                            let p = Point::Quarter(a.year() + shift, q.unwrap_or(rq));
+                            return Some(Found::date(i, e + 1, p, true).the());
+                        }
+                    }
+                }
                 if matches!(u, Unit::Decade | Unit::Century) && matches!(k, Kw::Past | Kw::Last) {
                     // "the past decade": a duration up to now.
                     let mut f =
@@ -2206,7 +2299,11 @@ impl<'a> Matcher<'a> {
                 let y = y.or_else(|| {
                     let a = self.a?;
                     let cq = quarter_of(a.month());
-                    let past = self.dir(i, j + 1) == Dir::Past;
+                    // A later quarter than the current one is last year's
+                    // when the tense says so, or when it is too far ahead
+                    // to be the one being reported.
+                    let dir = self.dir(i, j + 1);
+                    let past = dir == Dir::Past || (q >= cq + 2 && dir != Dir::Future);
                     Some(if q > cq && past {
                         a.year() - 1
                     } else {
@@ -2379,6 +2476,18 @@ impl<'a> Matcher<'a> {
     /// Seasons, "year-end", "year-ago" and other leftovers.
     fn p_misc(&self, i: usize) -> Option<Found> {
         match self.lex(i) {
+            Lex::Num(_) => {
+                let (y, e) = self.spoken_year(i)?;
+                // "nineteen ninety-six" but not "two thousand people".
+                if self.t.get(e).is_some_and(|t| t.kind == Kind::Word && t.lex == Lex::None && !t.cap) && y == 2000 {
+                    return None;
+                }
+                Some(Found::date(i, e, Point::Year(y), false))
+            }
+            Lex::Unit(Unit::Year, false) if i > 0 && self.kw(i - 1, Kw::The) => {
+                let (y, e) = self.spoken_year(i + 1).or_else(|| self.year_at(i + 1))?;
+                Some(Found::date(i, e, Point::Year(y), false).the())
+            }
             Lex::Season(s) => {
                 if !matches!(
                     i.checked_sub(1).map(|p| self.lex(p)),
