@@ -479,8 +479,23 @@ impl<'a> Matcher<'a> {
             }
             let w = self.word(p);
             if ![
-                "be", "been", "have", "not", "also", "then", "soon", "likely", "still", "only",
-                "now", "again", "probably", "already", "eventually", "finally", "first",
+                "be",
+                "been",
+                "have",
+                "not",
+                "also",
+                "then",
+                "soon",
+                "likely",
+                "still",
+                "only",
+                "now",
+                "again",
+                "probably",
+                "already",
+                "eventually",
+                "finally",
+                "first",
             ]
             .iter()
             .any(|c| w.eq_ignore_ascii_case(c))
@@ -1089,7 +1104,10 @@ impl<'a> Matcher<'a> {
             return None;
         }
         let mut k = j + 1;
-        if self.p(k, b'-') && self.tight(k) && (self.kw(k + 1, Kw::Earlier) || self.kw(k + 1, Kw::Ago)) {
+        if self.p(k, b'-')
+            && self.tight(k)
+            && (self.kw(k + 1, Kw::Earlier) || self.kw(k + 1, Kw::Ago))
+        {
             // "a year-earlier loss": the adjective is the expression.
             return None;
         }
@@ -1624,6 +1642,11 @@ impl<'a> Matcher<'a> {
                     .t
                     .get(i + 2)
                     .is_some_and(|x| !x.sp && x.kind != Kind::Punct)
+                && i > 0
+                && matches!(
+                    self.t[i - 1].lex,
+                    Lex::Kw(_) | Lex::Month(..) | Lex::Season(_)
+                )
             {
                 let y = if n.num < 30 { 2000 } else { 1900 } + i32::try_from(n.num).ok()?;
                 return Some(Found::date(i, i + 2, Point::Year(y), false));
@@ -1688,6 +1711,8 @@ impl<'a> Matcher<'a> {
                     "Box",
                     "Boeing",
                     "Airbus",
+                    "Russell",
+                    "Russel",
                     "Series",
                     "Nasdaq",
                     "Dow",
@@ -1786,6 +1811,7 @@ impl<'a> Matcher<'a> {
                 let (v, an, e) = self.deictic_day(i)?;
                 Some(Found::new(i, e, TimexType::Time, format!("{v}TNI"), an))
             }
+            Kw::Now if self.p(i + 1, b'-') && self.tight(i + 1) => None,
             Kw::Now | Kw::Currently | Kw::Nowadays => lit(i + 1, "PRESENT_REF"),
             Kw::Right if self.kw(i + 1, Kw::Now) => lit(i + 2, "PRESENT_REF"),
             Kw::These if self.lex(i + 1) == Lex::Unit(Unit::Day, true) => lit(i + 2, "PRESENT_REF"),
@@ -1895,7 +1921,9 @@ impl<'a> Matcher<'a> {
                     return None;
                 }
                 let inner = match self.lex(j) {
-                    Lex::Kw(Kw::This | Kw::Last | Kw::Next) => self.p_rel(j),
+                    Lex::Kw(
+                        Kw::This | Kw::Last | Kw::Next | Kw::Today | Kw::Yesterday | Kw::Tomorrow,
+                    ) => self.p_rel(j),
                     _ => None,
                 };
                 let mut f = inner?;
@@ -2088,10 +2116,7 @@ impl<'a> Matcher<'a> {
                     let p = self.shifted(Unit::Day, shift)?;
                     return Some(Found::date(i, j + 1, p, anch).the());
                 }
-                if u == Unit::Year
-                    && self.p(j + 1, b'\'')
-                    && self.is_word(j + 2, "s")
-                    && shift != 1
+                if u == Unit::Year && self.p(j + 1, b'\'') && self.is_word(j + 2, "s") && shift != 1
                 {
                     // "this year's third quarter", "last year's quarter"
                     let mut e = j + 3;
@@ -2479,7 +2504,12 @@ impl<'a> Matcher<'a> {
             Lex::Num(_) => {
                 let (y, e) = self.spoken_year(i)?;
                 // "nineteen ninety-six" but not "two thousand people".
-                if self.t.get(e).is_some_and(|t| t.kind == Kind::Word && t.lex == Lex::None && !t.cap) && y == 2000 {
+                if self
+                    .t
+                    .get(e)
+                    .is_some_and(|t| t.kind == Kind::Word && t.lex == Lex::None && !t.cap)
+                    && y == 2000
+                {
                     return None;
                 }
                 Some(Found::date(i, e, Point::Year(y), false))
