@@ -443,3 +443,25 @@ fn meantime_scorer_reads_tokens_and_skips_unannotated_sentences() {
     assert!(r.contains("documents 1  gold 2  system 2"), "{r}");
     assert!(r.contains("value    accuracy 1.0000  F1 1.0000"), "{r}");
 }
+
+proptest::proptest! {
+    /// Any input, with or without an anchor, tags without panicking and
+    /// returns ranges on character boundaries, in order, without overlap.
+    #[test]
+    fn never_panics_and_ranges_are_sound(
+        text in "(\\PC|[0-9 ./:,'-]|Jan|May|March|Friday|last|year|ago|the|third|quarter|1990s|Q3|a\\.m\\.|EST){0,40}",
+        y in 1i16..9999,
+    ) {
+        let a = Anchor::from_ymd(y, 12, 31);
+        for anchor in [a.as_ref(), None] {
+            let found = DateTagger::new(DatesOptions::default()).tag(&text, anchor);
+            let mut last = 0;
+            for t in &found {
+                proptest::prop_assert!(t.range.start >= last && t.range.start < t.range.end);
+                proptest::prop_assert!(text.is_char_boundary(t.range.start));
+                proptest::prop_assert!(text.is_char_boundary(t.range.end));
+                last = t.range.end;
+            }
+        }
+    }
+}
