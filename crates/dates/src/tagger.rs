@@ -440,7 +440,7 @@ impl<'a> Matcher<'a> {
                     Lex::Kw(Kw::FutureCue) | Lex::Kw(Kw::Until) | Lex::Kw(Kw::Coming) => {
                         Dir::Future
                     }
-                    Lex::Kw(Kw::Next) if d > 2 => Dir::Future,
+                    Lex::Kw(Kw::Next) if d > 2 && !self.kw(j + 1, Kw::To) => Dir::Future,
                     Lex::Kw(Kw::PastCue) if !self.reporting(j) => self.verb_dir(j),
                     Lex::Kw(Kw::Ago) | Lex::Kw(Kw::Since) => Dir::Past,
                     Lex::Kw(Kw::Last) if d > 2 => Dir::Past,
@@ -463,7 +463,14 @@ impl<'a> Matcher<'a> {
     /// The direction of a past-looking verb at j: future when a modal or
     /// "to" governs it ("will be paid", "expected to be completed").
     fn verb_dir(&self, j: usize) -> Dir {
-        if self.kw(j + 1, Kw::To) {
+        if self.kw(j + 1, Kw::To)
+            && [
+                "expected", "scheduled", "planned", "set", "slated", "poised", "supposed",
+                "prepared", "determined", "going",
+            ]
+            .iter()
+            .any(|w| self.is_word(j, w))
+        {
             // "expected to", "scheduled to", "planned to"…
             return Dir::Future;
         }
@@ -1232,6 +1239,13 @@ impl<'a> Matcher<'a> {
         if self.p(e, b'\'') && self.is_word(e + 1, "s") {
             return Dir::Past;
         }
+        if s >= 3
+            && self.is_word(s - 1, "as")
+            && (self.is_word(s - 2, "early") || self.is_word(s - 2, "soon"))
+            && self.is_word(s - 3, "as")
+        {
+            return Dir::Future;
+        }
         if s > 0
             && (self.kw(s - 1, Kw::Until)
                 || (self.kw(s - 1, Kw::On) && s > 1 && self.kw(s - 2, Kw::Until)))
@@ -1246,8 +1260,16 @@ impl<'a> Matcher<'a> {
                 let t = &self.t[j];
                 let hit = match t.lex {
                     _ if self.reporting(j) => Dir::Past,
+                    _ if ["planned", "planning", "plans", "scheduled"]
+                        .iter()
+                        .any(|w| self.is_word(j, w)) =>
+                    {
+                        Dir::Future
+                    }
                     Lex::Kw(Kw::FutureCue) => Dir::Future,
-                    Lex::Kw(Kw::Next) | Lex::Kw(Kw::Coming) if d > 2 => Dir::Future,
+                    Lex::Kw(Kw::Next) | Lex::Kw(Kw::Coming) if d > 2 && !self.kw(j + 1, Kw::To) => {
+                        Dir::Future
+                    }
                     Lex::Kw(Kw::PastCue) => self.verb_dir(j),
                     Lex::Kw(Kw::Ago) | Lex::Kw(Kw::Since) => Dir::Past,
                     Lex::None if t.ed && t.kind == Kind::Word && !t.cap => self.verb_dir(j),
