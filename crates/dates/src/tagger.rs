@@ -876,6 +876,22 @@ impl<'a> Matcher<'a> {
                 };
                 Some(Found::date(i, j + 2, p, self.a.is_some()))
             }
+            (Lex::Unit(Unit::Year, false), _)
+                if self.kw(j + 1, Kw::Ended) && !self.p(j + 1, b'-') =>
+            {
+                // "the year ended Sept. 30": the year is a duration.
+                Some(Found::new(i, j + 1, TimexType::Duration, "P1Y".into(), false))
+            }
+            (Lex::Unit(Unit::Year, false), _)
+                if i > 0
+                    && self.is_word(i - 1, "for")
+                    && !self.p(j + 1, b'-')
+                    && !self.kw(j + 1, Kw::Of)
+                    && !self.p(j + 1, b'\'') =>
+            {
+                self.shifted(Unit::Year, 0)
+                    .map(|p| Found::date(i, j + 1, p, self.a.is_some()))
+            }
             (Lex::Kw(Kw::Same), Lex::Unit(Unit::Day, false)) => self
                 .shifted(Unit::Day, 0)
                 .map(|p| Found::date(i, j + 2, p, self.a.is_some())),
