@@ -1,0 +1,315 @@
+//! One file through the pipeline, the daemon's way: hash its bytes, skip it
+//! when that content was already done, otherwise ingest, analyze and write
+//! every document with every sink, retrying sink writes that failed with a
+//! transient error (disk full, permission denied) with exponential backoff.
+//! Also the file moves that follow: into the done or failed folder, with an
+//! error file beside a failed one.
+
+use super::fswatch::FileStat;
+use super::settings::Settings;
+use crate::config::Pipeline;
+use crate::process;
+use crate::source::InputFile;
+use gleaner_core::{Document, Failure};
+use sha2::{Digest, Sha256};
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+use tracing::{debug, warn};
+
+/// What became of one file.
+#[derive(Debug)]
+pub enum Outcome {
+    /// It was gone (or not a regular file) when its turn came.
+    Vanished,
+    /// Its content is the one the state already has as done.
+    Unchanged {
+        /// Metadata when read.
+        stat: FileStat,
+    },
+    /// Its content changed while it was being processed; nothing was
+    /// recorded, it goes back to the quiet period.
+    Unstable,
+    /// It went through the pipeline.
+    Processed(Processed),
+}
+
+/// A file that went through the pipeline.
+#[derive(Debug)]
+pub struct Processed {
+    /// Metadata before reading.
+    pub stat: FileStat,
+    /// `sha256:` content hash of the bytes processed.
+    pub hash: String,
+    /// Every file the sinks wrote.
+    pub outputs: Vec<String>,
+    /// Documents that failed.
+    pub failures: Vec<Failure>,
+    /// Documents written by every sink.
+    pub documents: usize,
+    /// True when the file changed again after it was read (it is not moved;
+    /// the change is processed next).
+    pub changed_since: bool,
+}
+
+/// `sha256:` and the hex digest of `bytes`, as ingest writes it.
+pub fn content_hash(bytes: &[u8]) -> String {
+    format!("sha256:{:x}", Sha256::digest(bytes))
+}
+
+/// Processes `input` unless its content is `done_hash`.
+pub async fn process(
+    pipeline: &Pipeline,
+    settings: &Settings,
+    input: &InputFile,
+    done_hash: Option<String>,
+) -> Outcome {
+    let path = input.path.clone();
+    let read = tokio::task::spawn_blocking(move || {
+        let stat = FileStat::of(&path)?;
+        let bytes = fs::read(&path).ok()?;
+        Some((stat, content_hash(&bytes)))
+    })
+    .await;
+    let Ok(Some((stat, hash))) = read else {
+        return Outcome::Vanished;
+    };
+    if done_hash.as_deref() == Some(hash.as_str()) {
+        return Outcome::Unchanged { stat };
+    }
+
+    let mut outputs = Vec::new();
+    let mut failures = Vec::new();
+    let mut documents = 0;
+    for doc in process::ingest(pipeline, input).await {
+        let doc = match doc {
+            Ok(d) => d,
+            Err(f) => {
+                failures.push(f);
+                continue;
+            }
+        };
+        if doc.source.hash != hash {
+            debug!(path = %input.path.display(), "file changed while it was read; waiting for it to settle");
+            return Outcome::Unstable;
+        }
+        let id = doc.id.clone();
+        match process::analyze(pipeline, input, doc).await {
+            Ok(doc) => match write_all(pipeline, settings, input, &doc).await {
+                Ok(paths) => {
+                    outputs.extend(paths.into_iter().map(|p| p.to_string_lossy().into_owned()));
+                    documents += 1;
+                }
+                Err(f) => failures.push(with_id(f, &id)),
+            },
+            Err(f) => failures.push(with_id(f, &id)),
+        }
+    }
+    let changed_since = FileStat::of(&input.path) != Some(stat);
+    Outcome::Processed(Processed {
+        stat,
+        hash,
+        outputs,
+        failures,
+        documents,
+        changed_since,
+    })
+}
+
+fn with_id(mut f: Failure, id: &str) -> Failure {
+    f.message = format!("document `{id}`: {}", f.message);
+    f
+}
+
+/// Writes `doc` with every sink; transient errors are retried with backoff.
+async fn write_all(
+    pipeline: &Pipeline,
+    settings: &Settings,
+    input: &InputFile,
+    doc: &Document,
+) -> Result<Vec<PathBuf>, Failure> {
+    let mut written = Vec::new();
+    for stage in &pipeline.sinks {
+        let mut delay = settings.retry_delay;
+        let mut attempt = 0u32;
+        loop {
+            match stage.sink.write(doc).await {
+                Ok(paths) => {
+                    written.extend(paths);
+                    break;
+                }
+                Err(e) if e.transient && attempt < settings.retries => {
+                    attempt += 1;
+                    warn!(path = %input.path.display(), sink = %stage.name, error = %e,
+                        attempt, of = settings.retries, retry_in_ms = delay.as_millis() as u64,
+                        "transient sink error; retrying");
+                    tokio::time::sleep(delay).await;
+                    delay = (delay * 2).min(settings.retry_max_delay);
+                }
+                Err(e) => {
+                    let tries = if attempt > 0 {
+                        format!(" (after {} attempts)", attempt + 1)
+                    } else {
+                        String::new()
+                    };
+                    return Err(Failure {
+                        path: input.path.display().to_string(),
+                        stage: format!("sinks.{}", stage.name),
+                        message: format!("{e}{tries}"),
+                    });
+                }
+            }
+        }
+    }
+    Ok(written)
+}
+
+/// A free path for `rel` inside `dir`: `dir/rel`, or with `-2`, `-3`, …
+/// before the extension when that is taken.
+pub fn free_path(dir: &Path, rel: &str) -> PathBuf {
+    let first = dir.join(rel);
+    if !first.exists() && !sidecar(&first).exists() {
+        return first;
+    }
+    let stem = first
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let ext = first
+        .extension()
+        .map(|e| format!(".{}", e.to_string_lossy()))
+        .unwrap_or_default();
+    let parent = first.parent().map(Path::to_path_buf).unwrap_or_default();
+    (2u64..)
+        .map(|n| parent.join(format!("{stem}-{n}{ext}")))
+        .find(|p| !p.exists() && !sidecar(p).exists())
+        .unwrap_or(first)
+}
+
+/// The error file beside a failed file.
+pub fn sidecar(path: &Path) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(".error.txt");
+    PathBuf::from(name)
+}
+
+/// Moves `from` to `to` (creating folders), copying when they are on
+/// different file systems.
+pub fn move_file(from: &Path, to: &Path) -> io::Result<()> {
+    if let Some(parent) = to.parent() {
+        fs::create_dir_all(parent)?;
+    }
+    match fs::rename(from, to) {
+        Ok(()) => Ok(()),
+        Err(e) if e.raw_os_error() == Some(18) => {
+            // EXDEV: another file system.
+            let bytes = fs::read(from)?;
+            gleaner_core::write_atomic(to, &bytes)?;
+            fs::remove_file(from)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// Moves a failed file into `failed_dir` and writes its error file beside
+/// it; returns where it went.
+pub fn move_failed(
+    path: &Path,
+    rel: &str,
+    failed_dir: &Path,
+    pipeline_file: &Path,
+    hash: &str,
+    failures: &[Failure],
+) -> io::Result<PathBuf> {
+    let dest = free_path(failed_dir, rel);
+    let mut text = format!(
+        "gleaner watch could not process {}\ncontent: {hash}\npipeline: {}\nfailed at: {} (seconds since the Unix epoch)\n\n",
+        path.display(),
+        pipeline_file.display(),
+        now_secs()
+    );
+    for f in failures {
+        text.push_str(&format!("{}: {}\n", f.stage, f.message));
+    }
+    gleaner_core::write_atomic(&sidecar(&dest), text.as_bytes())?;
+    move_file(path, &dest)?;
+    Ok(dest)
+}
+
+/// Seconds since the Unix epoch.
+pub fn now_secs() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
+}
+
+/// Backoff helper for tests and callers: the n-th retry delay.
+pub fn backoff(first: Duration, max: Duration, n: u32) -> Duration {
+    first.saturating_mul(2u32.saturating_pow(n)).min(max)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn free_paths_do_not_clobber() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        assert_eq!(free_path(d, "sub/a.txt"), d.join("sub/a.txt"));
+        fs::create_dir_all(d.join("sub")).unwrap();
+        fs::write(d.join("sub/a.txt"), "x").unwrap();
+        assert_eq!(free_path(d, "sub/a.txt"), d.join("sub/a-2.txt"));
+        fs::write(d.join("sub/a-2.txt.error.txt"), "x").unwrap();
+        assert_eq!(free_path(d, "sub/a.txt"), d.join("sub/a-3.txt"));
+    }
+
+    #[test]
+    fn failed_files_get_an_error_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let src = dir.path().join("in/b.txt");
+        fs::create_dir_all(src.parent().unwrap()).unwrap();
+        fs::write(&src, "broken").unwrap();
+        let failures = vec![Failure {
+            path: src.display().to_string(),
+            stage: "ingest".into(),
+            message: "no text".into(),
+        }];
+        let dest = move_failed(
+            &src,
+            "b.txt",
+            &dir.path().join("failed"),
+            Path::new("p.toml"),
+            "sha256:00",
+            &failures,
+        )
+        .unwrap();
+        assert!(!src.exists());
+        assert_eq!(fs::read_to_string(&dest).unwrap(), "broken");
+        let err = fs::read_to_string(sidecar(&dest)).unwrap();
+        assert!(err.contains("ingest: no text"), "{err}");
+    }
+
+    #[test]
+    fn backoff_doubles_up_to_the_cap() {
+        let s = Duration::from_secs(1);
+        assert_eq!(backoff(s, Duration::from_secs(10), 0), s);
+        assert_eq!(
+            backoff(s, Duration::from_secs(10), 2),
+            Duration::from_secs(4)
+        );
+        assert_eq!(
+            backoff(s, Duration::from_secs(10), 40),
+            Duration::from_secs(10)
+        );
+    }
+
+    #[test]
+    fn hashes_match_ingest_format() {
+        assert_eq!(
+            content_hash(b""),
+            "sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+        );
+    }
+}
