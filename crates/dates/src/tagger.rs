@@ -833,12 +833,22 @@ impl<'a> Matcher<'a> {
                 self.shifted(Unit::Weekend, shift)
                     .map(|p| Found::date(i, j + 1, p, self.a.is_some()))
             }
-            Lex::Unit(Unit::Quarter, false) => Some(Found::date(
-                i,
-                j + 1,
-                self.report_quarter(),
-                self.a.is_some(),
-            )),
+            Lex::Unit(Unit::Quarter, false) if !(self.p(j + 1, b'-') && self.tight(j + 1)) => {
+                // "the quarter", "the quarter a year ago"
+                let rq = self.report_quarter();
+                if self.kw(j + 1, Kw::A)
+                    && self.is_word(j + 2, "year")
+                    && (self.kw(j + 3, Kw::Ago) || self.kw(j + 3, Kw::Earlier))
+                {
+                    let p = match rq {
+                        Point::Quarter(y, q) => Point::Quarter(y - 1, q),
+                        p => p,
+                    };
+                    Some(Found::date(i, j + 4, p, self.a.is_some()))
+                } else {
+                    Some(Found::date(i, j + 1, rq, self.a.is_some()))
+                }
+            }
             Lex::Unit(Unit::Day, false)
                 if i > 0
                     && (matches!(self.lex(i - 1), Lex::Kw(Kw::On | Kw::End | Kw::Ended))
@@ -2154,7 +2164,7 @@ impl<'a> Matcher<'a> {
                     let p = self.shifted(Unit::Day, shift)?;
                     return Some(Found::date(i, j + 1, p, anch).the());
                 }
-                if u == Unit::Year && self.p(j + 1, b'\'') && self.is_word(j + 2, "s") && shift != 1
+                if u == Unit::Year && self.p(j + 1, b'\'') && self.is_word(j + 2, "s")
                 {
                     // "this year's third quarter", "last year's quarter"
                     let mut e = j + 3;
