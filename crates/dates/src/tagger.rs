@@ -465,8 +465,16 @@ impl<'a> Matcher<'a> {
     fn verb_dir(&self, j: usize) -> Dir {
         if self.kw(j + 1, Kw::To)
             && [
-                "expected", "scheduled", "planned", "set", "slated", "poised", "supposed",
-                "prepared", "determined", "going",
+                "expected",
+                "scheduled",
+                "planned",
+                "set",
+                "slated",
+                "poised",
+                "supposed",
+                "prepared",
+                "determined",
+                "going",
             ]
             .iter()
             .any(|w| self.is_word(j, w))
@@ -890,7 +898,13 @@ impl<'a> Matcher<'a> {
                 if self.kw(j + 1, Kw::Ended) && !self.p(j + 1, b'-') =>
             {
                 // "the year ended Sept. 30": the year is a duration.
-                Some(Found::new(i, j + 1, TimexType::Duration, "P1Y".into(), false))
+                Some(Found::new(
+                    i,
+                    j + 1,
+                    TimexType::Duration,
+                    "P1Y".into(),
+                    false,
+                ))
             }
             (Lex::Unit(Unit::Year, false), _)
                 if i > 0
@@ -1150,6 +1164,10 @@ impl<'a> Matcher<'a> {
                 q = Q::Half(n);
                 k += 3;
             }
+        }
+        if self.p(k, b'-') && self.tight(k) && self.is_word(k + 1, "long") {
+            // "a two-week-long strike"
+            k += 2;
         }
         // Ages ("a 6-year-old", "52 years old") are not temporal expressions.
         if (self.p(k, b'-') && self.tight(k) && self.is_word(k + 1, "old"))
@@ -2164,8 +2182,7 @@ impl<'a> Matcher<'a> {
                     let p = self.shifted(Unit::Day, shift)?;
                     return Some(Found::date(i, j + 1, p, anch).the());
                 }
-                if u == Unit::Year && self.p(j + 1, b'\'') && self.is_word(j + 2, "s")
-                {
+                if u == Unit::Year && self.p(j + 1, b'\'') && self.is_word(j + 2, "s") {
                     // "this year's third quarter", "last year's quarter"
                     let mut e = j + 3;
                     let mut q = None;
@@ -2548,6 +2565,30 @@ impl<'a> Matcher<'a> {
 
     /// Seasons, "year-end", "year-ago" and other leftovers.
     fn p_misc(&self, i: usize) -> Option<Found> {
+        // "decades-long", "day-long"; "single-day"
+        if let Lex::Unit(u, plural) = self.lex(i) {
+            if self.p(i + 1, b'-') && self.tight(i + 1) && self.is_word(i + 2, "long") {
+                let q = if plural { Q::X } else { Q::N(1) };
+                return Some(Found::new(
+                    i,
+                    i + 3,
+                    TimexType::Duration,
+                    duration(u, q),
+                    false,
+                ));
+            }
+        }
+        if self.kw(i, Kw::Single) && self.p(i + 1, b'-') && self.tight(i + 1) {
+            if let Lex::Unit(u, false) = self.lex(i + 2) {
+                return Some(Found::new(
+                    i,
+                    i + 3,
+                    TimexType::Duration,
+                    duration(u, Q::N(1)),
+                    false,
+                ));
+            }
+        }
         match self.lex(i) {
             Lex::Num(_) => {
                 let (y, e) = self.spoken_year(i)?;
