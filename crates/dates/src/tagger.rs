@@ -880,6 +880,7 @@ impl<'a> Matcher<'a> {
                 f.s = i;
                 f
             });
+        let week_of = self.week_of_month(i, j);
         let special = match (self.lex(j), self.lex(j + 1)) {
             (Lex::Kw(Kw::Latest), Lex::Kw(Kw::Period)) => Some(Found::date(
                 i,
@@ -921,6 +922,7 @@ impl<'a> Matcher<'a> {
                 .map(|p| Found::date(i, j + 2, p, self.a.is_some())),
             _ => None,
         };
+        let special = special.or(week_of);
         let year_q = self.year_at(j).and_then(|(y, k)| {
             let mut k = k;
             let mut q = None;
@@ -955,6 +957,41 @@ impl<'a> Matcher<'a> {
             .into_iter()
             .flatten()
             .max_by_key(|f| f.e)
+    }
+
+    /// "the first/second/last week of March": an ISO week.
+    fn week_of_month(&self, i: usize, j: usize) -> Option<Found> {
+        let n = match self.lex(j) {
+            Lex::Ord(n) if n <= 4 => n,
+            Lex::Unit(Unit::Second, false) => 2,
+            Lex::Kw(Kw::Last) | Lex::Ord(99) => 5,
+            _ => return None,
+        };
+        if self.lex(j + 1) != Lex::Unit(Unit::Week, false) || !self.kw(j + 2, Kw::Of) {
+            return None;
+        }
+        let f = self.p_month_first(j + 3)?;
+        let (y, m) = match self.lex(j + 3) {
+            Lex::Month(m, _) => {
+                let y: i32 = f.val.get(..4)?.parse().ok()?;
+                (y, m)
+            }
+            _ => return None,
+        };
+        if f.day.is_some() {
+            return None;
+        }
+        let day = if n == 5 {
+            let first_next = {
+                let (ny, nm) = add_months(y, m, 1);
+                ymd(ny, nm, 1)?
+            };
+            add_days(first_next, -4)?
+        } else {
+            ymd(y, m, u8::try_from(n * 7 - 3).ok()?)?
+        };
+        let (wy, w) = iso_week(day);
+        Some(Found::date(i, f.e, Point::Week(wy, w), f.anch))
     }
 
     /// "year-earlier quarter", "year-ago period", "same period last year"…
