@@ -289,6 +289,7 @@ pub fn parse(
         text,
         spans: text.parse::<toml_edit::Document<String>>().ok(),
         errors: Vec::new(),
+        unbuilt_provides: BTreeSet::new(),
     };
     let table: toml::Table = match text.parse::<toml::Table>() {
         Ok(t) => t,
@@ -347,6 +348,9 @@ pub fn parse(
     let sinks = v.sinks(table.get("sinks"), registry, &ctx);
 
     if !v.errors.is_empty() {
+        // In file order; errors without a place (a missing table) last.
+        v.errors
+            .sort_by_key(|e| (e.location.is_none(), e.location.unwrap_or_default()));
         return Err(ConfigErrors(v.errors));
     }
     match source {
@@ -375,6 +379,9 @@ struct Validator<'a> {
     text: &'a str,
     spans: Option<toml_edit::Document<String>>,
     errors: Vec<ConfigError>,
+    /// Capabilities of analyzers whose options were wrong: their own errors
+    /// are reported, so analyzers requiring them are not reported again.
+    unbuilt_provides: BTreeSet<String>,
 }
 
 impl Validator<'_> {
@@ -602,11 +609,25 @@ impl Validator<'_> {
                 Ok(analyzer) => out.push(AnalyzerStage {
                     name: name.clone(),
                     type_name: ty.to_string(),
-                    provides: info.provides.iter().map(|s| s.to_string()).collect(),
-                    requires: info.requires.iter().map(|s| s.to_string()).collect(),
+                    provides: info
+                        .provides
+                        .iter()
+                        .map(|s| s.to_string())
+                        .chain(analyzer.extra_provides())
+                        .collect(),
+                    requires: info
+                        .requires
+                        .iter()
+                        .map(|s| s.to_string())
+                        .chain(analyzer.extra_requires())
+                        .collect(),
                     analyzer,
                 }),
-                Err(issues) => self.issues(&["analyzers", name], issues),
+                Err(issues) => {
+                    self.unbuilt_provides
+                        .extend(info.provides.iter().map(|p| p.to_string()));
+                    self.issues(&["analyzers", name], issues)
+                }
             }
         }
         out
@@ -623,7 +644,7 @@ impl Validator<'_> {
         let mut deps: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); analyzers.len()];
         for (i, a) in analyzers.iter().enumerate() {
             for r in &a.requires {
-                if ALWAYS_PROVIDED.contains(&r.as_str()) {
+                if ALWAYS_PROVIDED.contains(&r.as_str()) || self.unbuilt_provides.contains(r) {
                     continue;
                 }
                 match providers.get(r.as_str()) {
