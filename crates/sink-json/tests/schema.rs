@@ -270,6 +270,16 @@ fn the_rich_document_exercises_every_optional_field() {
     assert!(v["removed"][0]["source_end"].is_u64());
 }
 
+#[test]
+fn the_fixture_document_validates() {
+    let v: Value = serde_json::from_str(include_str!("fixtures/rich.json")).unwrap();
+    let errs = errors(&v);
+    assert!(errs.is_empty(), "{errs:#?}");
+    // And it is a Document, so the schema and the Rust model agree on it.
+    let d: Document = serde_json::from_value(v.clone()).unwrap();
+    assert_eq!(serde_json::to_value(&d).unwrap(), v);
+}
+
 #[tokio::test]
 async fn files_written_by_the_sink_validate() {
     let tmp = tempfile::tempdir().unwrap();
