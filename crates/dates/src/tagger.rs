@@ -692,8 +692,55 @@ impl<'a> Matcher<'a> {
 
     fn try_at(&self, i: usize) -> Option<Found> {
         let t = self.t.get(i)?;
-        let interesting = t.lex != Lex::None
-            || matches!(t.kind, Kind::Num | Kind::OrdNum)
+        let interesting = match t.lex {
+            Lex::None => false,
+            // Words that never start an expression (prepositions, cues…).
+            Lex::Kw(
+                Kw::Of
+                | Kw::In
+                | Kw::On
+                | Kw::Since
+                | Kw::Until
+                | Kw::By
+                | Kw::From
+                | Kw::Through
+                | Kw::During
+                | Kw::Ago
+                | Kw::Future
+                | Kw::Full
+                | Kw::Some
+                | Kw::Than
+                | Kw::Least
+                | Kw::To
+                | Kw::Per
+                | Kw::Am
+                | Kw::Pm
+                | Kw::And
+                | Kw::Or
+                | Kw::So
+                | Kw::Eve
+                | Kw::Overnight
+                | Kw::Near
+                | Kw::Term
+                | Kw::Long
+                | Kw::Short
+                | Kw::Present
+                | Kw::Moment
+                | Kw::Ended
+                | Kw::Period
+                | Kw::Other
+                | Kw::Straight
+                | Kw::Consecutive
+                | Kw::Trading
+                | Kw::Business
+                | Kw::Additional
+                | Kw::Tz(_)
+                | Kw::FutureCue
+                | Kw::PastCue
+                | Kw::PresentCue,
+            ) => false,
+            _ => true,
+        } || matches!(t.kind, Kind::Num | Kind::OrdNum)
             || (t.kind == Kind::Punct && (t.ch == b'\'' || t.ch == 0xE2));
         if !interesting {
             return None;
