@@ -406,8 +406,8 @@ impl<'a> Matcher<'a> {
                 "by",
                 "until",
                 "till",
-                "through",
                 "due",
+                "record",
             ]
             .iter()
             .any(|c| w.eq_ignore_ascii_case(c))
@@ -422,21 +422,27 @@ impl<'a> Matcher<'a> {
             }
             if !matches!(
                 self.lex(p),
-                Lex::Kw(Kw::On | Kw::In | Kw::Of | Kw::The | Kw::At)
-            ) {
+                Lex::Kw(
+                    Kw::On | Kw::In | Kw::Of | Kw::The | Kw::At | Kw::Early | Kw::Late | Kw::Mid
+                )
+            ) && !self.p(p, b'-')
+            {
                 break;
             }
             j = p;
         }
         for d in 1..=25usize {
             let mut hits = [Dir::Unknown; 2];
-            for (h, j) in [s.checked_sub(d), Some(e - 1 + d)].into_iter().enumerate() {
+            // The right side is the expression's own clause only nearby.
+            let right = (d <= 10).then_some(e - 1 + d);
+            for (h, j) in [s.checked_sub(d), right].into_iter().enumerate() {
                 let Some(j) = j else { continue };
                 if j >= self.t.len() || !self.same_sent(j, s) {
                     continue;
                 }
                 let t = &self.t[j];
                 hits[h] = match t.lex {
+                    _ if d <= 4 && self.reporting(j) => Dir::Past,
                     Lex::Kw(Kw::FutureCue) | Lex::Kw(Kw::Until) | Lex::Kw(Kw::Coming) => {
                         Dir::Future
                     }
@@ -444,7 +450,13 @@ impl<'a> Matcher<'a> {
                     Lex::Kw(Kw::PastCue) if !self.reporting(j) => self.verb_dir(j),
                     Lex::Kw(Kw::Ago) | Lex::Kw(Kw::Since) => Dir::Past,
                     Lex::Kw(Kw::Last) if d > 2 => Dir::Past,
-                    Lex::None if t.ed && t.kind == Kind::Word && !t.cap && !self.reporting(j) => {
+                    Lex::None
+                        if t.ed
+                            && t.kind == Kind::Word
+                            && !t.cap
+                            && !self.reporting(j)
+                            && !self.adjectival(j) =>
+                    {
                         self.verb_dir(j)
                     }
                     _ => Dir::Unknown,
@@ -458,6 +470,28 @@ impl<'a> Matcher<'a> {
             }
         }
         Dir::Unknown
+    }
+
+    /// An -ed word after a determiner is an adjective ("a still
+    /// unspecified date", "the proposed merger"), not a verb.
+    fn adjectival(&self, j: usize) -> bool {
+        let mut p = j;
+        for _ in 0..2 {
+            let Some(q) = p.checked_sub(1) else {
+                return false;
+            };
+            match self.lex(q) {
+                Lex::Kw(Kw::A | Kw::An | Kw::The | Kw::This | Kw::That | Kw::These) => return true,
+                _ if ["its", "his", "her", "their", "our", "still", "newly"]
+                    .iter()
+                    .any(|w| self.is_word(q, w)) =>
+                {
+                    p = q;
+                }
+                _ => return false,
+            }
+        }
+        false
     }
 
     /// The direction of a past-looking verb at j: future when a modal or
@@ -480,6 +514,13 @@ impl<'a> Matcher<'a> {
             .any(|w| self.is_word(j, w))
         {
             // "expected to", "scheduled to", "planned to"…
+            return Dir::Future;
+        }
+        if self.is_word(j + 1, "for")
+            && ["scheduled", "planned", "set", "slated"]
+                .iter()
+                .any(|w| self.is_word(j, w))
+        {
             return Dir::Future;
         }
         let mut k = j;
