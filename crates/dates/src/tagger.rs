@@ -1335,25 +1335,34 @@ impl<'a> Matcher<'a> {
             f.modable = true;
             return Some(f);
         }
-        // "a year" right after a rate ("$5 a year", "twice a year") is a set.
+        // "twice a year" is a set; "$5 a year", "24 hours a day" are rates,
+        // which the annotated corpora leave untagged.
         if a_word && i > 0 {
             let prev = &self.t[i - 1];
-            let rate = prev.kind == Kind::Num
-                || prev.kind == Kind::OtherNum
-                || self.is_word(i - 1, "twice")
-                || self.is_word(i - 1, "times")
-                || self.is_word(i - 1, "once")
-                || self.is_word(i - 1, "million")
-                || self.is_word(i - 1, "billion")
-                || self.is_word(i - 1, "percent");
-            if rate
-                && matches!(
-                    u,
-                    Unit::Year | Unit::Month | Unit::Week | Unit::Day | Unit::Hour
-                )
-            {
+            let per = matches!(
+                u,
+                Unit::Year | Unit::Month | Unit::Week | Unit::Day | Unit::Hour
+            );
+            let freq = ["twice", "times", "once"]
+                .iter()
+                .any(|w| self.is_word(i - 1, w));
+            if per && freq {
                 return Some(Found::new(i, k, TimexType::Set, sets(u).into(), false));
             }
+            let rate = matches!(prev.kind, Kind::Num | Kind::OtherNum)
+                || matches!(prev.lex, Lex::Unit(..))
+                || [
+                    "million", "billion", "percent", "seats", "flights", "shares",
+                ]
+                .iter()
+                .any(|w| self.is_word(i - 1, w));
+            if per && rate {
+                return None;
+            }
+        }
+        // Title-case units are names ("60 Minutes", "This Week").
+        if self.t.get(j).is_some_and(|t| t.cap) && !self.t.get(i).is_some_and(|t| t.cap) {
+            return None;
         }
         let mut f = Found::new(i, k, TimexType::Duration, duration(u, q), false);
         f.the_ok = !hyphenated;
@@ -1705,6 +1714,12 @@ impl<'a> Matcher<'a> {
         let t = self.t.get(j)?;
         let (mut h, mut m, mut k);
         match t.lex {
+            Lex::Kw(Kw::Noon) | Lex::Kw(Kw::Midday)
+                if t.cap && j > 0 && self.t[j - 1].kind == Kind::Word && self.t[j - 1].cap =>
+            {
+                // "High Noon"
+                return None;
+            }
             Lex::Kw(Kw::Noon) | Lex::Kw(Kw::Midday) => return Some((12, 0, None, j + 1)),
             Lex::Kw(Kw::Midnight) => return Some((24, 0, None, j + 1)),
             _ => {}
@@ -1859,6 +1874,14 @@ impl<'a> Matcher<'a> {
         }
         if t.lex == Lex::Unit(Unit::Decade, true) {
             if t.num % 10 != 0 {
+                return None;
+            }
+            // "in his 30s" is an age.
+            if i > 0
+                && ["his", "her", "their", "my", "your", "our"]
+                    .iter()
+                    .any(|w| self.is_word(i - 1, w))
+            {
                 return None;
             }
             let d = match t.ndig {
@@ -2284,6 +2307,10 @@ impl<'a> Matcher<'a> {
                 k = k2;
             }
             j += 1;
+        }
+        if matches!(self.lex(j), Lex::Unit(..)) && self.t.get(j).is_some_and(|t| t.cap) {
+            // Title case: a name ("This Week", the TV show).
+            return None;
         }
         let fiscal = self.kw(j, Kw::Fiscal);
         if fiscal {
