@@ -2717,6 +2717,30 @@ impl<'a> Matcher<'a> {
 
     /// Seasons, "year-end", "year-ago" and other leftovers.
     fn p_misc(&self, i: usize) -> Option<Found> {
+        // "for years", "in decades", "over the years": an unspecified duration.
+        if let Lex::Unit(u, true) = self.lex(i) {
+            let prev = i.checked_sub(1).map(|p| (p, self.word(p)));
+            let lead = match prev {
+                Some((_, w)) if ["for", "in"].iter().any(|x| w.eq_ignore_ascii_case(x)) => true,
+                Some((p, _)) if self.kw(p, Kw::The) && p > 0 && self.kw(p - 1, Kw::Over) => true,
+                _ => false,
+            };
+            let next_ok = !matches!(
+                self.lex(i + 1),
+                Lex::Kw(Kw::Of | Kw::Ago | Kw::Earlier | Kw::Later)
+            ) && !(self.p(i + 1, b'-') && self.tight(i + 1))
+                && !self.is_word(i + 1, "before")
+                && !self.is_word(i + 1, "after");
+            if lead && next_ok && !matches!(u, Unit::Weekend | Unit::Quarter) {
+                return Some(Found::new(
+                    i,
+                    i + 1,
+                    TimexType::Duration,
+                    duration(u, Q::X),
+                    false,
+                ));
+            }
+        }
         // "decades-long", "day-long"; "single-day"
         if let Lex::Unit(u, plural) = self.lex(i) {
             if self.p(i + 1, b'-') && self.tight(i + 1) && self.is_word(i + 2, "long") {
