@@ -2725,12 +2725,13 @@ impl<'a> Matcher<'a> {
                 Some((p, _)) if self.kw(p, Kw::The) && p > 0 && self.kw(p - 1, Kw::Over) => true,
                 _ => false,
             };
-            let next_ok = !matches!(
+            let next_bad = matches!(
                 self.lex(i + 1),
                 Lex::Kw(Kw::Of | Kw::Ago | Kw::Earlier | Kw::Later)
-            ) && !(self.p(i + 1, b'-') && self.tight(i + 1))
-                && !self.is_word(i + 1, "before")
-                && !self.is_word(i + 1, "after");
+            ) || (self.p(i + 1, b'-') && self.tight(i + 1))
+                || self.is_word(i + 1, "before")
+                || self.is_word(i + 1, "after");
+            let next_ok = !next_bad;
             if lead && next_ok && !matches!(u, Unit::Weekend | Unit::Quarter) {
                 return Some(Found::new(
                     i,
