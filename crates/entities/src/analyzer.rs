@@ -132,7 +132,8 @@ impl EntitiesAnalyzer {
             .map(|(range, label)| RawMention { range, label })
             .collect();
         let min = self.opts.min_mentions.unwrap_or(1);
-        canonicalize(text, &toks, &sents, &raw)
+        let known_place = |name: &str| self.rec.is_known_place(name);
+        canonicalize(text, &toks, &sents, &raw, &known_place)
             .into_iter()
             .filter(|e| self.opts.labels.is_empty() || self.opts.labels.contains(&e.label))
             .filter(|e| e.mentions.len() >= min)

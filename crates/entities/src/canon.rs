@@ -220,6 +220,71 @@ const ORG_ROLES: &[&str] = &[
     "spokesperson",
 ];
 
+/// Words after a name that mark it as a company ("Acme equipment").
+const ORG_CONTEXT_AFTER: &[&str] = &[
+    "equipment",
+    "products",
+    "devices",
+    "phones",
+    "smartphones",
+    "handsets",
+    "networks",
+    "technology",
+    "technologies",
+    "shares",
+    "stock",
+    "executives",
+    "employees",
+    "headquarters",
+    "gear",
+    "components",
+    "chips",
+    "subsidiary",
+    "subsidiaries",
+    "investors",
+    "customers",
+    "stores",
+    "brand",
+    "software",
+    "hardware",
+    "revenue",
+    "revenues",
+    "profits",
+    "earnings",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "ceo",
+    "cfo",
+    "founder",
+    "chairman",
+];
+
+/// Words before a name that mark it as a company ("phone giant Acme").
+const ORG_CONTEXT_BEFORE: &[&str] = &[
+    "company",
+    "firm",
+    "giant",
+    "maker",
+    "manufacturer",
+    "carrier",
+    "rival",
+    "supplier",
+    "vendor",
+    "conglomerate",
+    "retailer",
+    "startup",
+    "brand",
+    "operator",
+    "corporation",
+    "automaker",
+    "bank",
+    "insurer",
+    "airline",
+    "chipmaker",
+    "provider",
+];
+
 /// Honorifics: dropped from names, not recorded as titles.
 const HONORIFICS: &[&str] = &["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "mx."];
 
@@ -399,6 +464,28 @@ fn norm_key(s: &str) -> String {
     if let Some(rest) = k.strip_prefix("the ") {
         k = rest.to_string();
     }
+    // "Acme Corp" and "Acme" are one company.
+    for suffix in [
+        " corp",
+        " corporation",
+        " inc",
+        " ltd",
+        " co",
+        " plc",
+        " llc",
+        " ag",
+        " sa",
+        " group",
+        " holdings",
+        " company",
+    ] {
+        if let Some(rest) = k.strip_suffix(suffix) {
+            if !rest.is_empty() {
+                k = rest.trim_end_matches(',').to_string();
+                break;
+            }
+        }
+    }
     if let Some((_, canon)) = ALIASES.iter().find(|(a, _)| *a == k) {
         return format!("alias:{canon}");
     }
@@ -442,11 +529,15 @@ struct Group {
 
 /// Builds canonical entities from recognized mentions of `text` (tokens are
 /// the tokenizer's byte ranges, sentences ranges of token indices).
+///
+/// `known_place` tells whether a name is a known place (from the model's
+/// gazetteers); such names are never relabelled as organisations.
 pub fn canonicalize(
     text: &str,
     toks: &[Range<usize>],
     sents: &[Range<usize>],
     raw: &[RawMention],
+    known_place: &dyn Fn(&str) -> bool,
 ) -> Vec<CanonEntity> {
     let word = |i: usize| toks.get(i).and_then(|r| text.get(r.clone())).unwrap_or("");
     let sent_start = |ti: usize| {
@@ -481,6 +572,21 @@ pub fn canonicalize(
             spans.push((a, b, m.label));
         }
     }
+    // "Acme-made" and "US-led" repeat a name the document already has.
+    let all_keys: Vec<String> = spans
+        .iter()
+        .map(|&(a, b, _)| norm_key(&(a..b).map(word).collect::<Vec<_>>().join(" ")))
+        .collect();
+    spans.retain(|&(a, b, _)| {
+        let w = word(a);
+        let compound = b - a == 1
+            && w.rsplit_once('-').is_some_and(|(head, tail)| {
+                !tail.is_empty()
+                    && tail.chars().all(char::is_lowercase)
+                    && all_keys.contains(&norm_key(head))
+            });
+        !compound
+    });
     // Two names run together on a caption line ("Smith Jane Doe"): split a
     // person mention when both parts are names used elsewhere.
     let keys: Vec<String> = spans
@@ -693,9 +799,106 @@ pub fn canonicalize(
                 .any(|m| m.1 == EntityLabel::Person && m.2 >= 2);
             if !full_person {
                 for m in &mut g.mentions {
-                    if matches!(m.1, EntityLabel::Person | EntityLabel::Misc) {
+                    let place = matches!(m.1, EntityLabel::Gpe | EntityLabel::Loc)
+                        && !known_place(&text[m.0.clone()]);
+                    if matches!(m.1, EntityLabel::Person | EntityLabel::Misc) || place {
                         m.1 = EntityLabel::Org;
                     }
+                }
+            }
+        }
+    }
+    // A one-word "person" that the document treats as a company ("Acme
+    // equipment", "telecom giant Acme", "Acme and Orbix", "Acme-made") is an
+    // organisation, unless the document also gives it a title or a full name.
+    let org_ranges: Vec<Range<usize>> = groups
+        .iter()
+        .flat_map(|g| g.mentions.iter())
+        .filter(|m| m.1 == EntityLabel::Org)
+        .map(|m| m.0.clone())
+        .collect();
+    for g in &mut groups {
+        let single = g.mentions.iter().all(|m| m.2 == 1);
+        let persons = g
+            .mentions
+            .iter()
+            .filter(|m| m.1 == EntityLabel::Person)
+            .count();
+        let places = g
+            .mentions
+            .iter()
+            .filter(|m| matches!(m.1, EntityLabel::Gpe | EntityLabel::Loc))
+            .count();
+        // An unknown one-word "place" that behaves like a company.
+        let odd_place = single
+            && places > persons
+            && g.mentions
+                .first()
+                .is_some_and(|m| !known_place(&text[m.0.clone()]));
+        let person_evidence = !g.titles.is_empty() || !single || persons == 0;
+        if person_evidence && !odd_place {
+            continue;
+        }
+        let needed = if odd_place { 2 } else { 1 };
+        let mut cues = 0;
+        for m in &g.mentions {
+            let (Some(a), Some(b)) = (
+                token_at(toks, m.0.start),
+                token_at(toks, m.0.end.saturating_sub(1)),
+            ) else {
+                continue;
+            };
+            let mut after = b + 1;
+            if matches!(word(after), "'s" | "’s") {
+                after += 1;
+            }
+            let next = word(after).to_lowercase();
+            let prev = if a > 0 {
+                word(a - 1).to_lowercase()
+            } else {
+                String::new()
+            };
+            if ORG_CONTEXT_AFTER.contains(&next.as_str())
+                || ORG_CONTEXT_BEFORE.contains(&prev.as_str())
+            {
+                cues += 1;
+            }
+            // Coordinated with an organisation: "Acme and Orbix".
+            let coord_next = matches!(word(b + 1), "and" | "or" | "&")
+                && toks
+                    .get(b + 2)
+                    .is_some_and(|t| org_ranges.iter().any(|r| r.start == t.start));
+            let coord_prev = a >= 2
+                && matches!(word(a - 1), "and" | "or" | "&")
+                && toks
+                    .get(a - 2)
+                    .is_some_and(|t| org_ranges.iter().any(|r| r.end == t.end));
+            if coord_next || coord_prev {
+                cues += 1;
+            }
+        }
+        if let Some(first) = g.mentions.first() {
+            let name = &text[first.0.clone()];
+            for suffix in [
+                "-made",
+                "-built",
+                "-owned",
+                "-backed",
+                "-supplied",
+                "-branded",
+            ] {
+                if text.contains(&format!("{name}{suffix}")) {
+                    cues += 1;
+                }
+            }
+        }
+        if cues >= needed {
+            for m in &mut g.mentions {
+                if matches!(
+                    m.1,
+                    EntityLabel::Person | EntityLabel::Gpe | EntityLabel::Loc
+                ) {
+                    m.1 = EntityLabel::Org;
                 }
             }
         }
@@ -764,7 +967,7 @@ mod tests {
             });
         }
         raw.sort_by_key(|r| r.range.start);
-        canonicalize(text, &toks, &sents, &raw)
+        canonicalize(text, &toks, &sents, &raw, &|n| n == "Oslo")
     }
 
     #[test]
@@ -837,6 +1040,27 @@ mod tests {
         assert_eq!(e[0].mentions.len(), 2);
         assert_eq!(e[1].name, "Ruud");
         assert!(e[1].titles.is_empty());
+    }
+
+    #[test]
+    fn company_context_turns_a_one_word_person_into_an_org() {
+        use EntityLabel::*;
+        let t = "Officials banned Zentor and Orbix equipment. Zentor said little. \
+                 Orbix Corp declined to comment on Zentor-made phones.";
+        let e = run(
+            t,
+            &[
+                ("Zentor", 0, Person),
+                ("Orbix", 0, Org),
+                ("Zentor", 1, Person),
+                ("Orbix Corp", 0, Org),
+                ("Zentor", 2, Person),
+            ],
+        );
+        let z = e.iter().find(|x| x.name == "Zentor").unwrap();
+        assert_eq!(z.label, Org, "{e:?}");
+        let o = e.iter().find(|x| x.name == "Orbix Corp").unwrap();
+        assert_eq!(o.mentions.len(), 2, "{e:?}");
     }
 
     #[test]

@@ -109,6 +109,9 @@ pub struct TokInfo {
     pub c_fine: u16,
     /// Coarse word cluster (0 = unknown).
     pub c_coarse: u16,
+    /// How often the word is capitalized inside sentences of the unlabeled
+    /// text: 0 unknown, 1 (<10%) to 4 (>90%).
+    pub case_prior: u8,
     /// `F_*` flags.
     pub flags: u8,
     /// Length in characters, capped at 255.
@@ -130,7 +133,7 @@ fn char_class(c: char) -> char {
 }
 
 /// Computes the token's hashes and flags.
-pub fn tok_info(w: &str, clusters: &HashMap64<(u16, u16)>) -> TokInfo {
+pub fn tok_info(w: &str, clusters: &HashMap64<(u16, u16, u8)>) -> TokInfo {
     let lower = hash_lower(w);
     let mut shape_h = 0x51u64;
     let mut short_h = 0x52u64;
@@ -195,7 +198,12 @@ pub fn tok_info(w: &str, clusters: &HashMap64<(u16, u16)>) -> TokInfo {
             }
         }
     }
-    let (c_fine, c_coarse) = clusters.get(&lower).copied().unwrap_or((0, 0));
+    let (c_fine, c_coarse, mut case_prior) = clusters.get(&lower).copied().unwrap_or((0, 0, 0));
+    if flags & F_ALL_UPPER != 0 && n > 1 {
+        // "US" is not "us": the corpus prior of the lowercase form says
+        // nothing about an acronym.
+        case_prior = 5;
+    }
     TokInfo {
         word: hash_bytes(0, w.as_bytes()),
         lower,
@@ -205,6 +213,7 @@ pub fn tok_info(w: &str, clusters: &HashMap64<(u16, u16)>) -> TokInfo {
         suf,
         c_fine,
         c_coarse,
+        case_prior,
         flags,
         len: n.min(255) as u8,
     }
@@ -392,6 +401,13 @@ pub fn extract(
     out.push(mix(56, mix(cc(ii), t.short_shape)));
     out.push(mix(57, mix(cc(ii - 1), cc(ii))));
     out.push(mix(58, mix(cc(ii), cc(ii + 1))));
+    // Corpus case prior (helps at sentence starts and in capitals).
+    let cp = |j: isize| get(j).map_or(9, |x| u64::from(x.case_prior));
+    out.push(mix(74, cp(ii)));
+    out.push(mix(75, mix(cp(ii), t.short_shape)));
+    out.push(mix(76, mix(cp(ii), mix(u64::from(i == 0), capsb))));
+    out.push(mix(77, mix(cp(ii - 1), cp(ii))));
+    out.push(mix(78, mix(cp(ii), cp(ii + 1))));
     // Sentence pattern.
     out.push(mix(60, mix(capsb, t.short_shape)));
     out.push(mix(61, mix(capsb, t.lower)));

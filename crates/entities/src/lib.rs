@@ -137,6 +137,19 @@ impl EntityRecognizer {
             .collect()
     }
 
+    /// Whether `name` is a place in the model's gazetteers (training data,
+    /// GUM, MEANTIME).
+    pub fn is_known_place(&self, name: &str) -> bool {
+        let words: Vec<&str> = tokenize::tokenize(name)
+            .into_iter()
+            .filter_map(|r| name.get(r))
+            .collect();
+        let h = train::gazetteer_key(&words);
+        let loc = 1 << 2;
+        self.model.res.gaz.get(&h).is_some_and(|m| m & loc != 0)
+            || self.model.res.ext.get(&h).is_some_and(|m| m & loc != 0)
+    }
+
     /// Finds entities in `text`: byte ranges with their labels, in order.
     pub fn recognize(&self, text: &str) -> Vec<(Range<usize>, EntityLabel)> {
         let toks = tokenize::tokenize(text);

@@ -3,11 +3,12 @@
 //! Viterbi decoding; and the compact binary file format the model is stored
 //! in and embedded from.
 //!
-//! File layout (all little-endian): magic `GLENT\x01`, `bits` (u32, the weight
+//! File layout (all little-endian): magic `GLENT\x02`, `bits` (u32, the weight
 //! table has `2^bits` rows of [`NT`] weights), `scale` (f32), the transition
 //! matrix (`(NT+1)·NT` f32, row 0 is the start state), the non-zero weight
 //! rows (count u32, then per row a LEB128 delta of its index and `NT` i16),
-//! the clusters (count u32, then u64 word hash, u16 fine, u16 coarse), the
+//! the word table (count u32, then u64 word hash, u16 fine cluster, u16
+//! coarse cluster, u8 case prior), the
 //! training-data gazetteer and the GUM/MEANTIME gazetteer (count u32, then
 //! u64 sequence hash and u8 type mask each), and `gaz_max` (u32).
 
@@ -23,7 +24,7 @@ pub const TYPES: [&str; 4] = ["PER", "ORG", "LOC", "MISC"];
 /// Longest gazetteer entry in tokens.
 pub const GAZ_MAX: usize = 6;
 
-const MAGIC: &[u8; 6] = b"GLENT\x01";
+const MAGIC: &[u8; 6] = b"GLENT\x02";
 const HASH_K: u64 = 0x9e37_79b9_7f4a_7c15;
 
 /// Tag index of B-type.
@@ -122,7 +123,7 @@ pub fn viterbi(emit: &[[f32; NT]], trans: &[[f32; NT]; NT + 1], out: &mut Vec<u8
 #[derive(Debug, Default, Clone)]
 pub struct Resources {
     /// Lowercase word hash → (fine, coarse) cluster ids (1-based).
-    pub clusters: HashMap64<(u16, u16)>,
+    pub clusters: HashMap64<(u16, u16, u8)>,
     /// Name sequence hash → type mask, from the training data.
     pub gaz: HashMap64<u8>,
     /// Name sequence hash → type mask, from GUM and MEANTIME.
@@ -301,10 +302,11 @@ impl Model {
         let mut cl: Vec<_> = self.res.clusters.iter().collect();
         cl.sort();
         o.extend_from_slice(&(cl.len() as u32).to_le_bytes());
-        for (h, (f, c)) in cl {
+        for (h, (f, c, p)) in cl {
             o.extend_from_slice(&h.to_le_bytes());
             o.extend_from_slice(&f.to_le_bytes());
             o.extend_from_slice(&c.to_le_bytes());
+            o.push(*p);
         }
         for g in [&self.res.gaz, &self.res.ext] {
             let mut v: Vec<_> = g.iter().collect();
@@ -371,7 +373,8 @@ impl Model {
             let h = r.u64()?;
             let f = r.u16()?;
             let c = r.u16()?;
-            clusters.insert(h, (f, c));
+            let p = r.take(1)?[0];
+            clusters.insert(h, (f, c, p));
         }
         let mut gs = Vec::new();
         for _ in 0..2 {
@@ -468,14 +471,14 @@ mod tests {
         w[5 * NT + 2] = 1.5;
         w[900 * NT + 8] = -0.75;
         let mut res = Resources::default();
-        res.clusters.insert(42, (3, 1));
+        res.clusters.insert(42, (3, 1, 2));
         res.gaz.insert(7, 0b101);
         res.ext.insert(9, 0b10);
         let m = Model::from_float(bits, &w, [[0.25; NT]; NT + 1], res);
         let b = m.to_bytes();
         let m2 = Model::from_bytes(&b).unwrap();
         assert_eq!(m2.weights, m.weights);
-        assert_eq!(m2.res.clusters.get(&42), Some(&(3, 1)));
+        assert_eq!(m2.res.clusters.get(&42), Some(&(3, 1, 2)));
         assert_eq!(m2.res.gaz.get(&7), Some(&0b101));
         assert_eq!(m2.res.ext.get(&9), Some(&0b10));
         assert!(Model::from_bytes(&b[..b.len() - 3]).is_err());

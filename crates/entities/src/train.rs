@@ -223,9 +223,55 @@ fn unlabeled_text(o: &TrainOptions, train: &[ConllDoc]) -> Result<Vec<Vec<String
     Ok(sents)
 }
 
+/// Case prior buckets: how often each lowercase word is capitalized when it
+/// is not the first word of a sentence and the sentence is not in capitals.
+fn case_priors(sents: &[Vec<String>]) -> HashMap<String, u8> {
+    let mut counts: HashMap<String, (u32, u32)> = HashMap::new();
+    for s in sents {
+        let has_lower = s.iter().any(|w| w.chars().any(char::is_lowercase));
+        if !has_lower {
+            continue;
+        }
+        for w in s.iter().skip(1) {
+            let Some(c) = w.chars().next() else { continue };
+            if !c.is_alphabetic() {
+                continue;
+            }
+            let e = counts.entry(w.to_lowercase()).or_insert((0, 0));
+            e.0 += 1;
+            if c.is_uppercase() {
+                e.1 += 1;
+            }
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|(_, (n, _))| *n >= 3)
+        .map(|(w, (n, cap))| {
+            let f = f64::from(cap) / f64::from(n);
+            let b = if f < 0.1 {
+                1
+            } else if f < 0.5 {
+                2
+            } else if f < 0.9 {
+                3
+            } else {
+                4
+            };
+            (w, b)
+        })
+        .collect()
+}
+
 /// Spherical k-means word clusters over PPMI-weighted left/right context
-/// vectors. Returns lowercase word hash → (fine, coarse) cluster (1-based).
-fn learn_clusters(sents: &[Vec<String>], k_fine: usize, k_coarse: usize) -> HashMap64<(u16, u16)> {
+/// vectors, plus case priors. Returns lowercase word hash → (fine, coarse,
+/// case prior); clusters are 1-based, 0 = none.
+fn learn_clusters(
+    sents: &[Vec<String>],
+    k_fine: usize,
+    k_coarse: usize,
+) -> HashMap64<(u16, u16, u8)> {
+    let priors = case_priors(sents);
     let mut freq: HashMap<String, u32> = HashMap::new();
     let lower: Vec<Vec<String>> = sents
         .iter()
@@ -352,11 +398,15 @@ fn learn_clusters(sents: &[Vec<String>], k_fine: usize, k_coarse: usize) -> Hash
     };
     let fine = kmeans(k_fine);
     let coarse = kmeans(k_coarse);
-    vocab
+    let mut out: HashMap64<(u16, u16, u8)> = priors
         .iter()
-        .enumerate()
-        .map(|(i, w)| (hash_lower(w), (fine[i] + 1, coarse[i] + 1)))
-        .collect()
+        .map(|(w, p)| (hash_lower(w), (0, 0, *p)))
+        .collect();
+    for (i, w) in vocab.iter().enumerate() {
+        let p = priors.get(w.as_str()).copied().unwrap_or(0);
+        out.insert(hash_lower(w), (fine[i] + 1, coarse[i] + 1, p));
+    }
+    out
 }
 
 fn type_index(t: &str) -> Option<usize> {
