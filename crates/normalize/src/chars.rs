@@ -101,15 +101,26 @@ pub(crate) fn map_chars(src: &str) -> (String, OffsetMap) {
                 b.replace(2, i, 1);
             }
             CharClass::SingleQuote(q) => {
-                let next = it.peek().copied().map(classify);
-                let pairs =
-                    matches!(next, Some(CharClass::SingleQuote(n)) if (q == '`') == (n == '`'));
+                // '' or `` (or their curly forms) used as a quotation mark,
+                // possibly with dropped characters between the two.
+                let mut ahead = it.clone();
+                let mut skipped = 0usize;
+                let mut pairs = false;
+                for n in ahead.by_ref() {
+                    match classify(n) {
+                        CharClass::Drop if n != '\r' => skipped += 1,
+                        CharClass::SingleQuote(n) => {
+                            pairs = (q == '`') == (n == '`');
+                            break;
+                        }
+                        _ => break,
+                    }
+                }
                 if pairs {
-                    // '' or `` (or their curly forms) used as a quotation mark.
-                    it.next();
+                    it = ahead;
                     out.push('"');
-                    b.replace(1, i, 2);
-                    i += 2;
+                    b.replace(1, i, skipped + 2);
+                    i += skipped + 2;
                     continue;
                 }
                 if q == '`' {
@@ -209,6 +220,7 @@ mod tests {
         assert_eq!(run("``Yes,'' he said."), "\"Yes,\" he said.");
         assert_eq!(run("’’No’’"), "\"No\"");
         assert_eq!(run("rock 'n' roll"), "rock 'n' roll");
+        assert_eq!(run("a\u{2019}\u{200b}\u{2018}b"), "a\"b");
     }
 
     #[test]

@@ -30,12 +30,15 @@ pub fn naive_meta(body: &str) -> Meta {
     }
 }
 
-/// Characters `r` of `s`.
+/// Characters `r` of `s` (indexes `s`; use [`slice`] in loops).
 pub fn chars(s: &str, r: std::ops::Range<usize>) -> String {
-    let ix = CharIndex::new(s);
+    slice(s, &CharIndex::new(s), r).to_string()
+}
+
+/// Characters `r` of `s`, whose index is `ix`.
+pub fn slice<'a>(s: &'a str, ix: &CharIndex, r: std::ops::Range<usize>) -> &'a str {
     s.get(ix.byte_of_char(r.start)..ix.byte_of_char(r.end))
         .unwrap_or("")
-        .to_string()
 }
 
 /// Normalizes and checks the invariants; returns the document.
@@ -50,6 +53,8 @@ pub fn run(body: &str, meta: Meta, opts: &NormalizeOptions) -> Document {
 pub fn check_invariants(d: &Document) {
     let n = d.text.chars().count();
     let src_n = d.body.chars().count();
+    let text_ix = CharIndex::new(&d.text);
+    let body_ix = CharIndex::new(&d.body);
     assert_eq!(d.offsets.norm_len(), n, "map covers the text");
     let mut last_end = 0;
     for s in &d.sentences {
@@ -61,9 +66,9 @@ pub fn check_invariants(d: &Document) {
         assert!(sp.start >= last_end, "sentences in order");
         last_end = sp.end;
         assert!(sp.source_start <= sp.source_end && sp.source_end <= src_n);
-        let t = chars(&d.text, sp.start..sp.end);
-        let b = chars(&d.body, sp.source_start..sp.source_end);
-        assert_eq!(normalize_fragment(&b), t, "sentence maps to the same words");
+        let t = slice(&d.text, &text_ix, sp.start..sp.end);
+        let b = slice(&d.body, &body_ix, sp.source_start..sp.source_end);
+        assert_eq!(normalize_fragment(b), t, "sentence maps to the same words");
     }
     let mut last_point = 0;
     for r in &d.removed {
@@ -72,7 +77,10 @@ pub fn check_invariants(d: &Document) {
         assert!(sp.start <= n && sp.start >= last_point, "removals in order");
         last_point = sp.start;
         assert!(sp.source_start < sp.source_end && sp.source_end <= src_n);
-        assert_eq!(chars(&d.body, sp.source_start..sp.source_end), r.text);
+        assert_eq!(
+            slice(&d.body, &body_ix, sp.source_start..sp.source_end),
+            r.text
+        );
         assert!(
             !r.reason.is_empty() && r.reason.chars().all(|c| c.is_ascii_lowercase() || c == '_')
         );
@@ -81,9 +89,10 @@ pub fn check_invariants(d: &Document) {
 
 /// The sentences of `d` as strings.
 pub fn sentences(d: &Document) -> Vec<String> {
+    let ix = CharIndex::new(&d.text);
     d.sentences
         .iter()
-        .map(|s| chars(&d.text, s.span.start..s.span.end))
+        .map(|s| slice(&d.text, &ix, s.span.start..s.span.end).to_string())
         .collect()
 }
 
