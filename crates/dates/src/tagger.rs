@@ -724,6 +724,8 @@ impl<'a> Matcher<'a> {
             Unit::Decade => self.shifted(Unit::Year, -sign * n * 10),
             Unit::Century => self.shifted(Unit::Year, -sign * n * 100),
             Unit::Weekend => self.shifted(Unit::Week, -sign * n),
+            // "a week ago" points at a day; "six weeks ago" at a week.
+            Unit::Week if n <= 2 => self.shifted(Unit::Day, -sign * n * 7),
             u => self.shifted(u, -sign * n),
         };
         (p.unwrap_or(Point::Lit("XXXX".into())), true)
@@ -970,6 +972,13 @@ impl<'a> Matcher<'a> {
             });
         let week_of = self.week_of_month(i, j);
         let special = match (self.lex(j), self.lex(j + 1)) {
+            (_, Lex::Kw(Kw::Being)) if self.is_word(j, "time") => Some(Found::new(
+                i,
+                j + 2,
+                TimexType::Date,
+                "PRESENT_REF".into(),
+                false,
+            )),
             (Lex::Kw(Kw::Latest), Lex::Kw(Kw::Period)) => Some(Found::date(
                 i,
                 j + 2,
@@ -2690,9 +2699,6 @@ impl<'a> Matcher<'a> {
             };
             return Some(Found::date(i, e, p, rel && self.a.is_some()).the());
         }
-        if i > 0 && self.t[i - 1].kind == Kind::Word && self.t[i - 1].lex == Lex::None {
-            return None;
-        }
         let Some(a) = self.a else {
             return Some(
                 Found::new(
@@ -2785,6 +2791,24 @@ impl<'a> Matcher<'a> {
                 Some(Found::date(i, e, Point::Year(y), false).the())
             }
             Lex::Season(s) => {
+                let t = &self.t[i];
+                let is_fall = self.is_word(i, "fall");
+                let prev_cap =
+                    i > 0 && self.t[i - 1].kind == Kind::Word && self.t[i - 1].cap && !t.nl;
+                let next_cap = self
+                    .t
+                    .get(i + 1)
+                    .is_some_and(|n| n.kind == Kind::Word && n.cap)
+                    || (self.kw(i + 1, Kw::Of) && self.t.get(i + 2).is_some_and(|n| n.cap));
+                let possessive = i > 0
+                    && [
+                        "their", "its", "our", "his", "her", "this", "next", "last", "but", "and",
+                    ]
+                    .iter()
+                    .any(|w| self.is_word(i - 1, w));
+                if !is_fall && !(t.cap && (prev_cap || next_cap)) && (possessive || !t.cap) {
+                    return self.season(i, s);
+                }
                 if !matches!(
                     i.checked_sub(1).map(|p| self.lex(p)),
                     Some(Lex::Kw(
