@@ -134,9 +134,7 @@ static P: LazyLock<Patterns> = LazyLock::new(|| {
         teaser_prefix: re(
             r"(?i)^(?:read\s+more|read\s+also|also\s+read|see\s+also|related|related\s+(?:article|articles|story|stories|coverage|content|reading|links?|video)|recommended(?:\s+reading|\s+stories)?|read\s+next|up\s+next|more\s+on\s+(?:this|that)(?:\s+story|\s+topic)?|more\s+from\s+[^:]{1,40}|watch|watch\s+now|listen|editor'?s\s+picks?|don'?t\s+miss|must\s+read|in\s+case\s+you\s+missed\s+it|icymi|further\s+reading|more\s+coverage)\s*(?::|>>|»|\|)\s*\S",
         ),
-        teaser_caps: re(
-            r"^(?:READ MORE|SEE ALSO|RELATED|ALSO READ|READ ALSO|MORE)\b\s*[:>»|-]?\s+\S",
-        ),
+        teaser_caps: re(r"^(?:READ MORE|SEE ALSO|ALSO READ|READ ALSO)\b\s*[:>»|-]?\s+\S"),
         teaser_whole: re(
             r"(?i)^(?:read\s+more|read\s+the\s+(?:full|whole|rest\s+of\s+the)\s+(?:story|article)|continue\s+reading(?:\s+the\s+(?:story|article))?|click\s+here\s+to\s+read\s+more|read\s+full\s+(?:story|article)|see\s+more|more\s+stories|read\s+on|keep\s+reading|view\s+(?:full\s+)?(?:story|article)|full\s+(?:story|article))\s*(?:»|>>|>|→|\.\.\.|…|\.|:)?$",
         ),
@@ -176,7 +174,7 @@ static P: LazyLock<Patterns> = LazyLock::new(|| {
                 r"(?i)^(?:leave|post|add|write|submit|make)\s+(?:a|new|your|the\s+first)\s+(?:reply|comment|response)(?:\s+to\s+[^.]{1,80})?(?:\s+cancel\s+reply)?$",
             ),
             re(
-                r"(?i)^join\s+(?:the|our|in\s+the)\s+(?:discussion|conversation|debate|commenting\s+forum|comments?(?:\s+section)?)\b.{0,60}$",
+                r"(?i)^join\s+(?:the|our|in\s+the)\s+(?:discussion|conversation|debate|commenting\s+forum|comments?(?:\s+section)?)(?:\s+(?:below|now|here|today))?$",
             ),
             re(
                 r"(?i)^(?:comments\s+are\s+closed|comments\s+(?:are|have\s+been)\s+(?:closed|disabled|turned\s+off)\b.*|be\s+the\s+first\s+to\s+comment\b.*|there\s+are\s+no\s+comments(?:\s+yet)?\b.*|\d+\s+(?:comments?|responses?|replies)\s+(?:to|on)\s+.{1,100})$",
@@ -193,7 +191,10 @@ static P: LazyLock<Patterns> = LazyLock::new(|| {
                 r"(?i)^thanks?(?:\s+you)?\s+for\s+(?:registering|commenting|your\s+comment|signing\s+in|logging\s+in)\b.{0,40}$",
             ),
             re(
-                r"(?i)^please\s+(?:refresh|reload|log\s*in|sign\s*in|register|be\s+respectful|keep\s+(?:comments|it)\s+civil)\b.{0,200}$",
+                r"(?i)^please\s+(?:refresh|reload|be\s+respectful|keep\s+(?:comments|it)\s+civil)\b.{0,200}$",
+            ),
+            re(
+                r"(?i)^please\s+(?:log\s*in|sign\s*in|register)\b.{0,80}\b(?:comment|reply|account|continue|discussion)\b.{0,80}$",
             ),
             re(r"(?i)^you\s+must\s+be\s+(?:logged|signed)\s+in\b.{0,100}$"),
             re(
@@ -214,7 +215,10 @@ static P: LazyLock<Patterns> = LazyLock::new(|| {
         ),
         photo_credit: vec![
             re(
-                r"(?i)^\(?\s*(?:photo|photograph|image|picture|pic|illustration|graphic|video|photo\s+credit|image\s+credit|image\s+source|credit|photos|images)\s*(?::|by\b)\s*[^.!?]{1,80}\)?$",
+                r"(?i)^\(?\s*(?:photo|photograph|image|picture|pic|illustration|graphic|video|photo\s+credit|image\s+credit|image\s+source|credit|photos|images)\s*:\s*[^.!?]{1,80}\)?$",
+            ),
+            re(
+                r"^\(?\s*(?:[Pp]hoto|PHOTO|[Pp]hotograph|[Ii]mage|[Pp]icture|[Ii]llustration|[Vv]ideo|[Pp]hotos|[Ii]mages)s?\s+(?:by|BY)\s+\p{Lu}[^.!?]{0,60}\)?$",
             ),
             re(&format!(
                 r"(?i)^\(\s*(?:{AGENCIES})(?:\s*(?:/|via)\s*[^()]{{1,60}})?\s*\)$"
@@ -576,8 +580,13 @@ fn mark_metadata(lines: &[Line<'_>], actions: &mut [Action], meta: &Meta, publis
 }
 
 /// The first comment header, when a comment thread starts there.
+///
+/// A header counts when a comment-section marker came before it, when its
+/// link says "comment", or when at least two headers are found: one line
+/// that merely looks like `Name Date Reply` never cuts an article short.
 fn comment_thread_start(lines: &[Line<'_>]) -> Option<usize> {
     let mut after_marker = false;
+    let mut first: Option<usize> = None;
     for (i, line) in lines.iter().enumerate() {
         let t = line.text;
         if t.len() > MAX_LINE {
@@ -587,7 +596,14 @@ fn comment_thread_start(lines: &[Line<'_>]) -> Option<usize> {
             after_marker = true;
         }
         if is_comment_header(t, after_marker) {
-            return Some(i);
+            let says_comment = t.to_lowercase().contains("comment");
+            if after_marker || says_comment {
+                return Some(first.unwrap_or(i));
+            }
+            match first {
+                Some(f) => return Some(f),
+                None => first = Some(i),
+            }
         }
     }
     None
@@ -838,7 +854,10 @@ pub(crate) fn classify(
         lines,
         &mut actions,
         |t, _| is_comment_marker(t),
-        |t| words(t) <= 30 && P.comment_vocab.is_match(t),
+        |t| {
+            let hits = P.comment_vocab.find_iter(t).take(2).count();
+            words(t) <= 30 && (hits >= 2 || (hits == 1 && !ends_terminal(t)))
+        },
         "comment_form",
     );
     mark_tail(
@@ -924,6 +943,10 @@ mod tests {
             "Read the report, he urged lawmakers.",
             "The vote was 50/50 (or 60/40 by some counts)",
             "Watch the skies tonight for the meteor shower.",
+            "MORE THAN 100 FAMILIES LEFT THE VALLEY",
+            "Please register to vote by Friday, the clerk urged.",
+            "Join the debate over the new bridge at city hall on Monday.",
+            "Video by a bystander shows the crane falling",
         ];
         for t in keep {
             assert_eq!(line_rule(t), None, "{t}");
@@ -942,6 +965,33 @@ mod tests {
             "The plant opened on March 3, 2020 after delays.",
             true
         ));
+    }
+
+    fn lines_of(t: &str) -> Vec<Line<'_>> {
+        crate::layout::split_lines(t).0
+    }
+
+    #[test]
+    fn a_lone_reply_line_does_not_start_a_thread() {
+        let t = "Harbor review Mar 3, 2020 Report\nThe board met.\nIt voted.";
+        assert_eq!(comment_thread_start(&lines_of(t)), None);
+        let t2 = "Ann Mar 3, 2020 Reply\nGood.\nBo Mar 4, 2020 Reply\nBad.";
+        assert_eq!(comment_thread_start(&lines_of(t2)), Some(0));
+    }
+
+    #[test]
+    fn comment_tail_keeps_article_sentences() {
+        let t = "Leave a comment\nJoin other readers and see their replies\nThe account was closed in May.\nShare";
+        let (lines, paras) = crate::layout::split_lines(t);
+        let settings = Settings {
+            metadata: false,
+            comment_threads: true,
+        };
+        let a = classify(&lines, &paras, &Meta::default(), None, settings);
+        assert_eq!(a[0], Action::Drop("comment_form"));
+        assert_eq!(a[1], Action::Drop("comment_form"));
+        assert_eq!(a[2], Action::Keep);
+        assert_eq!(a[3], Action::Drop("share_widget"));
     }
 
     #[test]
