@@ -79,6 +79,27 @@ impl DateTagger {
             match m.try_at(i) {
                 Some(f) if f.e > i => {
                     let (s, e) = (toks[f.s].s, toks[f.e - 1].e);
+                    // "April 24 and 25": the second day shares month and year.
+                    let second = f.day.filter(|_| f.kind == TimexType::Date).and_then(|d| {
+                        let k = f.e;
+                        let joins = m.kw(k, Kw::And) || m.kw(k, Kw::Or) || m.kw(k, Kw::To);
+                        let (n, nd) = m.num(k + 1)?;
+                        let follows = m.t.get(k + 2).map(|t| t.lex);
+                        let free = !matches!(follows, Some(Lex::Unit(..) | Lex::Month(..)))
+                            && !m.p(k + 2, b':')
+                            && !m.p(k + 2, b'%');
+                        (joins && nd <= 2 && free)
+                            .then(|| {
+                                ymd(
+                                    i32::from(d.year()),
+                                    u8::try_from(d.month()).ok()?,
+                                    u8::try_from(n).ok()?,
+                                )
+                            })
+                            .flatten()
+                            .filter(|d2| *d2 > d)
+                            .map(|d2| (k + 1, d2))
+                    });
                     out.push(Timex {
                         range: s..e,
                         kind: f.kind,
@@ -87,6 +108,16 @@ impl DateTagger {
                         anchored: f.anch,
                     });
                     i = f.e;
+                    if let Some((k, d2)) = second {
+                        out.push(Timex {
+                            range: toks[k].s..toks[k].e,
+                            kind: TimexType::Date,
+                            value: Point::Day(d2).value(),
+                            modifier: None,
+                            anchored: f.anch,
+                        });
+                        i = k + 1;
+                    }
                 }
                 _ => i += 1,
             }
@@ -1536,6 +1567,7 @@ impl<'a> Matcher<'a> {
                         | Kw::Coming
                         | Kw::Each
                         | Kw::Every
+                        | Kw::The
                 )
             ) || (p.kind == Kind::Punct && p.ch == b'-')
         });
@@ -2215,6 +2247,31 @@ impl<'a> Matcher<'a> {
                 Some(Found::new(i, j, TimexType::Date, v, an))
             }
             Kw::Christmas | Kw::Thanksgiving | Kw::Halloween | Kw::New => self.p_holiday(i, k),
+            Kw::Decades(n) => {
+                // "the nineties", "the early eighties" (not "in his forties")
+                let prev_ok = i > 0
+                    && (matches!(
+                        self.lex(i - 1),
+                        Lex::Kw(Kw::The | Kw::Early | Kw::Late | Kw::Mid)
+                    ) || self.p(i - 1, b'-'));
+                prev_ok
+                    .then(|| Found::date(i, i + 1, Point::Decade(190 + i32::from(n)), false).the())
+            }
+            Kw::Election if self.t[i].cap && self.is_word(i + 1, "Day") => {
+                // US election day: the Tuesday after the first Monday of November.
+                let a = self.a?;
+                let day = |y: i32| nth_weekday(y, 11, 1, 1).and_then(|d| add_days(d, 1));
+                let this = day(a.year())?;
+                let dir = self.dir(i, i + 2);
+                let d = match dir {
+                    Dir::Past if this > a.date => day(a.year() - 1)?,
+                    Dir::Future | Dir::Unknown if (this - a.date).get_days() < -60 => {
+                        day(a.year() + 1)?
+                    }
+                    _ => this,
+                };
+                Some(Found::date(i, i + 2, Point::Day(d), true))
+            }
             Kw::Overnight => None,
             _ => None,
         }

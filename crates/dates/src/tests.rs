@@ -147,6 +147,36 @@ fn absolute_forms_of_every_common_style() {
 }
 
 #[test]
+fn less_common_forms() {
+    has("The summit is on April 24 and 25.", "25", "2019-04-25");
+    has("Crime fell through the nineties.", "the nineties", "199");
+    has("The feud has lasted for years.", "years", "PXY");
+    has(
+        "Sales rose in the last week of January.",
+        "the last week of January",
+        "2019-W05",
+    );
+    has("The refugees stayed 2 1/2 years.", "2 1/2 years", "P2Y6M");
+    has(
+        "It began in nineteen ninety-six.",
+        "nineteen ninety-six",
+        "1996",
+    );
+    has(
+        "Net rose in this year's third quarter.",
+        "this year's third quarter",
+        "2019-Q3",
+    );
+    has(
+        "The law stays for the time being.",
+        "the time being",
+        "PRESENT_REF",
+    );
+    has("She left a week ago.", "a week ago", "2019-02-12");
+    none("He is in his 30s and earns $2 million a year.");
+}
+
+#[test]
 fn day_first_option() {
     let opts = DatesOptions {
         day_first: true,
