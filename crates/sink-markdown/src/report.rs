@@ -234,7 +234,9 @@ fn claim_block(doc: &Document, c: &Claim) -> String {
     let source = match &c.source {
         None => "unattributed".to_string(),
         Some(s) => {
-            let written = escape::inline(&s.text);
+            // "Sharon Graham, the union's leader," reads better without the
+            // comma that ended the apposition in the sentence.
+            let written = escape::inline(s.text.trim_end_matches([',', ';', ':', ' ']));
             let canonical = s
                 .entity
                 .as_deref()
@@ -470,6 +472,58 @@ mod tests {
         ] {
             assert_eq!(calendar_key(v), None, "{v}");
         }
+    }
+
+    #[test]
+    fn claim_blocks_name_the_source_and_its_entity() {
+        use gleaner_core::{
+            ClaimKind, ClaimSource, CueClass, Format, Mention, Meta, SourceInfo, Span, TextSpan,
+        };
+        let mut doc = Document::new(
+            "d",
+            SourceInfo {
+                path: "d.txt".into(),
+                format: Format::Txt,
+                hash: String::new(),
+                line: None,
+                encoding: None,
+            },
+            Meta::default(),
+            String::new(),
+        );
+        doc.entities = vec![Entity {
+            id: "e1".into(),
+            label: EntityLabel::Person,
+            name: "Rosa Delgado".into(),
+            aliases: vec![],
+            attributes: BTreeMap::new(),
+            mentions: vec![Mention {
+                span: Span::default(),
+                text: "Rosa Delgado".into(),
+            }],
+        }];
+        let t = |s: &str| TextSpan {
+            span: Span::default(),
+            text: s.into(),
+        };
+        let mut claim = Claim {
+            kind: ClaimKind::Mixed,
+            cue_class: CueClass::Warning,
+            source: Some(ClaimSource {
+                span: Span::default(),
+                text: "the county's planner,".into(),
+                entity: Some("e1".into()),
+            }),
+            cue: t("warned"),
+            content: t("1. the dust will spread"),
+            content_parts: vec![],
+        };
+        assert_eq!(
+            claim_block(&doc, &claim),
+            "> 1\\. the dust will spread\n>\n> — the county's planner (Rosa Delgado) (warning, mixed)\n"
+        );
+        claim.source = None;
+        assert!(claim_block(&doc, &claim).ends_with("> — unattributed (warning, mixed)\n"));
     }
 
     #[test]

@@ -108,7 +108,7 @@ fn claim_line(c: &Claim) -> String {
     let source = c
         .source
         .as_ref()
-        .map(|s| clean(&s.text, MAX_FIELD))
+        .map(|s| clean(s.text.trim_end_matches([',', ';', ':', ' ']), MAX_FIELD))
         .filter(|s| !s.is_empty())
         .unwrap_or_else(|| "unattributed".to_string());
     let content = if c.content_parts.is_empty() {
