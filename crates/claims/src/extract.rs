@@ -174,11 +174,31 @@ fn link(
     // Contents: first one content per cue, cheapest pairs first (token gap,
     // sentence and paragraph breaks); then the remaining contents (further
     // parts of split quotations) to their cheapest cue.
-    let cons: Vec<Run> = all
+    // A content run is cut where a new sentence with a cue of its own
+    // starts: that sentence is that cue's business.
+    let cue_sents: std::collections::HashSet<usize> = drafts
         .iter()
-        .copied()
-        .filter(|r| r.role == Role::Con)
+        .flat_map(|d| [sent(d.cue.first), sent(d.cue.last)])
         .collect();
+    let mut cons: Vec<Run> = Vec::new();
+    for r in all.iter().filter(|r| r.role == Role::Con) {
+        let mut start = r.first;
+        for k in r.first + 1..=r.last {
+            if sent(k) != sent(k - 1) && cue_sents.contains(&sent(k)) {
+                cons.push(Run {
+                    role: Role::Con,
+                    first: start,
+                    last: k - 1,
+                });
+                start = k;
+            }
+        }
+        cons.push(Run {
+            role: Role::Con,
+            first: start,
+            last: r.last,
+        });
+    }
     let mut pairs: Vec<(usize, usize, usize)> = Vec::new();
     for (ci, r) in cons.iter().enumerate() {
         let (s0, s1) = (sent(r.first), sent(r.last));
@@ -268,6 +288,32 @@ fn link(
         });
         if let Some(r) = best {
             d.source = Some(*r);
+        }
+    }
+    // "according to X": X is the source, not a content part.
+    for d in drafts
+        .iter_mut()
+        .filter(|d| d.source.is_none() && d.content.len() > 1)
+    {
+        let is_according = toks
+            .get(d.cue.first)
+            .is_some_and(|t| t.lower == "according")
+            && toks.get(d.cue.last).is_some_and(|t| t.lower == "to");
+        if !is_according {
+            continue;
+        }
+        if let Some(pos) = d.content.iter().position(|&(a, _)| a == d.cue.last + 1) {
+            let (a, b) = d.content.remove(pos);
+            let mut b2 = b;
+            while b2 > a && toks.get(b2).is_some_and(|t| t.kind == TokKind::Punct) {
+                b2 -= 1;
+            }
+            d.source = Some(Run {
+                role: Role::Src,
+                first: a,
+                last: b2,
+            });
+            d.source_cost = 0;
         }
     }
     // Rule: a quotation paragraph after a paragraph ending with a colon or an

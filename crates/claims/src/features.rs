@@ -16,6 +16,9 @@ pub struct Features {
     pub offsets: Vec<u32>,
     /// Feature ids.
     pub feats: Vec<u32>,
+    /// True for the first token of a paragraph: no role continues across a
+    /// paragraph break (a quotation that does is linked by a rule).
+    pub breaks: Vec<bool>,
 }
 
 impl Features {
@@ -256,13 +259,11 @@ pub fn extract(tok: &Tokenized, lex: &Lexicon, bits: u32) -> Features {
         s.s(5, w(ii + 2));
         s.s2(6, w(ii - 1), w0);
         s.s2(7, w0, w(ii + 1));
-        let suf: String = {
-            let cs: Vec<char> = w0.chars().collect();
-            cs.get(cs.len().saturating_sub(3)..)
-                .map(|x| x.iter().collect())
-                .unwrap_or_default()
+        let suf = match w0.char_indices().rev().nth(2) {
+            Some((b, _)) => w0.get(b..).unwrap_or(w0),
+            None => w0,
         };
-        s.s(8, &suf);
+        s.s(8, suf);
         s.s(9, lemma(w0));
         s.n(10, &[sh(ii)]);
         s.n(11, &[sh(ii - 1), sh(ii), sh(ii + 1)]);
@@ -356,9 +357,31 @@ pub fn extract(tok: &Tokenized, lex: &Lexicon, bits: u32) -> Features {
         };
         s.n(32, &[pos_in_sent, qstate, bl]);
         s.s2(33, w0, if t.in_quote { "q" } else { "nq" });
+        let bs = [b'0' + b0];
+        let bs = std::str::from_utf8(&bs).unwrap_or("0");
+        s.s2(34, bs, w(ii + 1));
+        s.s2(35, bs, w(ii - 1));
+        s.n(36, &[lex.word_bucket(lemma(w0)), sh(ii)]);
         offsets.push(feats.len() as u32);
     }
-    Features { offsets, feats }
+    let breaks = paragraph_breaks(tok);
+    Features {
+        offsets,
+        feats,
+        breaks,
+    }
+}
+
+fn paragraph_breaks(tok: &Tokenized) -> Vec<bool> {
+    let mut prev: Option<u32> = None;
+    tok.tokens
+        .iter()
+        .map(|t| {
+            let b = prev != Some(t.para);
+            prev = Some(t.para);
+            b
+        })
+        .collect()
 }
 
 fn role(tag: u8) -> u8 {
@@ -495,5 +518,9 @@ pub fn with_stack(base: &Features, tok: &Tokenized, tags: &[u8], bits: u32) -> F
         );
         offsets.push(feats.len() as u32);
     }
-    Features { offsets, feats }
+    Features {
+        offsets,
+        feats,
+        breaks: base.breaks.clone(),
+    }
 }

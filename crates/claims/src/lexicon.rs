@@ -105,6 +105,10 @@ impl Lexicon {
         }
         let mut key = String::new();
         for i in 0..words.len() {
+            // A phrase starts with a word that was part of a cue.
+            if words.get(i).is_none_or(|w| !self.words.contains_key(*w)) {
+                continue;
+            }
             key.clear();
             let mut best: Option<(usize, u8)> = None;
             for n in 0..MAX_PHRASE {

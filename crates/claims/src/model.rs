@@ -162,7 +162,8 @@ impl Model {
     /// The best tag sequence of tokens `from..to`.
     pub fn decode_range(&self, f: &Features, from: usize, to: usize) -> Vec<u8> {
         let em = self.emissions(f, from, to);
-        viterbi(&em, &self.trans)
+        let breaks = f.breaks.get(from..to).unwrap_or(&[]);
+        viterbi(&em, &self.trans, breaks)
     }
 
     /// Serializes the model.
@@ -285,7 +286,8 @@ impl<'a> Reader<'a> {
 
 /// Viterbi decoding under the BIO constraints.
 #[allow(clippy::needless_range_loop)] // tag indices address several tables
-pub fn viterbi(em: &[[f32; NTAGS]], trans: &[f32]) -> Vec<u8> {
+/// `breaks[i]` forbids inside tags at position `i` (a paragraph start).
+pub fn viterbi(em: &[[f32; NTAGS]], trans: &[f32], breaks: &[bool]) -> Vec<u8> {
     let n = em.len();
     if n == 0 {
         return Vec::new();
@@ -300,7 +302,11 @@ pub fn viterbi(em: &[[f32; NTAGS]], trans: &[f32]) -> Vec<u8> {
     }
     for i in 1..n {
         let mut next = [f32::NEG_INFINITY; NTAGS];
+        let brk = breaks.get(i).copied().unwrap_or(false);
         for t in 0..NTAGS {
+            if brk && !allowed(None, t as u8) {
+                continue;
+            }
             let mut best = f32::NEG_INFINITY;
             let mut arg = 0u8;
             for p in 0..NTAGS {
@@ -429,8 +435,11 @@ mod tests {
         em[0][B_CON as usize] = 1.0;
         em[1][I_CON as usize] = 2.0;
         let trans = vec![0f32; (NTAGS + 1) * NTAGS];
-        let tags = viterbi(&em, &trans);
+        let tags = viterbi(&em, &trans, &[]);
         assert_eq!(tags, vec![B_CON, I_CON]);
+        // A break forbids continuing.
+        let tags = viterbi(&em, &trans, &[false, true]);
+        assert_ne!(tags[1], I_CON);
     }
 
     #[test]

@@ -78,8 +78,8 @@ const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "st", "jr",
     "sr", "inc", "co", "corp", "ltd", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct",
     "nov", "dec", "prof", "rev", "vs", "no", "vol", "mt", "ft", "pres", "adm", "maj", "cmdr",
-    "supt", "messrs", "dept", "univ", "est", "approx", "fig", "u.s", "u.k", "u.n", "d.c", "e.g",
-    "i.e", "a.m", "p.m",
+    "supt", "messrs", "sens", "reps", "govs", "gens", "dept", "univ", "est", "approx", "fig",
+    "u.s", "u.k", "u.n", "d.c", "e.g", "i.e", "a.m", "p.m",
 ];
 
 fn is_word_char(c: char) -> bool {
@@ -218,7 +218,7 @@ pub fn tokenize(text: &str, sentence_starts: &[usize]) -> Tokenized {
     }
     let quotes = mark_quotes(&mut tokens);
     let n_sents = if sentence_starts.is_empty() {
-        split_sentences(&mut tokens)
+        split_sentences(&mut tokens, &quotes)
     } else {
         assign_sentences(&mut tokens, sentence_starts)
     };
@@ -293,7 +293,9 @@ fn is_sentence_end(t: &Token) -> bool {
     matches!(t.lower.as_str(), "." | "?" | "!" | "…")
 }
 
-fn split_sentences(tokens: &mut [Token]) -> u32 {
+fn split_sentences(tokens: &mut [Token], quotes: &[QuoteRegion]) -> u32 {
+    let quote_first: Vec<usize> = quotes.iter().map(|q| q.first).collect();
+    let quote_last: Vec<usize> = quotes.iter().map(|q| q.last).collect();
     let mut sent = 0u32;
     let n = tokens.len();
     let mut i = 0;
@@ -313,7 +315,10 @@ fn split_sentences(tokens: &mut [Token]) -> u32 {
                 let absorb = tokens.get(j).is_some_and(|t| {
                     t.para == para
                         && (t.kind == TokKind::QuoteClose
-                            || (t.kind == TokKind::QuoteAmbig && t.in_quote)
+                            || (t.kind == TokKind::QuoteAmbig
+                                && t.quote_id
+                                    .and_then(|q| quote_last.get(q as usize))
+                                    .is_some_and(|&l| l == j))
                             || t.lower == ")"
                             || t.lower == "'"
                             || t.lower == "’")
@@ -330,10 +335,19 @@ fn split_sentences(tokens: &mut [Token]) -> u32 {
                 j += 1;
             }
             let next_starts = tokens.get(j).is_some_and(|nx| {
+                let opens_quote = match nx.kind {
+                    TokKind::QuoteOpen => true,
+                    TokKind::QuoteAmbig => nx
+                        .quote_id
+                        .and_then(|q| quote_first.get(q as usize))
+                        .is_some_and(|&f| f == j),
+                    _ => false,
+                };
                 nx.para == para
-                    && (nx.cap
-                        || nx.kind != TokKind::Word
-                        || nx.lower.starts_with(|c: char| c.is_ascii_digit()))
+                    && ((nx.kind == TokKind::Word
+                        && (nx.cap || nx.lower.starts_with(|c: char| c.is_ascii_digit())))
+                        || opens_quote
+                        || matches!(nx.lower.as_str(), "(" | "[" | "‘" | "'" | "—" | "–" | "-"))
             });
             if next_starts {
                 sent += 1;
@@ -412,6 +426,17 @@ mod tests {
         assert_eq!(sents.first(), Some(&0));
         assert_eq!(t.n_sents, 4);
         assert_eq!(t.tokens.last().map(|x| x.para), Some(1));
+    }
+
+    #[test]
+    fn bracket_after_abbreviation_does_not_split() {
+        let text = "Rep. Ann Lee (D-Wis.) said it. \"Yes,\" she said. \"Never.\" Then";
+        let t = tokenize(text, &[]);
+        let said = t.tokens.iter().position(|x| x.lower == "said").unwrap();
+        assert_eq!(t.tokens[said].sent, 0);
+        let sents: Vec<(String, u32)> =
+            t.tokens.iter().map(|x| (x.lower.clone(), x.sent)).collect();
+        assert_eq!(t.n_sents, 4, "{sents:?}");
     }
 
     #[test]

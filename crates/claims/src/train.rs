@@ -65,6 +65,19 @@ pub fn gold_tags(doc: &BratDoc, tok: &Tokenized) -> Vec<u8> {
             }
         }
     }
+    // No role continues across a paragraph break (see `Features::breaks`).
+    let mut prev_para: Option<u32> = None;
+    for (t, tag) in tok.tokens.iter().zip(tags.iter_mut()) {
+        if prev_para != Some(t.para) {
+            *tag = match *tag {
+                I_SRC => B_SRC,
+                I_CUE => B_CUE,
+                I_CON => B_CON,
+                x => x,
+            };
+        }
+        prev_para = Some(t.para);
+    }
     tags
 }
 
