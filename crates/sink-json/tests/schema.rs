@@ -271,6 +271,35 @@ fn the_rich_document_exercises_every_optional_field() {
 }
 
 #[test]
+fn the_example_in_schema_md_validates() {
+    let md = include_str!("../SCHEMA.md");
+    let start = md.find("```json\n").unwrap() + "```json\n".len();
+    let end = start + md[start..].find("```").unwrap();
+    let v: Value = serde_json::from_str(&md[start..end]).unwrap();
+    let errs = errors(&v);
+    assert!(errs.is_empty(), "{errs:#?}");
+    // Its offsets are right too.
+    let text: Vec<char> = v["text"].as_str().unwrap().chars().collect();
+    let body: Vec<char> = v["body"].as_str().unwrap().chars().collect();
+    let date = &v["dates"][0];
+    let slice = |s: &[char], a: &Value, b: &Value| -> String {
+        s[a.as_u64().unwrap() as usize..b.as_u64().unwrap() as usize]
+            .iter()
+            .collect()
+    };
+    assert_eq!(slice(&text, &date["start"], &date["end"]), "Monday");
+    assert_eq!(
+        slice(&body, &date["source_start"], &date["source_end"]),
+        "Monday"
+    );
+    let removed = &v["removed"][0];
+    assert_eq!(
+        slice(&body, &removed["source_start"], &removed["source_end"]),
+        removed["text"].as_str().unwrap()
+    );
+}
+
+#[test]
 fn the_fixture_document_validates() {
     let v: Value = serde_json::from_str(include_str!("fixtures/rich.json")).unwrap();
     let errs = errors(&v);

@@ -26,6 +26,9 @@ pub const HEADER_SUFFIX: &str = " -->";
 pub const RECORD_VERSION: u32 = 1;
 /// Longest first line read from a report, in bytes.
 const MAX_HEADER: u64 = 64 * 1024;
+/// Longest text field of a record, in characters (at most 4 bytes each, and
+/// JSON escapes at most 6 bytes per character: 4 fields stay under 64 KiB).
+pub const MAX_RECORD_FIELD: usize = 2000;
 
 /// What the index needs to know about one report.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -55,14 +58,17 @@ pub struct Record {
 }
 
 impl Record {
-    /// The record of a document.
+    /// The record of a document. Text fields are cut to
+    /// [`MAX_RECORD_FIELD`] characters so that the header line stays far
+    /// below what [`scan`] reads.
     pub fn from_document(doc: &Document) -> Self {
+        let cut = |s: &str| escape::truncate(s, MAX_RECORD_FIELD);
         Self {
             v: RECORD_VERSION,
-            id: doc.id.clone(),
-            title: doc.meta.title.clone(),
-            outlet: doc.meta.outlet.clone(),
-            published: doc.meta.published.clone(),
+            id: cut(&doc.id),
+            title: doc.meta.title.as_deref().map(cut),
+            outlet: doc.meta.outlet.as_deref().map(cut),
+            published: doc.meta.published.as_deref().map(cut),
             entities: doc.entities.len(),
             claims: doc.claims.len(),
             dates: doc.dates.len(),
@@ -303,6 +309,32 @@ mod tests {
         assert!(line.ends_with(" -->"));
         assert!(!line[..line.len() - 4].contains('>'));
         assert_eq!(Record::parse_header(&line), Some(r));
+    }
+
+    #[test]
+    fn huge_titles_still_give_a_readable_header() {
+        use gleaner_core::{Format, Meta, SourceInfo};
+        let doc = Document::new(
+            "\u{1}".repeat(20_000),
+            SourceInfo {
+                path: "x".into(),
+                format: Format::Txt,
+                hash: String::new(),
+                line: None,
+                encoding: None,
+            },
+            Meta {
+                title: Some("<\u{1}>".repeat(50_000)),
+                outlet: Some("é".repeat(50_000)),
+                published: Some("\"".repeat(50_000)),
+                ..Meta::default()
+            },
+            String::new(),
+        );
+        let line = Record::from_document(&doc).header_line();
+        assert!((line.len() as u64) < MAX_HEADER, "{}", line.len());
+        let back = Record::parse_header(&line).unwrap();
+        assert_eq!(back.title.unwrap().chars().count(), MAX_RECORD_FIELD);
     }
 
     #[test]
