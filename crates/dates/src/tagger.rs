@@ -2213,7 +2213,8 @@ impl<'a> Matcher<'a> {
                     f.s = i;
                     return Some(f.the());
                 }
-                if self.is_word(i + 1, "year") {
+                // "the fiscal year" (not "from a fiscal year to a calendar year")
+                if self.is_word(i + 1, "year") && i > 0 && self.kw(i - 1, Kw::The) {
                     let p = self.shifted(Unit::Year, 0)?;
                     return Some(Found::date(i, i + 2, p, anch).the());
                 }
@@ -2479,7 +2480,13 @@ impl<'a> Matcher<'a> {
                     pod = Some(p);
                     e += 1;
                 }
-                Some(self.with_pod(Found::date(i, e, Point::Day(d), true), pod))
+                let f = self.with_pod(Found::date(i, e, Point::Day(d), true), pod);
+                // "the previous Friday", "the following Monday"
+                Some(if matches!(k, Kw::Previous | Kw::Following) {
+                    f.the()
+                } else {
+                    f
+                })
             }
             Lex::Month(m, false) if self.t[j].cap => {
                 let Some(a) = self.a else {
@@ -2622,7 +2629,9 @@ impl<'a> Matcher<'a> {
                     Some(y) => Point::Quarter(y, q),
                     None => Point::Lit(format!("XXXX-Q{q}")),
                 };
-                Some(Found::date(i, e, p, rel && anch).the())
+                let f = Found::date(i, e, p, rel && anch);
+                // "the third quarter" but "the [third-quarter] results"
+                Some(if j > i + 1 && e == j + 1 { f } else { f.the() })
             }
             Lex::Kw(Kw::Half) if (1..=2).contains(&n) => {
                 let (y, e, rel) = y_after(j + 1);
@@ -2735,7 +2744,7 @@ impl<'a> Matcher<'a> {
         inner.s = i;
         inner.md = Some(md);
         inner.day = None;
-        if matches!(self.lex(i), Lex::Kw(Kw::Early | Kw::Late)) || md == "MID" {
+        if matches!(self.lex(i), Lex::Kw(Kw::Early | Kw::Late | Kw::Mid)) {
             inner.the_ok = inner.val.len() == 3 || inner.the_ok;
         } else {
             inner.the_ok = true;
