@@ -224,7 +224,8 @@ impl JsonSink {
     pub fn write_sync(&self, doc: &Document) -> Result<PathBuf, SinkError> {
         let bytes = self.render(doc)?;
         let path = self.path_for(&doc.id);
-        write_atomic(&path, &bytes).map_err(|e| SinkError::io(&path, e))?;
+        with_path_lock(&path, || write_atomic(&path, &bytes))
+            .map_err(|e| SinkError::io(&path, e))?;
         tracing::debug!(id = %doc.id, path = %path.display(), "wrote json");
         Ok(path)
     }
@@ -238,13 +239,46 @@ impl Sink for JsonSink {
         let bytes = self.render(doc)?;
         let path = self.path_for(&doc.id);
         let written = run_blocking(path.clone(), move || {
-            write_atomic(&path, &bytes).map_err(|e| SinkError::io(&path, e))?;
+            with_path_lock(&path, || write_atomic(&path, &bytes))
+                .map_err(|e| SinkError::io(&path, e))?;
             Ok(path)
         })
         .await?;
         tracing::debug!(id = %doc.id, path = %written.display(), "wrote json");
         Ok(vec![written])
     }
+}
+
+/// Serializes writes to one path within this process.
+///
+/// [`write_atomic`] names its temporary file after the target and the
+/// process id, so two concurrent writes of the same file (two inputs whose
+/// ids coincide, like `a.txt` and `a.html`) would share one temporary file
+/// and could rename a torn mix of both into place. Holding a per-path lock
+/// around the write makes the last writer win with a whole file.
+fn with_path_lock<T>(path: &std::path::Path, f: impl FnOnce() -> T) -> T {
+    use std::collections::HashMap;
+    use std::sync::{Mutex, OnceLock};
+    type Locks = Mutex<HashMap<PathBuf, Arc<Mutex<()>>>>;
+    static LOCKS: OnceLock<Locks> = OnceLock::new();
+    let map = LOCKS.get_or_init(Locks::default);
+    let lock = map
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .entry(path.to_path_buf())
+        .or_default()
+        .clone();
+    let result = {
+        let _held = lock.lock().unwrap_or_else(|p| p.into_inner());
+        f()
+    };
+    let mut locks = map.lock().unwrap_or_else(|p| p.into_inner());
+    // Clones are only made under the map's lock: two owners (the map and
+    // this call) means nobody else is waiting for this path.
+    if Arc::strong_count(&lock) == 2 {
+        locks.remove(path);
+    }
+    result
 }
 
 /// Runs blocking file work on tokio's blocking pool when a runtime is
@@ -360,6 +394,29 @@ mod tests {
         let siblings: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().collect();
         assert_eq!(siblings.len(), 1);
         assert_eq!(std::fs::read_dir(&out).unwrap().count(), ids.len());
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+    async fn concurrent_writes_of_one_id_leave_a_whole_file() {
+        let tmp = tempfile::tempdir().unwrap();
+        let sink = Arc::new(JsonSink::new(tmp.path(), true));
+        let mut tasks = Vec::new();
+        for i in 0..16 {
+            let sink = sink.clone();
+            tasks.push(tokio::spawn(async move {
+                let mut d = doc("same");
+                // Different sizes, so a torn mix would not parse.
+                d.text = "x".repeat(1000 * (i + 1));
+                sink.write(&d).await.unwrap()
+            }));
+        }
+        for t in tasks {
+            t.await.unwrap();
+        }
+        let text = std::fs::read_to_string(tmp.path().join("same.json")).unwrap();
+        let back: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert!(back["text"].as_str().unwrap().len() % 1000 == 0);
+        assert_eq!(std::fs::read_dir(tmp.path()).unwrap().count(), 1);
     }
 
     #[test]

@@ -195,7 +195,9 @@ impl MarkdownSink {
     /// Writes the report of `doc` synchronously; returns its path.
     pub fn write_sync(&self, doc: &Document) -> Result<PathBuf, SinkError> {
         let path = self.path_for(&doc.id);
-        write_atomic(&path, self.render(doc).as_bytes()).map_err(|e| SinkError::io(&path, e))?;
+        let text = self.render(doc);
+        with_path_lock(&path, || write_atomic(&path, text.as_bytes()))
+            .map_err(|e| SinkError::io(&path, e))?;
         Ok(path)
     }
 
@@ -205,7 +207,8 @@ impl MarkdownSink {
         let entries = index::scan(&self.dir).map_err(|e| SinkError::io(&self.dir, e))?;
         let text = index::render(&entries, summary);
         let path = self.dir.join(index::INDEX_FILE);
-        write_atomic(&path, text.as_bytes()).map_err(|e| SinkError::io(&path, e))?;
+        with_path_lock(&path, || write_atomic(&path, text.as_bytes()))
+            .map_err(|e| SinkError::io(&path, e))?;
         tracing::debug!(path = %path.display(), reports = entries.len(), "wrote markdown index");
         Ok(path)
     }
@@ -217,7 +220,8 @@ impl Sink for MarkdownSink {
         let text = self.render(doc);
         let path = self.path_for(&doc.id);
         let written = run_blocking(path.clone(), move || {
-            write_atomic(&path, text.as_bytes()).map_err(|e| SinkError::io(&path, e))?;
+            with_path_lock(&path, || write_atomic(&path, text.as_bytes()))
+                .map_err(|e| SinkError::io(&path, e))?;
             Ok(path)
         })
         .await?;
@@ -234,6 +238,38 @@ impl Sink for MarkdownSink {
         .await?;
         Ok(())
     }
+}
+
+/// Serializes writes to one path within this process.
+///
+/// [`write_atomic`] names its temporary file after the target and the
+/// process id, so two concurrent writes of the same file (two inputs whose
+/// ids coincide, like `a.txt` and `a.html`) would share one temporary file
+/// and could rename a torn mix of both into place. Holding a per-path lock
+/// around the write makes the last writer win with a whole file.
+fn with_path_lock<T>(path: &std::path::Path, f: impl FnOnce() -> T) -> T {
+    use std::collections::HashMap;
+    use std::sync::{Mutex, OnceLock};
+    type Locks = Mutex<HashMap<PathBuf, Arc<Mutex<()>>>>;
+    static LOCKS: OnceLock<Locks> = OnceLock::new();
+    let map = LOCKS.get_or_init(Locks::default);
+    let lock = map
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .entry(path.to_path_buf())
+        .or_default()
+        .clone();
+    let result = {
+        let _held = lock.lock().unwrap_or_else(|p| p.into_inner());
+        f()
+    };
+    let mut locks = map.lock().unwrap_or_else(|p| p.into_inner());
+    // Clones are only made under the map's lock: two owners (the map and
+    // this call) means nobody else is waiting for this path.
+    if Arc::strong_count(&lock) == 2 {
+        locks.remove(path);
+    }
+    result
 }
 
 /// Runs blocking file work on tokio's blocking pool when a runtime is
@@ -374,6 +410,44 @@ mod tests {
         sink.finish(&RunSummary::default()).await.unwrap();
         let entries = index::scan(&out).unwrap();
         assert_eq!(entries.len(), ids.len());
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+    async fn concurrent_writes_and_finishes_leave_whole_files() {
+        let tmp = tempfile::tempdir().unwrap();
+        let sink = Arc::new(MarkdownSink::new(tmp.path(), false));
+        let mut tasks = Vec::new();
+        for i in 0..16 {
+            let sink = sink.clone();
+            tasks.push(tokio::spawn(async move {
+                let title = format!("Version {i} {}", "word ".repeat(200 * (i + 1)));
+                sink.write(&doc("same", &title, "2019-01-01"))
+                    .await
+                    .unwrap();
+                sink.finish(&RunSummary::default()).await.unwrap();
+            }));
+        }
+        for t in tasks {
+            t.await.unwrap();
+        }
+        let text = std::fs::read_to_string(tmp.path().join("same.md")).unwrap();
+        let first = text.lines().next().unwrap();
+        let record = index::Record::parse_header(first).unwrap();
+        // The header and the body come from the same write.
+        let title = record.title.unwrap();
+        let n: usize = title["Version ".len()..]
+            .split(' ')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap();
+        let heading = text.lines().nth(1).unwrap();
+        assert_eq!(heading.matches("word").count(), 200 * (n + 1));
+        assert!(heading.starts_with(&format!("# Version {n} ")));
+        // The index is whole too.
+        let idx = std::fs::read_to_string(tmp.path().join("index.md")).unwrap();
+        assert!(idx.contains("1 processed") || idx.contains("0 processed, 0 failed."));
+        assert_eq!(std::fs::read_dir(tmp.path()).unwrap().count(), 2);
     }
 
     #[test]
