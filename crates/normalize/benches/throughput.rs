@@ -39,13 +39,16 @@ fn article(i: usize) -> String {
 }
 
 fn run(name: &str, body: String, reps: usize) {
+    run_with(name, body, reps, &NormalizeOptions::default());
+}
+
+fn run_with(name: &str, body: String, reps: usize, opts: &NormalizeOptions) {
     let bytes = body.len() * reps;
-    let opts = NormalizeOptions::default();
     let start = Instant::now();
     let mut sentences = 0;
     for _ in 0..reps {
         let mut d = doc(body.clone());
-        normalize(&mut d, &opts);
+        normalize(&mut d, opts);
         sentences += d.sentences.len();
     }
     let secs = start.elapsed().as_secs_f64();
@@ -59,7 +62,14 @@ fn run(name: &str, body: String, reps: usize) {
 
 fn main() {
     let articles: String = (0..20_000).map(article).collect();
-    run("articles (20k concatenated)", articles, 1);
+    run("articles (20k concatenated)", articles.clone(), 1);
+    let off = NormalizeOptions {
+        boilerplate: false,
+        ..NormalizeOptions::default()
+    };
+    run_with("articles, boilerplate = false", articles.clone(), 1, &off);
+    let big: String = articles.repeat(6);
+    run("50 MB text", big, 1);
     run("one article x 2000", article(7), 2000);
     run("single 10 MB line", "word ".repeat(2_000_000), 1);
     run("whitespace only 10 MB", " \n\t\u{a0}".repeat(2_500_000), 1);

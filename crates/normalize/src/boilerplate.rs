@@ -304,6 +304,21 @@ fn strip_tail(s: &str) -> &str {
     s.trim_end_matches(['!', '.', ':', ' '])
 }
 
+/// Cheap test before the cut-off patterns: the line ends in one of their
+/// last words (`more`, `reading`, `story`, `article`, `on`).
+fn may_end_in_cutoff(tail: &str) -> bool {
+    let t = tail
+        .trim_end_matches([' ', ']', '»', '>', '→', '.', '…'])
+        .as_bytes();
+    [&b"more"[..], b"reading", b"story", b"article", b"on"]
+        .iter()
+        .any(|suf| {
+            t.len() >= suf.len()
+                && t.get(t.len() - suf.len()..)
+                    .is_some_and(|end| end.eq_ignore_ascii_case(suf))
+        })
+}
+
 /// Rules that look at one line alone. Returns the reason when one fires.
 fn line_rule(t: &str) -> Option<&'static str> {
     let p = &*P;
@@ -334,7 +349,21 @@ fn line_rule(t: &str) -> Option<&'static str> {
     if n <= 40 && (any(&p.comment_strong, bare) || any(&p.comment_form, t)) {
         return Some("comment_form");
     }
-    if n <= 40 && any(&p.newsletter, t) {
+    let lower = t.to_ascii_lowercase();
+    let has = |words: &[&str]| words.iter().any(|w| lower.contains(w));
+    if n <= 40
+        && has(&[
+            "newsletter",
+            "inbox",
+            "mail",
+            "sign",
+            "subscrib",
+            "briefing",
+            "digest",
+            "alert",
+        ])
+        && any(&p.newsletter, t)
+    {
         return Some("newsletter");
     }
     if n <= 12 && p.share.is_match(bare) {
@@ -349,7 +378,11 @@ fn line_rule(t: &str) -> Option<&'static str> {
     if n <= 12 && any(&p.photo_credit, t) {
         return Some("photo_credit");
     }
-    if (2..=60).contains(&n) && any(&p.caption_suffix, t) {
+    let credit_cue = t.ends_with(')')
+        || t.ends_with(").")
+        || t.contains('©')
+        || has(&["photo", "image", "credit", "picture", "pic", "illustration"]);
+    if (2..=60).contains(&n) && credit_cue && any(&p.caption_suffix, t) {
         return Some("caption");
     }
     None
@@ -831,6 +864,9 @@ pub(crate) fn classify(
             from += 1;
         }
         let tail = t.get(from..).unwrap_or("");
+        if !may_end_in_cutoff(tail) {
+            continue;
+        }
         if let Some(m) = p.cutoff.iter().find_map(|r| r.find(tail)) {
             let at = from + m.start();
             let at = at + (t.get(at..).map_or(0, |s| s.len() - s.trim_start().len()));

@@ -70,11 +70,33 @@ fn classify(c: char) -> CharClass {
 pub(crate) fn map_chars(src: &str) -> (String, OffsetMap) {
     let mut out = String::with_capacity(src.len());
     let mut b = OffsetMapBuilder::new();
-    let mut it = src.chars().peekable();
+    let mut it = src.char_indices().peekable();
     let mut i = 0usize; // character index into src
-    while let Some(c) = it.next() {
+                        // A pending run of characters copied unchanged: (byte start, char start).
+    let mut run: Option<(usize, usize)> = None;
+    let flush = |run: &mut Option<(usize, usize)>,
+                 end_byte: usize,
+                 end_char: usize,
+                 out: &mut String,
+                 b: &mut OffsetMapBuilder| {
+        if let Some((rb, rc)) = run.take() {
+            out.push_str(src.get(rb..end_byte).unwrap_or(""));
+            b.keep(rc, end_char - rc);
+        }
+    };
+    while let Some((bi, c)) = it.next() {
+        if c != '\r' {
+            if let CharClass::Keep = classify(c) {
+                if run.is_none() {
+                    run = Some((bi, i));
+                }
+                i += 1;
+                continue;
+            }
+        }
+        flush(&mut run, bi, i, &mut out, &mut b);
         if c == '\r' {
-            if it.peek() == Some(&'\n') {
+            if it.peek().map(|&(_, n)| n) == Some('\n') {
                 it.next();
                 out.push('\n');
                 b.replace(1, i, 2);
@@ -87,10 +109,7 @@ pub(crate) fn map_chars(src: &str) -> (String, OffsetMap) {
             continue;
         }
         match classify(c) {
-            CharClass::Keep => {
-                out.push(c);
-                b.keep(i, 1);
-            }
+            CharClass::Keep => {}
             CharClass::To(r) => {
                 out.push(r);
                 b.replace(1, i, 1);
@@ -106,7 +125,7 @@ pub(crate) fn map_chars(src: &str) -> (String, OffsetMap) {
                 let mut ahead = it.clone();
                 let mut skipped = 0usize;
                 let mut pairs = false;
-                for n in ahead.by_ref() {
+                for (_, n) in ahead.by_ref() {
                     match classify(n) {
                         CharClass::Drop if n != '\r' => skipped += 1,
                         CharClass::SingleQuote(n) => {
@@ -134,6 +153,7 @@ pub(crate) fn map_chars(src: &str) -> (String, OffsetMap) {
         }
         i += 1;
     }
+    flush(&mut run, src.len(), i, &mut out, &mut b);
     (out, b.finish(i))
 }
 

@@ -133,25 +133,38 @@ fn push_folded(
     b: &mut OffsetMapBuilder,
     out_chars: &mut usize,
 ) {
+    let bytes = kept.as_bytes();
     let mut ci = c0;
-    let mut it = kept.chars().peekable();
-    while let Some(c) = it.next() {
-        if c == ' ' {
-            let mut run = 1;
-            while it.peek() == Some(&' ') {
-                it.next();
-                run += 1;
+    let mut seg_start = 0usize;
+    let mut k = 0usize;
+    let flush =
+        |from: usize, to: usize, ci: &mut usize, out: &mut String, b: &mut OffsetMapBuilder| {
+            let seg = kept.get(from..to).unwrap_or("");
+            let n = seg.chars().count();
+            out.push_str(seg);
+            b.keep(*ci, n);
+            *ci += n;
+            n
+        };
+    while k < bytes.len() {
+        if bytes.get(k) == Some(&b' ') && bytes.get(k + 1) == Some(&b' ') {
+            *out_chars += flush(seg_start, k, &mut ci, out, b);
+            let mut e = k;
+            while bytes.get(e) == Some(&b' ') {
+                e += 1;
             }
+            let run = e - k;
             out.push(' ');
             b.replace(1, ci, run);
             ci += run;
+            *out_chars += 1;
+            k = e;
+            seg_start = e;
         } else {
-            out.push(c);
-            b.keep(ci, 1);
-            ci += 1;
+            k += 1;
         }
-        *out_chars += 1;
     }
+    *out_chars += flush(seg_start, bytes.len(), &mut ci, out, b);
 }
 
 /// Writes the final text from the kept lines (see the module doc).
