@@ -305,6 +305,10 @@ impl<'a> Matcher<'a> {
             .get(j)
             .is_some_and(|t| t.kind == Kind::Punct && t.ch == c)
     }
+    /// An apostrophe, straight or curly.
+    fn apos(&self, j: usize) -> bool {
+        self.p(j, b'\'') || (self.p(j, 0xE2) && self.word(j) == "\u{2019}")
+    }
     fn tight(&self, j: usize) -> bool {
         self.t.get(j).is_some_and(|t| !t.sp)
     }
@@ -1040,7 +1044,7 @@ impl<'a> Matcher<'a> {
                     && self.is_word(i - 1, "for")
                     && !self.p(j + 1, b'-')
                     && !self.kw(j + 1, Kw::Of)
-                    && !self.p(j + 1, b'\'') =>
+                    && !self.apos(j + 1) =>
             {
                 self.shifted(Unit::Year, 0)
                     .map(|p| Found::date(i, j + 1, p, self.a.is_some()))
@@ -1454,7 +1458,7 @@ impl<'a> Matcher<'a> {
     /// Direction for a bare weekday: news reports the past ("said Friday",
     /// "Friday's ruling") unless the clause is about the future.
     fn weekday_dir(&self, s: usize, e: usize) -> Dir {
-        if self.p(e, b'\'') && self.is_word(e + 1, "s") {
+        if self.apos(e) && self.is_word(e + 1, "s") {
             return Dir::Past;
         }
         if s >= 3
@@ -2296,10 +2300,7 @@ impl<'a> Matcher<'a> {
             Kw::Halloween => (10, 31, i + 1),
             Kw::New => {
                 // New Year's Day / Eve
-                if !self.is_word(i + 1, "Year")
-                    || !self.p(i + 2, b'\'')
-                    || !self.is_word(i + 3, "s")
-                {
+                if !self.is_word(i + 1, "Year") || !self.apos(i + 2) || !self.is_word(i + 3, "s") {
                     return None;
                 }
                 if self.kw(i + 4, Kw::Eve) {
@@ -2401,7 +2402,7 @@ impl<'a> Matcher<'a> {
                     let p = self.shifted(Unit::Day, shift)?;
                     return Some(Found::date(i, j + 1, p, anch).the());
                 }
-                if u == Unit::Year && self.p(j + 1, b'\'') && self.is_word(j + 2, "s") {
+                if u == Unit::Year && self.apos(j + 1) && self.is_word(j + 2, "s") {
                     // "this year's third quarter", "last year's quarter"
                     let mut e = j + 3;
                     let mut q = None;

@@ -174,6 +174,12 @@ fn less_common_forms() {
     );
     has("She left a week ago.", "a week ago", "2019-02-12");
     none("He is in his 30s and earns $2 million a year.");
+    // Curly apostrophes: a possessive weekday is in the past.
+    has(
+        "Critics will attack Friday\u{2019}s ruling.",
+        "Friday",
+        "2019-02-15",
+    );
 }
 
 #[test]

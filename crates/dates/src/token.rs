@@ -228,6 +228,25 @@ fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphabetic() || b >= 0x80
 }
 
+/// Length of a non-ASCII space at `i` (no-break space, the U+2000 spaces).
+fn unicode_space(b: &[u8], i: usize) -> usize {
+    match (b.get(i), b.get(i + 1), b.get(i + 2)) {
+        (Some(0xC2), Some(0xA0), _) => 2,
+        (Some(0xE2), Some(0x80), Some(&c)) if (0x80..=0x8A).contains(&c) || c == 0xAF => 3,
+        _ => 0,
+    }
+}
+
+/// Whether a non-ASCII punctuation mark starts at `i` (curly quotes,
+/// dashes, ellipsis, guillemets): it ends a word.
+fn unicode_punct(b: &[u8], i: usize) -> bool {
+    match (b.get(i), b.get(i + 1)) {
+        (Some(0xE2), Some(0x80)) => true,
+        (Some(0xC2), Some(&c)) => matches!(c, 0xA0 | 0xAB | 0xBB),
+        _ => false,
+    }
+}
+
 /// Cuts `text` into tokens.
 pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
     let b = text.as_bytes();
@@ -243,6 +262,12 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
                 nl = true;
             }
             i += 1;
+            continue;
+        }
+        let us = unicode_space(b, i);
+        if us > 0 {
+            sp = true;
+            i += us;
             continue;
         }
         let start = i;
@@ -304,9 +329,12 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
                     t.kind = Kind::OtherNum;
                 }
             }
-        } else if is_word_byte(c) {
+        } else if is_word_byte(c) && !unicode_punct(b, i) {
             // Letters, then letters or digits ("Q3", "A380s", "H1").
-            while i < b.len() && (is_word_byte(b[i]) || b[i].is_ascii_digit()) {
+            while i < b.len()
+                && (is_word_byte(b[i]) || b[i].is_ascii_digit())
+                && !unicode_punct(b, i)
+            {
                 i += 1;
             }
             // a.m. / p.m.
