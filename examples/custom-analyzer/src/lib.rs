@@ -32,8 +32,9 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 /// Head nouns of sources that do not name anyone ("senior officials", "a
-/// spokesperson for the ministry", "people familiar with the talks").
-const UNNAMED_HEADS: &[&str] = &[
+/// spokesperson for the ministry", "people familiar with the talks"), even
+/// when the organisation they belong to is known.
+const UNNAMED_PEOPLE: &[&str] = &[
     "official",
     "officials",
     "source",
@@ -86,7 +87,36 @@ const UNNAMED_HEADS: &[&str] = &[
     "workers",
     "staff",
     "police",
+    "officers",
     "authorities",
+    "campaigners",
+    "activists",
+    "organisers",
+    "organizers",
+    "leaders",
+    "judge",
+    "judges",
+    "others",
+    "parents",
+    "patients",
+    "voters",
+    "commuters",
+    "students",
+    "teachers",
+    "doctors",
+    "nurses",
+    "farmers",
+    "traders",
+    "drivers",
+    "customers",
+    "users",
+    "fans",
+];
+
+/// Head nouns of institutions and documents ("the ministry", "a report"):
+/// unnamed unless linked to an entity ("the company", resolved to the
+/// company named earlier, is named).
+const GENERIC_INSTITUTIONS: &[&str] = &[
     "government",
     "ministry",
     "department",
@@ -94,19 +124,23 @@ const UNNAMED_HEADS: &[&str] = &[
     "company",
     "firm",
     "union",
+    "board",
+    "council",
+    "committee",
+    "group",
+    "office",
     "statement",
+    "statements",
     "report",
+    "reports",
     "study",
+    "studies",
     "survey",
+    "surveys",
+    "figures",
+    "data",
     "documents",
     "filing",
-    "group",
-    "campaigners",
-    "activists",
-    "organisers",
-    "organizers",
-    "officers",
-    "others",
 ];
 
 /// Words that stand for a source mentioned elsewhere.
@@ -200,7 +234,7 @@ pub struct SourcingAnalyzer {
 impl SourcingAnalyzer {
     /// An analyzer with these options.
     pub fn new(opts: SourcingOptions) -> Self {
-        let unnamed = UNNAMED_HEADS
+        let unnamed = UNNAMED_PEOPLE
             .iter()
             .map(|s| s.to_string())
             .chain(opts.unnamed_terms.iter().map(|t| t.trim().to_lowercase()))
@@ -277,13 +311,29 @@ impl SourcingAnalyzer {
             .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
             .filter(|w| !w.is_empty())
             .collect();
-        let head = head_word(&words);
+        let Some(h) = head_index(&words) else {
+            return Who::Nobody;
+        };
+        let head_word = words.get(h).copied().unwrap_or_default();
+        let head = fold(head_word);
+        // A sentence's first word is capitalized anyway ("Officials said").
+        let initial = starts_sentence(doc, source.span.start);
+        let capitalized = |i: usize, w: &str| {
+            w.chars().next().is_some_and(char::is_uppercase) && (i > 0 || !initial)
+        };
+        // "officials", "a spokesperson for the port", "Critics": a generic
+        // head noun, not part of a name ("Department" in "Arizona
+        // Department of Water Resources" is).
+        let name_part = capitalized(h, head_word);
+        let unnamed_people = self.unnamed.contains(&head) && !name_part;
+        let institution = GENERIC_INSTITUTIONS.contains(&head.as_str()) && !name_part;
+
         if let Some(id) = &source.entity {
             let entity = doc.entities.iter().find(|e| &e.id == id);
             // "Scientists at Marrow University" is linked to the university
             // but names no one; a person entity is always named.
             let person = entity.is_some_and(|e| e.label == EntityLabel::Person);
-            if !person && self.unnamed.contains(&head) {
+            if unnamed_people && !person {
                 return Who::Unnamed;
             }
             let name = entity.map_or_else(|| source.text.trim().to_string(), |e| e.name.clone());
@@ -293,23 +343,18 @@ impl SourcingAnalyzer {
                 entity: Some(id.clone()),
             };
         }
-        if words.is_empty() {
-            return Who::Nobody;
-        }
         if words.len() == 1 && PRONOUNS.contains(&head.as_str()) {
             return Who::Unresolved;
         }
-        if self.unnamed.contains(&head) {
+        if unnamed_people || institution {
             return Who::Unnamed;
         }
-        // A proper name: a capitalized word ("Mayor Helen Okafor"), except
-        // that a sentence's first word is capitalized anyway ("Patients
-        // said…"): there it counts only when an entity is called so.
-        let initial = starts_sentence(doc, source.span.start);
-        let proper = words.iter().enumerate().any(|(i, w)| {
-            w.chars().next().is_some_and(char::is_uppercase)
-                && (i > 0 || !initial || names_entity(doc, w))
-        });
+        // A proper name: a capitalized word ("Mayor Helen Okafor"); a
+        // sentence-initial one only when an entity is called so.
+        let proper = words
+            .iter()
+            .enumerate()
+            .any(|(i, w)| capitalized(i, w) || (i == 0 && initial && names_entity(doc, w)));
         if proper {
             let name = source.text.trim().to_string();
             Who::Named {
@@ -337,26 +382,25 @@ enum Who {
 
 /// Words that end a source's head noun phrase ("officials *at* the port").
 const PREPOSITIONS: &[&str] = &[
-    "at", "of", "for", "from", "with", "in", "on", "to", "close", "familiar", "who", "said",
+    "at", "of", "for", "from", "with", "in", "on", "to", "by", "close", "familiar", "who", "said",
 ];
 
-/// The head noun of a source, lowercased and without a possessive: the
-/// last word before the first preposition ("spokesperson" in "a spokesperson
-/// for the union"), else the last word.
-fn head_word(words: &[&str]) -> String {
+/// The head noun of a source: the index of the last word before the first
+/// preposition ("spokesperson" in "a spokesperson for the union"), else of
+/// the last word; `None` without words.
+fn head_index(words: &[&str]) -> Option<usize> {
     let end = words
         .iter()
         .skip(1)
         .position(|w| PREPOSITIONS.contains(&w.to_lowercase().as_str()))
         .map_or(words.len(), |i| i + 1);
-    let head = words
-        .get(..end)
-        .and_then(|w| w.last())
-        .map(|w| w.to_lowercase())
-        .unwrap_or_default();
-    head.trim_end_matches("'s")
-        .trim_end_matches("’s")
-        .to_string()
+    end.checked_sub(1)
+}
+
+/// A word lowercased, without a possessive.
+fn fold(word: &str) -> String {
+    let w = word.to_lowercase();
+    w.trim_end_matches("'s").trim_end_matches("’s").to_string()
 }
 
 /// True when character `pos` of the text begins a sentence (after any
@@ -699,11 +743,31 @@ It was reported that costs rose.";
         let s = a.measure(&doc);
         assert_eq!((s.named_claims, s.unnamed_claims), (3, 0));
         assert_eq!(
-            head_word(&["a", "spokesperson", "for", "the", "union"]),
-            "spokesperson"
+            head_index(&["a", "spokesperson", "for", "the", "union"]),
+            Some(1)
         );
-        assert_eq!(head_word(&["the", "union's"]), "union");
-        assert_eq!(head_word(&[]), "");
+        assert_eq!(head_index(&["the", "union's"]), Some(1));
+        assert_eq!(fold("Union's"), "union");
+        assert_eq!(head_index(&[]), None);
+
+        // An institution's own name is not a generic noun.
+        if let Some(s) = &mut doc.claims[1].source {
+            s.text = "the Marrow Department of Transport".into();
+            s.entity = None;
+        }
+        let s = a.measure(&doc);
+        assert_eq!((s.named_claims, s.unnamed_claims), (3, 0));
+        if let Some(s) = &mut doc.claims[1].source {
+            s.text = "the department".into();
+        }
+        let s = a.measure(&doc);
+        assert_eq!((s.named_claims, s.unnamed_claims), (2, 1));
+        // Resolved to a named organisation, "the department" is named.
+        if let Some(s) = &mut doc.claims[1].source {
+            s.entity = Some("e2".into());
+        }
+        let s = a.measure(&doc);
+        assert_eq!((s.named_claims, s.unnamed_claims), (3, 0));
     }
 
     #[test]
