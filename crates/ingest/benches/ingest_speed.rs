@@ -1,5 +1,5 @@
 //! Ingest throughput on generated input (no corpus needed): a 20 MB plain
-//! text file and a 200 KB HTML page. Run with `cargo bench -p gleaner-ingest`.
+//! text file, a 200 KB HTML page and a page of 100,000 nested `<div>`s. Run with `cargo bench -p gleaner-ingest`.
 
 use gleaner_ingest::{ingest_bytes, IngestOptions};
 use std::path::Path;
@@ -45,5 +45,20 @@ fn main() {
         "html: {:.0} KB page in {:.1} ms",
         html.len() as f64 / 1e3,
         per * 1e3
+    );
+
+    let depth = 100_000;
+    let deep = format!(
+        "<html><body>{}<p>The innermost paragraph of a very deep page.</p>{}</body></html>",
+        "<div>".repeat(depth),
+        "</div>".repeat(depth)
+    );
+    let t = Instant::now();
+    let out = ingest_bytes(Path::new("deep.html"), "deep", deep.as_bytes(), &opts);
+    assert!(out.iter().all(Result::is_ok));
+    println!(
+        "html: {depth} nested divs ({:.1} MB) in {:.1} ms",
+        deep.len() as f64 / 1e6,
+        t.elapsed().as_secs_f64() * 1e3
     );
 }

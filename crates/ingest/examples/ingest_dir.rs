@@ -3,8 +3,10 @@
 //! real articles:
 //!
 //! ```text
-//! cargo run -p gleaner-ingest --example ingest_dir -- ../shared/seeds
+//! cargo run -p gleaner-ingest --example ingest_dir -- ../shared/seeds [--body]
 //! ```
+//!
+//! `--body` prints each document's body too.
 
 use gleaner_ingest::{describe_meta, ingest_file, is_supported, IngestOptions};
 use std::path::PathBuf;
@@ -14,6 +16,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .nth(1)
         .map(PathBuf::from)
         .ok_or("usage: ingest_dir FOLDER")?;
+    let show_body = std::env::args().nth(2).as_deref() == Some("--body");
     let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| is_supported(p))
@@ -27,13 +30,18 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .unwrap_or_default();
         for r in ingest_file(&p, &stem, &opts) {
             match r {
-                Ok(d) => println!(
-                    "== {} ({}, {} body chars)\n{}\n",
-                    d.id,
-                    d.source.encoding.as_deref().unwrap_or("?"),
-                    d.body.chars().count(),
-                    describe_meta(&d.meta)
-                ),
+                Ok(d) => {
+                    println!(
+                        "== {} ({}, {} body chars)\n{}\n",
+                        d.id,
+                        d.source.encoding.as_deref().unwrap_or("?"),
+                        d.body.chars().count(),
+                        describe_meta(&d.meta)
+                    );
+                    if show_body {
+                        println!("{}\n", d.body);
+                    }
+                }
                 Err(e) => println!("== error: {e}\n"),
             }
         }

@@ -100,6 +100,11 @@ pub fn decode(bytes: &[u8], declared: Option<&str>) -> Result<Decoded, DecodePro
     if let Ok(s) = std::str::from_utf8(bytes) {
         return check_text(s.to_string(), UTF_8);
     }
+    if mostly_utf8(bytes) {
+        // UTF-8 with a few broken sequences (a truncated download, one
+        // pasted Latin-1 character): keep UTF-8, with U+FFFD for the breaks.
+        return check_text(String::from_utf8_lossy(bytes).into_owned(), UTF_8);
+    }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
     let guess = detector.guess(None, chardetng::Utf8Detection::Deny);
@@ -110,6 +115,17 @@ pub fn decode(bytes: &[u8], declared: Option<&str>) -> Result<Decoded, DecodePro
         )),
         other => other,
     })
+}
+
+/// Whether `bytes` are UTF-8 but for a few invalid sequences: at least
+/// twenty valid multi-byte characters for every invalid sequence.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut valid_multi, mut invalid) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        valid_multi += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        invalid += usize::from(!chunk.invalid().is_empty());
+    }
+    invalid > 0 && valid_multi >= 20 * invalid
 }
 
 /// Decodes with `enc` (no BOM sniffing) and checks the result is text.
@@ -256,6 +272,18 @@ mod tests {
         let d = decode(bytes, None).unwrap();
         assert_eq!(d.encoding, "windows-1252");
         assert!(d.text.contains("café") && d.text.contains("“no comment”"));
+    }
+
+    #[test]
+    fn mostly_utf8_stays_utf8() {
+        let mut bytes = "Zoë and José met in Málaga; “ça va”, said Zoë. "
+            .repeat(5)
+            .into_bytes();
+        bytes.push(0xE9);
+        bytes.extend_from_slice(" end".as_bytes());
+        let d = decode(&bytes, None).unwrap();
+        assert_eq!(d.encoding, "UTF-8");
+        assert!(d.text.contains("Málaga") && d.text.contains('\u{FFFD}'));
     }
 
     #[test]

@@ -56,6 +56,12 @@ pub fn extract_here(html: &str, fallback: bool) -> HtmlArticle {
     } else {
         (body, "trafilatura")
     };
+    let headings = [
+        meta.title.clone(),
+        Some(collapse_ws(&doc.select("head title").first().text())),
+        Some(collapse_ws(&doc.select("h1").first().text())),
+    ];
+    let body = drop_leading_furniture(body, &headings);
     HtmlArticle {
         body,
         meta,
@@ -78,6 +84,32 @@ pub fn main_text(html: &str) -> String {
             tracing::debug!("rs-trafilatura found no article: {e}");
             String::new()
         }
+    }
+}
+
+/// Drops paragraphs at the top of an extracted body that are page furniture
+/// rather than article text: the headline (any of `headings`), a date line
+/// or a byline. Headlines are not part of an article's body, and the
+/// metadata keeps them.
+fn drop_leading_furniture(body: String, headings: &[Option<String>]) -> String {
+    let same = |a: &str, b: &str| {
+        let (a, b) = (a.trim().to_lowercase(), b.trim().to_lowercase());
+        !a.is_empty() && (a == b || (b.starts_with(&a) && a.len() * 2 > b.len()))
+    };
+    let mut start = 0;
+    for para in body.split("\n\n") {
+        let furniture = para.chars().count() <= 200
+            && (headings.iter().flatten().any(|h| same(para, h))
+                || crate::dates::parse_date_line(para).is_some()
+                || crate::text::byline(para).is_some());
+        if !furniture {
+            break;
+        }
+        start += para.len() + 2;
+    }
+    match body.get(start..) {
+        Some(rest) if start > 0 && !rest.trim().is_empty() => rest.to_string(),
+        _ => body,
     }
 }
 
@@ -329,5 +361,56 @@ fn names_of(v: &Value) -> Vec<String> {
         other => name_of(other)
             .map(|n| split_authors(&n))
             .unwrap_or_default(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headline_date_and_byline_paragraphs_are_dropped_from_the_top() {
+        let body = "Ferry link approved\n\nBy Jane Doe\n\n19 February 2019\n\nThe council voted on Monday.\n\nBy the end of the year it will run."
+            .to_string();
+        let heads = [Some("Ferry link approved | Harbour Times".to_string())];
+        assert_eq!(
+            drop_leading_furniture(body, &heads),
+            "The council voted on Monday.\n\nBy the end of the year it will run."
+        );
+        // A body that is nothing but furniture is kept whole.
+        let only = "Ferry link approved".to_string();
+        assert_eq!(drop_leading_furniture(only.clone(), &heads), only);
+    }
+
+    #[test]
+    fn json_ld_in_a_graph_with_author_objects() {
+        let doc = Document::from(
+            r#"<html lang="fr"><head><script type="application/ld+json">
+            {"@graph": [{"@type": "WebSite", "name": "Site"},
+                        {"@type": ["NewsArticle"], "headline": "Titre", "datePublished": "2020-06-21T20:00:00+02:00",
+                         "author": {"@type": "Person", "name": "Anne Martin"}, "publisher": {"name": "Le Journal"}}]}
+            </script></head><body></body></html>"#,
+        );
+        let m = page_meta(&doc);
+        assert_eq!(m.title.as_deref(), Some("Titre"));
+        assert_eq!(m.authors, vec!["Anne Martin"]);
+        assert_eq!(m.published.as_deref(), Some("2020-06-21T20:00:00+02:00"));
+        assert_eq!(m.outlet.as_deref(), Some("Le Journal"));
+        assert_eq!(m.language.as_deref(), Some("fr"));
+    }
+
+    #[test]
+    fn title_tag_loses_its_site_suffix() {
+        assert_eq!(
+            strip_site_suffix(
+                "Ferry link approved by council | Harbour Times",
+                Some("Harbour Times")
+            ),
+            "Ferry link approved by council"
+        );
+        assert_eq!(
+            strip_site_suffix("Q&A - a long talk with the mayor about ferries", None),
+            "Q&A - a long talk with the mayor about ferries"
+        );
     }
 }
