@@ -186,15 +186,23 @@ impl ExecAnalyzer {
         self.idle.lock().unwrap_or_else(|e| e.into_inner()).push(w);
     }
 
-    fn record_crash(&self, detail: &str) -> String {
+    /// Records a crash; returns the detail with the crash count, and what
+    /// happens next.
+    fn record_crash(&self, detail: &str) -> (String, String) {
         let mut h = self.health();
         h.crash(Instant::now(), self.spec.crash_window, detail.to_string());
-        format!(
-            "{detail}; crash {} of {} allowed within {} s",
-            h.crashes.len(),
-            self.spec.max_crashes,
-            self.spec.crash_window.as_secs_f64().ceil() as u64
-        )
+        let n = h.crashes.len();
+        let window_s = self.spec.crash_window.as_secs_f64().ceil() as u64;
+        let counted = format!(
+            "{detail}; crash {n} of max_crashes = {} within {window_s} s",
+            self.spec.max_crashes
+        );
+        let then = if n >= self.spec.max_crashes {
+            format!("it keeps crashing, so documents fail without running it until the {window_s} s window has passed")
+        } else {
+            "it is restarted for the next one".to_string()
+        };
+        (counted, then)
     }
 
     /// An idle process, or a freshly started one.
@@ -206,7 +214,7 @@ impl ExecAnalyzer {
             // It died between documents: a crash, but not this document's.
             let detail = w.exit_detail().await;
             tracing::warn!(analyzer = %self.spec.name, "exec analyzer process exited while idle: {detail}");
-            self.record_crash(&format!("exited while idle: {detail}"));
+            let _ = self.record_crash(&format!("exited while idle: {detail}"));
         }
         let gate = self.health().gate(Instant::now(), &self.spec);
         match gate {
@@ -239,7 +247,7 @@ impl ExecAnalyzer {
                 self.spec.start_timeout.as_millis()
             ),
         };
-        let detail = self.record_crash(&fault);
+        let (detail, _) = self.record_crash(&fault);
         tracing::warn!(analyzer = %self.spec.name, "exec analyzer could not start: {detail}");
         Err(ExecError::Start {
             command: self.spec.command.clone(),
@@ -275,9 +283,13 @@ impl ExecAnalyzer {
                 Err(ExecError::Garbage { command, detail })
             }
             Ok(Err(Fault::Crashed(detail))) => {
-                let detail = self.record_crash(&detail);
+                let (detail, then) = self.record_crash(&detail);
                 tracing::warn!(analyzer = %self.spec.name, doc = %doc.id, "exec analyzer crashed: {detail}");
-                Err(ExecError::Crashed { command, detail })
+                Err(ExecError::Crashed {
+                    command,
+                    detail,
+                    then,
+                })
             }
             Err(_) => {
                 tracing::warn!(analyzer = %self.spec.name, doc = %doc.id, pid = worker.pid(), "exec analyzer timed out, killing it");

@@ -13,12 +13,14 @@ pub enum ExecError {
         detail: String,
     },
     /// The process exited (or closed its stdout) while handling the document.
-    #[error("`{command}` crashed while analyzing this document ({detail}); it is restarted for the next one")]
+    #[error("`{command}` crashed while analyzing this document ({detail}); {then}")]
     Crashed {
         /// The command as configured.
         command: String,
         /// Exit status and the last lines of stderr.
         detail: String,
+        /// What happens next: a restart, or documents failing fast.
+        then: String,
     },
     /// The process broke the protocol: not JSON, wrong id, missing field,
     /// a line over the size limit.

@@ -166,7 +166,8 @@ async fn a_crash_fails_its_document_with_status_and_stderr_then_restarts() {
     assert!(matches!(e, ExecError::Crashed { .. }), "{msg}");
     assert!(msg.contains("exit status: 3"), "{msg}");
     assert!(msg.contains("something broke on purpose"), "{msg}");
-    assert!(msg.contains("crash 1 of 5"), "{msg}");
+    assert!(msg.contains("crash 1 of max_crashes = 5"), "{msg}");
+    assert!(msg.contains("restarted for the next one"), "{msg}");
     assert_ne!(ok(&a, "b", "hello").await["pid"], pid);
 }
 
@@ -183,10 +184,12 @@ async fn a_process_that_keeps_crashing_fails_fast_then_recovers() {
         &["--crash-if-file", &flag_s],
         json!({"max_crashes": 2, "crash_window_ms": 1500, "restart_backoff_ms": 10}),
     );
-    for id in ["a", "b"] {
-        let (e, msg) = err(&a, id, "hello").await;
-        assert!(matches!(e, ExecError::Crashed { .. }), "{msg}");
-    }
+    let (e, msg) = err(&a, "a", "hello").await;
+    assert!(matches!(e, ExecError::Crashed { .. }), "{msg}");
+    assert!(msg.contains("restarted for the next one"), "{msg}");
+    let (e, msg) = err(&a, "b", "hello").await;
+    assert!(matches!(e, ExecError::Crashed { .. }), "{msg}");
+    assert!(msg.contains("it keeps crashing"), "{msg}");
     let (e, msg) = err(&a, "c", "hello").await;
     assert!(
         matches!(e, ExecError::KeepsCrashing { crashes: 2, .. }),
