@@ -236,6 +236,18 @@ fn link(
             }
         }
     }
+    // Leftover runs that are questions outside quotations in a sentence
+    // without a cue are the article asking its readers: not content.
+    for (ci, r) in cons.iter().enumerate() {
+        let ends_q = toks.get(r.last + 1).is_some_and(|t| t.lower == "?")
+            || toks.get(r.last).is_some_and(|t| t.lower == "?");
+        let quoted = toks.get(r.first).is_some_and(|t| t.in_quote);
+        if ends_q && !quoted && !cue_sents.contains(&sent(r.first)) {
+            if let Some(x) = con_done.get_mut(ci) {
+                *x = true;
+            }
+        }
+    }
     for &(_, ci, di) in &pairs {
         if !con_done.get(ci).copied().unwrap_or(true) {
             if let (Some(d), Some(r)) = (drafts.get_mut(di), cons.get(ci)) {
@@ -290,6 +302,75 @@ fn link(
             d.source = Some(*r);
         }
     }
+    // Passive: "…," as reiterated by X: X is the source and the quotation or
+    // clause before the cue is the content.
+    for d in drafts.iter_mut() {
+        let by = if toks.get(d.cue.last).is_some_and(|t| t.lower == "by") {
+            d.cue.last
+        } else if toks.get(d.cue.last + 1).is_some_and(|t| t.lower == "by") {
+            d.cue.last + 1
+        } else {
+            continue;
+        };
+        let participle = toks
+            .get(d.cue.first..by)
+            .unwrap_or(&[])
+            .iter()
+            .any(|t| t.lower.ends_with("ed") || t.lower == "said" || t.lower == "told");
+        if !participle {
+            continue;
+        }
+        let has_content_before = d.content.iter().any(|&(a, _)| a < d.cue.first);
+        let s = sent(by);
+        let mut e = by + 1;
+        while e + 1 < toks.len()
+            && sent(e + 1) == s
+            && e - by < 12
+            && toks
+                .get(e + 1)
+                .is_some_and(|t| !matches!(t.lower.as_str(), "," | "." | ";" | ":" | "?" | "!"))
+        {
+            e += 1;
+        }
+        if toks.get(by + 1).is_none_or(|t| t.kind != TokKind::Word) || sent(by + 1) != s {
+            continue;
+        }
+        // Content: a quotation ending just before the cue, or the sentence
+        // up to the cue.
+        let mut c_end = d.cue.first;
+        while c_end > 0
+            && toks
+                .get(c_end - 1)
+                .is_some_and(|t| t.kind == TokKind::Punct || t.lower == "as")
+            && !toks.get(c_end - 1).is_some_and(|t| t.in_quote)
+        {
+            c_end -= 1;
+        }
+        if c_end == 0 {
+            continue;
+        }
+        let last = c_end - 1;
+        let first = match toks.get(last).and_then(|t| t.quote_id) {
+            Some(q) => tok.quotes.get(q as usize).map(|q| q.first).unwrap_or(last),
+            None => {
+                let mut f = last;
+                while f > 0 && sent(f - 1) == sent(last) {
+                    f -= 1;
+                }
+                f
+            }
+        };
+        d.cue.last = by;
+        d.source = Some(Run {
+            role: Role::Src,
+            first: by + 1,
+            last: e,
+        });
+        d.source_cost = 0;
+        if !has_content_before {
+            d.content = vec![(first, last)];
+        }
+    }
     // "according to X": X is the source, not a content part.
     for d in drafts
         .iter_mut()
@@ -328,29 +409,41 @@ fn link(
         let mut parts: Vec<(usize, usize)> = d.content;
         parts.sort_unstable();
         // Merge touching parts.
-        let mut merged: Vec<(usize, usize)> = Vec::new();
+        let mut merged: Vec<(usize, usize)> = Vec::with_capacity(parts.len());
         for p in parts {
             match merged.last_mut() {
                 Some(m) if p.0 <= m.1 + 1 => m.1 = m.1.max(p.1),
                 _ => merged.push(p),
             }
         }
-        // "… provided the following statement: "…"": the content is the
-        // quotation after the colon; what precedes the colon joins the cue.
+        // "… provided us with the following statement: "…"", "tweeted this
+        // statement: "…"": the content is the quotation after the colon; a
+        // short stretch between cue and colon joins the cue.
         let mut cue_run = d.cue;
-        if let Some(first) = merged.first_mut() {
-            let colon = (first.0..=first.1.min(first.0 + 8))
-                .find(|&k| toks.get(k).is_some_and(|t| t.lower == ":"));
+        let hull_end = merged.last().map(|p| p.1).unwrap_or(0);
+        let hull_start = merged.first().map(|p| p.0).unwrap_or(0);
+        if cue_run.last < hull_start {
+            let from = cue_run.last + 1;
+            let colon = (from..hull_end.min(from + 40)).find(|&k| {
+                toks.get(k).is_some_and(|t| t.lower == ":")
+                    && toks.get(k + 1).is_some_and(|t| t.in_quote)
+            });
             if let Some(k) = colon {
-                let quoted_after = toks.get(k + 1).is_some_and(|t| t.in_quote) && k < first.1;
-                let plain_before = (first.0..k).all(|j| toks.get(j).is_some_and(|t| !t.in_quote));
-                if quoted_after && plain_before {
-                    if cue_run.last + 1 == first.0 && k > first.0 {
+                let plain_before = (from..k).all(|j| toks.get(j).is_some_and(|t| !t.in_quote));
+                if plain_before {
+                    merged = merged
+                        .iter()
+                        .filter(|p| p.1 > k)
+                        .map(|&(a, b)| (a.max(k + 1), b))
+                        .collect();
+                    if k > from && k - from <= 12 {
                         cue_run.last = k - 1;
                     }
-                    first.0 = k + 1;
                 }
             }
+        }
+        if merged.is_empty() {
+            continue;
         }
         // Scare quotes: a content that is only a short quoted fragment, or a
         // "so-called" cue, is not a claim.

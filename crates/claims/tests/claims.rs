@@ -319,3 +319,28 @@ fn eval_brat_reports_every_measure() {
     }
     assert!(eval_brat(Path::new("/nonexistent/brat")).is_err());
 }
+
+#[test]
+fn tweet_with_description_before_the_colon() {
+    let d = doc("However, the governor recently tweeted this surprising message that hints the plan may be dropped: \"We will review every option with the council before the summer, and nothing is decided yet.\"");
+    let cs = claims(&d);
+    let c = find(&cs, "tweeted");
+    assert!(c.content.text.starts_with('"'), "{c:#?}");
+    assert_eq!(c.kind, ClaimKind::Direct);
+}
+
+#[test]
+fn passive_after_a_long_clause() {
+    let d = doc("The council worries about the cost, because \"if the river floods again this winter, the town will not be able to pay for the repairs on its own,\" as stressed by Mayor Ellen Park, who chairs the budget committee.");
+    let cs = claims(&d);
+    let c = cs
+        .iter()
+        .find(|c| {
+            c.source
+                .as_ref()
+                .is_some_and(|s| s.text.contains("Ellen Park"))
+        })
+        .unwrap_or_else(|| panic!("{cs:#?}"));
+    assert!(c.content.text.contains("if the river floods"), "{c:#?}");
+    assert!(c.cue.text.ends_with("by"));
+}
