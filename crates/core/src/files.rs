@@ -59,9 +59,13 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let name = path
         .file_name()
         .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "path has no file name"))?;
+    // Unique per process and per call: concurrent writes of the same path
+    // never share a temp file.
+    static SEQ: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let seq = SEQ.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let mut tmp_name = std::ffi::OsString::from(".");
     tmp_name.push(name);
-    tmp_name.push(format!(".{}.tmp", std::process::id()));
+    tmp_name.push(format!(".{}-{seq}.tmp", std::process::id()));
     let tmp: PathBuf = dir.join(tmp_name);
     let result = (|| {
         let mut f = fs::File::create(&tmp)?;
@@ -123,6 +127,34 @@ mod tests {
         let leftovers: Vec<_> = fs::read_dir(p.parent().unwrap()).unwrap().collect();
         assert_eq!(leftovers.len(), 1);
         fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn concurrent_writes_of_one_path_never_tear() {
+        let dir = tempfile_dir("concurrent");
+        let p = dir.join("same.json");
+        let handles: Vec<_> = (0..16)
+            .map(|i| {
+                let p = p.clone();
+                std::thread::spawn(move || {
+                    let body = vec![b'a' + (i % 26) as u8; 100_000];
+                    write_atomic(&p, &body)
+                })
+            })
+            .collect();
+        for h in handles {
+            h.join().unwrap().unwrap();
+        }
+        let got = fs::read(&p).unwrap();
+        assert_eq!(got.len(), 100_000);
+        assert!(got.iter().all(|&b| b == got[0]));
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    fn tempfile_dir(tag: &str) -> PathBuf {
+        let d = std::env::temp_dir().join(format!("gleaner-core-{tag}-{}", std::process::id()));
+        fs::create_dir_all(&d).unwrap();
+        d
     }
 
     proptest! {

@@ -52,6 +52,22 @@ impl Annotations {
 pub trait Analyzer: Send + Sync {
     /// Analyzes one document. Errors fail that document only.
     async fn analyze(&self, doc: &Document) -> Result<Annotations, AnalyzeError>;
+
+    /// Capabilities this analyzer provides on top of its type's
+    /// [`StageInfo::provides`], for types whose capabilities depend on their
+    /// options (an `exec` analyzer declares them in the pipeline file). The
+    /// pipeline checks them like the static ones. The default adds none.
+    fn extra_provides(&self) -> Vec<String> {
+        Vec::new()
+    }
+
+    /// Capabilities this analyzer requires on top of its type's
+    /// [`StageInfo::requires`], for types whose requirements depend on their
+    /// options. The pipeline checks them like the static ones. The default
+    /// adds none.
+    fn extra_requires(&self) -> Vec<String> {
+        Vec::new()
+    }
 }
 
 /// A stage that writes finished documents somewhere.
@@ -177,20 +193,75 @@ pub trait SinkFactory: Send + Sync {
     ) -> Result<Arc<dyn Sink>, Vec<ConfigIssue>>;
 }
 
-/// Deserializes a stage's options into its config struct, turning serde's
-/// error into a [`ConfigIssue`] that names the key where it can.
+/// Deserializes a stage's options into its config struct. Every error names
+/// the key it concerns (`unknown field`, `missing field`, a value of the
+/// wrong type at `a.b`), and options that are not a table are refused.
 pub fn parse_options<T: serde::de::DeserializeOwned>(
     options: serde_json::Value,
 ) -> Result<T, Vec<ConfigIssue>> {
-    serde_json::from_value(options).map_err(|e| {
-        let msg = e.to_string();
-        // serde names the key in "unknown field `x`" and "missing field `x`".
-        let key = msg
+    let options = match options {
+        serde_json::Value::Null => serde_json::Value::Object(Default::default()),
+        v @ serde_json::Value::Object(_) => v,
+        other => {
+            return Err(vec![ConfigIssue::new(
+                "",
+                format!("options must be a table, found {}", json_type(&other)),
+            )])
+        }
+    };
+    serde_path_to_error::deserialize(options).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner().to_string();
+        // serde names the key itself in "unknown field `x`" / "missing field `x`".
+        let named = inner
             .split('`')
             .nth(1)
-            .filter(|_| msg.starts_with("unknown field") || msg.starts_with("missing field"))
-            .unwrap_or("")
-            .to_string();
-        vec![ConfigIssue::new(key, msg)]
+            .filter(|_| inner.starts_with("unknown field") || inner.starts_with("missing field"));
+        let key = match named {
+            Some(k) if path == "." || path.is_empty() => k.to_string(),
+            Some(k) if inner.starts_with("missing field") => format!("{path}.{k}"),
+            _ if path == "." => String::new(),
+            _ => path,
+        };
+        vec![ConfigIssue::new(key, inner)]
     })
+}
+
+fn json_type(v: &serde_json::Value) -> &'static str {
+    match v {
+        serde_json::Value::Null => "nothing",
+        serde_json::Value::Bool(_) => "a boolean",
+        serde_json::Value::Number(_) => "a number",
+        serde_json::Value::String(_) => "a string",
+        serde_json::Value::Array(_) => "an array",
+        serde_json::Value::Object(_) => "a table",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Opts {
+        path: String,
+        #[serde(default)]
+        depth: u32,
+    }
+
+    #[test]
+    fn errors_name_their_key() {
+        let e =
+            parse_options::<Opts>(serde_json::json!({"path": "x", "depth": "deep"})).unwrap_err();
+        assert_eq!(e[0].key, "depth");
+        let e = parse_options::<Opts>(serde_json::json!({"path": "x", "dpth": 1})).unwrap_err();
+        assert_eq!(e[0].key, "dpth");
+        let e = parse_options::<Opts>(serde_json::json!({})).unwrap_err();
+        assert_eq!(e[0].key, "path");
+        let e = parse_options::<Opts>(serde_json::json!([1])).unwrap_err();
+        assert!(e[0].message.contains("must be a table"));
+        assert!(parse_options::<Opts>(serde_json::json!({"path": "x"})).is_ok());
+    }
 }
