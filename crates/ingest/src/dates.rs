@@ -21,6 +21,7 @@ const PREFIXES: &[&str] = &[
     "released",
     "issued",
     "|",
+    "/",
     "-",
     "–",
     "—",
@@ -104,6 +105,19 @@ fn is_plain_date(s: &str) -> bool {
 /// `2019-02-19`. A time without a known zone gives the day only. Any other
 /// word makes it not a date line (`None`).
 pub fn parse_date_line(line: &str) -> Option<String> {
+    let line = line.trim();
+    if line.is_empty() || line.len() > 160 {
+        return None;
+    }
+    // "Published 19 Feb 2019 09:19 GMT | Updated 20 Feb 2019": the first
+    // part that is a date.
+    if line.contains('|') {
+        return line.split('|').find_map(parse_date_part);
+    }
+    parse_date_part(line)
+}
+
+fn parse_date_part(line: &str) -> Option<String> {
     let line = line.trim();
     if line.is_empty() || line.len() > 120 {
         return None;
@@ -505,6 +519,18 @@ mod tests {
                 Some("2019-02-19T08:00:00+02:00"),
             ),
             ("Tuesday 19 February 2019 09:19", Some("2019-02-19")),
+            (
+                "Published 19 Feb 2019 09:19 GMT | Updated 20 Feb 2019",
+                Some("2019-02-19T09:19:00+00:00"),
+            ),
+            (
+                "Feb 19, 2019 / 9:19 AM EST",
+                Some("2019-02-19T09:19:00-05:00"),
+            ),
+            (
+                "Updated 10:30 AM EST, Tue February 19, 2019",
+                Some("2019-02-19T10:30:00-05:00"),
+            ),
             ("May 2019 was warm and I went out on the 4th", None),
             ("Anthony Cuthbertson", None),
             ("February 30, 2019", None),

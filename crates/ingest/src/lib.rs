@@ -210,6 +210,11 @@ pub fn ingest_file(
     id_base: &str,
     opts: &IngestOptions,
 ) -> Vec<Result<Document, IngestError>> {
+    if !is_supported(path) {
+        return vec![Err(IngestError::Unsupported {
+            path: path.to_path_buf(),
+        })];
+    }
     match read_limited(path, opts) {
         Ok(bytes) => ingest_bytes(path, id_base, &bytes, opts),
         Err(e) => vec![Err(e)],

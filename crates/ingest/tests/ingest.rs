@@ -4,6 +4,7 @@
 
 use gleaner_core::{Document, Format};
 use gleaner_ingest::{ingest_bytes, ingest_file, is_supported, IngestError, IngestOptions};
+use proptest::prelude::*;
 use std::path::{Path, PathBuf};
 
 fn fixture(name: &str) -> PathBuf {
@@ -393,4 +394,31 @@ fn options_deserialize_strictly() {
         .map(|o| o.name)
         .collect();
     assert_eq!(names, vec!["max_bytes", "max_html_bytes", "html_fallback"]);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// What the fuzz target checks, on random bytes and HTML-ish text for
+    /// every format: results or errors naming the file, never a panic.
+    #[test]
+    fn any_bytes_in_any_format(
+        ext in "(txt|md|html|htm|json|jsonl)",
+        bytes in prop_oneof![
+            proptest::collection::vec(any::<u8>(), 0..400),
+            "(<[/!a-z]{0,5}[ a-z=\"'>/-]{0,5}|[a-zé{}\":,\n ]|<script>|</div>){0,120}"
+                .prop_map(String::into_bytes),
+        ],
+    ) {
+        let name = format!("fuzz.{ext}");
+        for r in ingest_bytes(Path::new(&name), "fuzz", &bytes, &IngestOptions::default()) {
+            match r {
+                Ok(d) => {
+                    prop_assert_eq!(&d.text, &d.body);
+                    prop_assert!(!d.body.trim().is_empty());
+                }
+                Err(e) => prop_assert!(e.to_string().contains(&name), "{}", e),
+            }
+        }
+    }
 }
