@@ -239,6 +239,18 @@ fn a_crash_fails_its_document_and_the_process_is_restarted() {
     for id in ["before", "after", "later"] {
         assert_readability(tmp.path(), id);
     }
+
+    // With -v, the process's stderr is forwarded to the log.
+    let out = gleaner(
+        &["-v", "run", p.to_str().expect("utf8"), "--no-progress"],
+        tmp.path(),
+    );
+    let log = text(&out.stderr);
+    assert!(
+        log.lines()
+            .any(|l| l.contains("gleaner_exec::stderr") && l.contains("crashing on boom as asked")),
+        "{log}"
+    );
 }
 
 #[test]
