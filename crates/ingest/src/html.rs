@@ -16,9 +16,10 @@ use dom_query::{Document, Selection};
 use gleaner_core::Meta;
 use serde_json::Value;
 
-/// Stack size of the extraction thread. Only touched pages are committed,
-/// so a large reservation costs nothing for ordinary pages.
-const STACK_BYTES: usize = 512 << 20;
+/// Stack size of the extraction thread. The sanitizer caps nesting at 512
+/// elements, so recursive walks stay far below this; only touched pages of
+/// the reservation are committed.
+const STACK_BYTES: usize = 64 << 20;
 
 /// An extracted HTML article.
 #[derive(Debug, Clone, PartialEq, Eq)]

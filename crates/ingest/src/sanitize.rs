@@ -107,8 +107,12 @@ pub fn sanitize(html: &str) -> String {
         text_from = tag_end;
         if is_end {
             let reach = stack.len().saturating_sub(END_TAG_REACH);
-            match stack.iter().rposition(|o| o.name == name) {
-                Some(pos) if pos >= reach => {
+            let found = stack
+                .get(reach..)
+                .and_then(|top| top.iter().rposition(|o| o.name == name))
+                .map(|p| reach + p);
+            match found {
+                Some(pos) => {
                     let dropped = stack.get(pos).is_some_and(|o| o.dropped);
                     for o in stack.drain(pos..) {
                         if o.name == "svg" || o.name == "math" {
@@ -259,6 +263,13 @@ mod tests {
         assert_eq!(s.matches("<div>").count(), MAX_DEPTH);
         assert_eq!(s.matches("</div>").count(), MAX_DEPTH);
         assert!(s.contains("deep"));
+        // Stray end tags do not unwind the stack from far below.
+        let html = format!(
+            "{}<p>x</p>{}",
+            "<div>".repeat(depth),
+            "</span>".repeat(depth)
+        );
+        assert_eq!(sanitize(&html).matches("<div>").count(), MAX_DEPTH);
         // Self-closing HTML elements still open (as in the HTML parser).
         let s = sanitize(&"<div/>".repeat(depth));
         assert_eq!(s.matches("<div/>").count(), MAX_DEPTH);

@@ -333,20 +333,28 @@ fn fifty_megabyte_text_is_ingested() {
 #[test]
 fn deeply_nested_html_does_not_overflow() {
     let depth = 100_000;
-    let mut html = String::from("<html><body>");
-    html.push_str(&"<div>".repeat(depth));
-    html.push_str("<p>The innermost paragraph still has words in it, enough to be an article.</p>");
-    html.push_str(&"</div>".repeat(depth));
-    html.push_str("</body></html>");
-    let out = ingest_bytes(
-        Path::new("deep.html"),
-        "deep",
-        html.as_bytes(),
-        &IngestOptions::default(),
-    );
-    assert_eq!(out.len(), 1);
-    let d = out[0].as_ref().unwrap();
-    assert!(d.body.contains("innermost paragraph"), "{}", d.body);
+    for (open, close) in [
+        ("<div>", "</div>"),
+        ("<b>", ""),
+        ("<span class=x>", "</span>"),
+    ] {
+        let mut html = String::from("<html><body>");
+        html.push_str(&open.repeat(depth));
+        html.push_str(
+            "<p>The innermost paragraph still has words in it, enough to be an article.</p>",
+        );
+        html.push_str(&close.repeat(depth));
+        html.push_str("</body></html>");
+        let out = ingest_bytes(
+            Path::new("deep.html"),
+            "deep",
+            html.as_bytes(),
+            &IngestOptions::default(),
+        );
+        assert_eq!(out.len(), 1);
+        let d = out[0].as_ref().unwrap();
+        assert!(d.body.contains("innermost paragraph"), "{open}: {}", d.body);
+    }
 }
 
 #[test]
