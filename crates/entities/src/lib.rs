@@ -127,7 +127,19 @@ impl EntityRecognizer {
                     }
                     let single_code =
                         j - a == 1 && sw.get(a).is_some_and(|w| is_non_entity_token(w.as_ref()));
-                    if !single_code {
+                    // A lone sentence-initial word that is almost always
+                    // lowercase inside sentences ("Interestingly, …").
+                    let common_word = j - a == 1
+                        && a == 0
+                        && sw.get(a).is_some_and(|w| {
+                            let w = w.as_ref();
+                            self.is_common_lowercase(w)
+                                || (w.len() > 5
+                                    && w.ends_with("ly")
+                                    && sw.get(1).is_some_and(|n| n.as_ref() == ",")
+                                    && !self.in_gazetteer(w))
+                        });
+                    if !single_code && !common_word {
                         out.push((a, j, model::TYPES.get(ty).copied().unwrap_or("MISC")));
                     }
                     i = j;
@@ -135,6 +147,22 @@ impl EntityRecognizer {
                 out
             })
             .collect()
+    }
+
+    /// Whether `w` (not in capitals) is capitalized inside sentences less
+    /// than 10% of the time in the unlabeled text.
+    fn is_common_lowercase(&self, w: &str) -> bool {
+        if !w.chars().any(char::is_lowercase) {
+            return false;
+        }
+        let h = features::hash_lower(w);
+        self.model.res.clusters.get(&h).is_some_and(|c| c.2 == 1)
+    }
+
+    /// Whether the one-word name `w` is in a gazetteer of the model.
+    fn in_gazetteer(&self, w: &str) -> bool {
+        let h = train::gazetteer_key(&[w]);
+        self.model.res.gaz.contains_key(&h) || self.model.res.ext.contains_key(&h)
     }
 
     /// Whether `name` is a place in the model's gazetteers (training data,
@@ -335,6 +363,19 @@ mod tests {
         // A second handle shares the same model.
         let again = EntityRecognizer::embedded().unwrap();
         assert!(Arc::ptr_eq(&rec.model, &again.model));
+    }
+
+    #[test]
+    fn sentence_initial_adverbs_are_not_names() {
+        let rec = EntityRecognizer::embedded().unwrap();
+        let text = "Surprisingly, the mayor of Lisbon agreed.";
+        let found: Vec<&str> = rec
+            .recognize(text)
+            .into_iter()
+            .map(|(r, _)| &text[r])
+            .collect();
+        assert!(!found.contains(&"Surprisingly"), "{found:?}");
+        assert!(found.contains(&"Lisbon"), "{found:?}");
     }
 
     #[test]

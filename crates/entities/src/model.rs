@@ -197,6 +197,57 @@ impl PreparedDoc {
     }
 }
 
+/// Types the tagger gave earlier in the document to each capitalized word
+/// (prediction history): later mentions of a name tend to share the type of
+/// earlier ones.
+#[derive(Debug, Default)]
+pub struct History {
+    counts: HashMap64<[u16; 5]>,
+}
+
+impl History {
+    /// Appends the history feature rows of token `i` of `sent` to `row`.
+    pub fn push_features(&self, sent: &[TokInfo], i: usize, bits: u32, row: &mut Vec<u32>) {
+        let Some(t) = sent.get(i) else { return };
+        if t.flags & (features::F_INIT_UPPER | features::F_ALL_UPPER) == 0 {
+            return;
+        }
+        match self.counts.get(&t.lower) {
+            None => row.push(bucket(features::mix(97, 0), bits)),
+            Some(c) => {
+                let mut best = 0;
+                for k in 1..5 {
+                    if c[k] > c[best] {
+                        best = k;
+                    }
+                }
+                let total: u16 = c.iter().fold(0u16, |a, &x| a.saturating_add(x));
+                let unanimous = u64::from(c[best] == total);
+                let m = best as u64 * 2 + unanimous;
+                row.push(bucket(features::mix(95, m), bits));
+                row.push(bucket(
+                    features::mix(96, features::mix(m, t.short_shape)),
+                    bits,
+                ));
+            }
+        }
+    }
+
+    /// Records the tags given to a sentence.
+    pub fn update(&mut self, sent: &[TokInfo], tags: &[u8]) {
+        for (t, &tag) in sent.iter().zip(tags) {
+            if t.flags & (features::F_INIT_UPPER | features::F_ALL_UPPER) == 0 {
+                continue;
+            }
+            let k = tag_type(tag).map_or(0, |x| x + 1);
+            let c = self.counts.entry(t.lower).or_insert([0; 5]);
+            if let Some(x) = c.get_mut(k) {
+                *x = x.saturating_add(1);
+            }
+        }
+    }
+}
+
 /// The trained model, as loaded for tagging.
 #[derive(Debug, Clone)]
 pub struct Model {
@@ -240,8 +291,13 @@ impl Model {
         let mut rows = Vec::new();
         let mut emit: Vec<[f32; NT]> = Vec::new();
         let mut out = Vec::with_capacity(sents.len());
+        let mut history = History::default();
         for s in 0..doc.sents.len() {
             doc.sentence_features(s, &gaz, &ext, self.bits, &mut rows);
+            let sent = doc.sents.get(s).map_or(&[][..], Vec::as_slice);
+            for (i, r) in rows.iter_mut().enumerate() {
+                history.push_features(sent, i, self.bits, r);
+            }
             emit.clear();
             for r in &rows {
                 let mut acc = [0i32; NT];
@@ -261,6 +317,7 @@ impl Model {
             }
             let mut tags = Vec::new();
             viterbi(&emit, &self.trans, &mut tags);
+            history.update(sent, &tags);
             out.push(tags);
         }
         out
@@ -462,6 +519,28 @@ mod tests {
         let mut out = Vec::new();
         viterbi(&[e0, e1], &trans, &mut out);
         assert_eq!(out, vec![b_tag(0), i_tag(0)]);
+    }
+
+    #[test]
+    fn history_remembers_types_of_capitalized_words() {
+        let res = Resources::default();
+        let doc = PreparedDoc::new(
+            &[vec!["Kestrel", "rose", "."], vec!["Kestrel", "fell"]],
+            &res,
+        );
+        let mut h = History::default();
+        let mut row = Vec::new();
+        h.push_features(&doc.sents[0], 0, 16, &mut row);
+        assert_eq!(row.len(), 1, "unseen word: one 'no history' feature");
+        h.update(&doc.sents[0], &[b_tag(1), 0, 0]);
+        let mut row2 = Vec::new();
+        h.push_features(&doc.sents[1], 0, 16, &mut row2);
+        assert_eq!(row2.len(), 2);
+        assert_ne!(row2[0], row[0]);
+        // Lowercase words get no history features.
+        let mut row3 = Vec::new();
+        h.push_features(&doc.sents[1], 1, 16, &mut row3);
+        assert!(row3.is_empty());
     }
 
     #[test]

@@ -4,8 +4,9 @@
 //! on a dev file. [`train_command`] is the command-line entry point.
 
 use crate::conll::{self, ConllDoc, Scorer};
+use crate::features::TokInfo;
 use crate::features::{hash_lower, seq_hash, HashMap64};
-use crate::model::{self, viterbi, Model, PreparedDoc, Resources, NT, TYPES};
+use crate::model::{self, viterbi, History, Model, PreparedDoc, Resources, NT, TYPES};
 use crate::tokenize::tokenize;
 use crate::EntitiesError;
 use std::collections::HashMap;
@@ -642,6 +643,8 @@ fn external_gazetteer(o: &TrainOptions) -> Result<HashMap64<u8>, EntitiesError> 
 struct DocFeats {
     /// Per sentence, per token, weight rows.
     rows: Vec<Vec<Vec<u32>>>,
+    /// Token infos per sentence (for the prediction-history features).
+    infos: Vec<Vec<TokInfo>>,
     /// Gold tags per sentence.
     gold: Vec<Vec<u8>>,
 }
@@ -685,6 +688,7 @@ fn prepare(
             }
             DocFeats {
                 rows,
+                infos: pd.sents,
                 gold: d.sents.iter().map(gold_tags).collect(),
             }
         })
@@ -705,14 +709,29 @@ fn emissions(w: &[f32], rows: &[Vec<u32>], out: &mut Vec<[f32; NT]>) {
     }
 }
 
-fn evaluate(w: &[f32], trans: &[[f32; NT]; NT + 1], docs: &[DocFeats]) -> Scorer {
+/// The static rows of a sentence plus its prediction-history rows.
+fn with_history(rows: &[Vec<u32>], infos: &[TokInfo], h: &History, bits: u32) -> Vec<Vec<u32>> {
+    rows.iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let mut r = r.clone();
+            h.push_features(infos, i, bits, &mut r);
+            r
+        })
+        .collect()
+}
+
+fn evaluate(w: &[f32], trans: &[[f32; NT]; NT + 1], docs: &[DocFeats], bits: u32) -> Scorer {
     let mut sc = Scorer::default();
     let mut em = Vec::new();
     let mut pred = Vec::new();
     for d in docs {
-        for (rows, gold) in d.rows.iter().zip(&d.gold) {
-            emissions(w, rows, &mut em);
+        let mut hist = History::default();
+        for ((rows, gold), infos) in d.rows.iter().zip(&d.gold).zip(&d.infos) {
+            let rows = with_history(rows, infos, &hist, bits);
+            emissions(w, &rows, &mut em);
             viterbi(&em, trans, &mut pred);
+            hist.update(infos, &pred);
             let g: Vec<String> = gold.iter().map(|&t| conll::tag_name(t)).collect();
             let p: Vec<String> = pred.iter().map(|&t| conll::tag_name(t)).collect();
             sc.add(&g, &p);
@@ -736,18 +755,15 @@ fn perceptron(
     let mut u = vec![0f32; n];
     let mut tw = [[0f32; NT]; NT + 1];
     let mut tu = [[0f32; NT]; NT + 1];
-    let mut order: Vec<(usize, usize)> = docs
-        .iter()
-        .enumerate()
-        .flat_map(|(d, df)| (0..df.rows.len()).map(move |s| (d, s)))
-        .collect();
+    let mut order: Vec<usize> = (0..docs.len()).collect();
     let mut c = 1f32;
     let mut rng = 0x2545_f491_4f6c_dd1du64;
     let mut em = Vec::new();
     let mut pred = Vec::new();
     let mut best = (w.clone(), tw);
     for ep in 0..epochs {
-        // Fisher-Yates with xorshift.
+        // Fisher-Yates with xorshift over documents; sentences stay in
+        // order so the prediction history is built as at tagging time.
         for i in (1..order.len()).rev() {
             rng ^= rng << 13;
             rng ^= rng >> 7;
@@ -756,43 +772,48 @@ fn perceptron(
             order.swap(i, j);
         }
         let mut errors = 0usize;
-        for &(d, s) in &order {
-            let rows = &docs[d].rows[s];
-            let gold = &docs[d].gold[s];
-            emissions(&w, rows, &mut em);
-            viterbi(&em, &tw, &mut pred);
-            if pred != *gold {
-                errors += 1;
-                for i in 0..gold.len() {
-                    let (g, p) = (usize::from(gold[i]), usize::from(pred[i]));
-                    if g != p {
-                        for &b in &rows[i] {
-                            let base = b as usize * NT;
-                            w[base + g] += 1.0;
-                            u[base + g] += c;
-                            w[base + p] -= 1.0;
-                            u[base + p] -= c;
+        for &d in &order {
+            let mut hist = History::default();
+            for s in 0..docs[d].rows.len() {
+                let infos = &docs[d].infos[s];
+                let rows = with_history(&docs[d].rows[s], infos, &hist, bits);
+                let gold = &docs[d].gold[s];
+                emissions(&w, &rows, &mut em);
+                viterbi(&em, &tw, &mut pred);
+                hist.update(infos, &pred);
+                if pred != *gold {
+                    errors += 1;
+                    for i in 0..gold.len() {
+                        let (g, p) = (usize::from(gold[i]), usize::from(pred[i]));
+                        if g != p {
+                            for &b in &rows[i] {
+                                let base = b as usize * NT;
+                                w[base + g] += 1.0;
+                                u[base + g] += c;
+                                w[base + p] -= 1.0;
+                                u[base + p] -= c;
+                            }
+                        }
+                        let gp = if i == 0 {
+                            0
+                        } else {
+                            usize::from(gold[i - 1]) + 1
+                        };
+                        let pp = if i == 0 {
+                            0
+                        } else {
+                            usize::from(pred[i - 1]) + 1
+                        };
+                        if gp != pp || g != p {
+                            tw[gp][g] += 1.0;
+                            tu[gp][g] += c;
+                            tw[pp][p] -= 1.0;
+                            tu[pp][p] -= c;
                         }
                     }
-                    let gp = if i == 0 {
-                        0
-                    } else {
-                        usize::from(gold[i - 1]) + 1
-                    };
-                    let pp = if i == 0 {
-                        0
-                    } else {
-                        usize::from(pred[i - 1]) + 1
-                    };
-                    if gp != pp || g != p {
-                        tw[gp][g] += 1.0;
-                        tu[gp][g] += c;
-                        tw[pp][p] -= 1.0;
-                        tu[pp][p] -= c;
-                    }
                 }
+                c += 1.0;
             }
-            c += 1.0;
         }
         let avg: Vec<f32> = w.iter().zip(&u).map(|(a, b)| a - b / c).collect();
         let mut tavg = tw;
@@ -859,7 +880,7 @@ pub fn train(o: &TrainOptions) -> Result<String, EntitiesError> {
     let mut cb = |ep: usize, w: &[f32], t: &[[f32; NT]; NT + 1]| -> bool {
         if o.fixed_epochs.is_some() {
             if let Some(df) = &dev_feats {
-                let sc = evaluate(w, t, df);
+                let sc = evaluate(w, t, df, o.bits);
                 let f = sc.overall().prf().2;
                 tracing::info!(epoch = ep, dev_f1 = f, "dev");
             }
@@ -867,7 +888,7 @@ pub fn train(o: &TrainOptions) -> Result<String, EntitiesError> {
         }
         match &dev_feats {
             Some(df) => {
-                let sc = evaluate(w, t, df);
+                let sc = evaluate(w, t, df, o.bits);
                 let f = sc.overall().prf().2;
                 tracing::info!(epoch = ep, dev_f1 = f, "dev");
                 if f > best_f {
