@@ -228,7 +228,7 @@ pub fn page_meta(doc: &Document) -> Meta {
                 .collect();
             (!names.is_empty()).then_some(names)
         })
-        .map(dedup)
+        .map(clean_authors)
         .unwrap_or_default();
 
     meta.published = ld
@@ -283,14 +283,44 @@ fn strip_site_suffix(title: &str, outlet: Option<&str>) -> String {
     title.to_string()
 }
 
-fn dedup(v: Vec<String>) -> Vec<String> {
-    let mut out: Vec<String> = Vec::with_capacity(v.len());
-    for n in v {
-        if !out.iter().any(|o| o.eq_ignore_ascii_case(&n)) {
+/// Cleans author names (cuts "| Outlet", " - Role", ". Outlet" tails and a
+/// leading "By", drops URLs and e-mail addresses) and removes duplicates,
+/// also a name that only adds words before another ("About Jane Doe").
+fn clean_authors(v: Vec<String>) -> Vec<String> {
+    let mut names: Vec<String> = v.iter().filter_map(|n| clean_author(n)).collect();
+    let snapshot = names.clone();
+    names.retain(|n| {
+        !snapshot.iter().any(|o| {
+            o.len() < n.len()
+                && n.to_lowercase()
+                    .ends_with(&format!(" {}", o.to_lowercase()))
+        })
+    });
+    let mut out: Vec<String> = Vec::with_capacity(names.len());
+    for n in names {
+        if !out.iter().any(|o| o.to_lowercase() == n.to_lowercase()) {
             out.push(n);
         }
     }
     out
+}
+
+fn clean_author(name: &str) -> Option<String> {
+    let mut n = name.trim();
+    for prefix in ["By ", "by ", "BY "] {
+        n = n.strip_prefix(prefix).unwrap_or(n);
+    }
+    for sep in [" | ", "|", " • ", " - ", " — ", " – "] {
+        n = n.split(sep).next().unwrap_or(n);
+    }
+    if let Some((head, _)) = n.split_once(". ") {
+        if head.split_whitespace().count() >= 2 {
+            n = head;
+        }
+    }
+    let n = n.trim().trim_end_matches(',').trim();
+    let bad = n.is_empty() || n.contains("://") || n.contains('@') || n.chars().count() > 80;
+    (!bad).then(|| n.to_string())
 }
 
 /// The first JSON-LD object that describes an article (`NewsArticle`,
@@ -398,6 +428,28 @@ mod tests {
         assert_eq!(m.published.as_deref(), Some("2020-06-21T20:00:00+02:00"));
         assert_eq!(m.outlet.as_deref(), Some("Le Journal"));
         assert_eq!(m.language.as_deref(), Some("fr"));
+    }
+
+    #[test]
+    fn author_names_are_cleaned() {
+        let raw = [
+            "Amy Kuperinsky | NJ Advance Media for NJ.com",
+            "Finian Cunningham. Sputnik International",
+            "Sobre Carlos Nadalim",
+            "Carlos Nadalim",
+            "https://www.facebook.com/someone",
+            "By J. R. Smith",
+            "amy kuperinsky",
+        ];
+        assert_eq!(
+            clean_authors(raw.iter().map(|s| s.to_string()).collect()),
+            vec![
+                "Amy Kuperinsky",
+                "Finian Cunningham",
+                "Carlos Nadalim",
+                "J. R. Smith"
+            ]
+        );
     }
 
     #[test]
