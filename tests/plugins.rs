@@ -324,8 +324,11 @@ fn garbage_on_stdout_fails_that_document_quoting_it() {
 fn check_enforces_an_exec_analyzers_requirements_naming_both() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let input = articles(tmp.path(), &["one"]);
-    // `sh` stands in for the program: check never starts it.
-    let body = "command = \"sh\"\nrequires = [\"entities\"]\nprovides = [\"readability\"]";
+    // The gleaner binary stands in for the program: check never starts it.
+    let body = format!(
+        "command = {:?}\nrequires = [\"entities\"]\nprovides = [\"readability\"]",
+        env!("CARGO_BIN_EXE_gleaner")
+    );
     let p = tmp.path().join("pipeline.toml");
     let write = |extra: &str| {
         let toml = format!(

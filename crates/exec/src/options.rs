@@ -280,6 +280,15 @@ impl ExecOptions {
 /// Finds `command`: a path when it has a directory part, else a name on
 /// `PATH`.
 fn find_program(command: &str, ctx: &BuildContext) -> Result<PathBuf, String> {
+    find_program_in(command, ctx, std::env::var_os("PATH"))
+}
+
+/// [`find_program`] with an explicit `PATH` value.
+fn find_program_in(
+    command: &str,
+    ctx: &BuildContext,
+    path: Option<std::ffi::OsString>,
+) -> Result<PathBuf, String> {
     let has_dir = Path::new(command).components().count() > 1 || command.contains('/');
     if has_dir {
         let p = ctx.resolve(command);
@@ -298,7 +307,7 @@ fn find_program(command: &str, ctx: &BuildContext) -> Result<PathBuf, String> {
         }
         return Ok(p);
     }
-    let path = std::env::var_os("PATH").unwrap_or_default();
+    let path = path.unwrap_or_default();
     for dir in std::env::split_paths(&path) {
         for candidate in candidates(&dir, command) {
             if candidate.is_file() && is_executable(&candidate) {
@@ -344,6 +353,11 @@ mod tests {
     use gleaner_core::parse_options;
     use serde_json::json;
 
+    /// A program that exists everywhere the tests run: the test binary.
+    fn me() -> String {
+        std::env::current_exe().unwrap().display().to_string()
+    }
+
     fn build(v: serde_json::Value) -> Result<Spec, Vec<ConfigIssue>> {
         parse_options::<ExecOptions>(v)?.validate("x", &BuildContext::default())
     }
@@ -354,18 +368,18 @@ mod tests {
 
     #[test]
     fn defaults_apply() {
-        let s = build(json!({"command": "sh"})).unwrap();
+        let s = build(json!({"command": me()})).unwrap();
         assert_eq!(s.timeout, Duration::from_secs(30));
         assert_eq!(s.instances, 1);
         assert_eq!(s.max_response_bytes, 64 * 1024 * 1024);
-        assert!(s.program.ends_with("sh"));
+        assert_eq!(s.program, std::path::PathBuf::from(me()));
         assert!(s.requires.is_empty());
     }
 
     #[test]
     fn unknown_and_missing_keys_are_named() {
         assert_eq!(
-            keys(build(json!({"command": "sh", "timeout": 5}))),
+            keys(build(json!({"command": me(), "timeout": 5}))),
             ["timeout"]
         );
         assert_eq!(keys(build(json!({"args": []}))), ["command"]);
@@ -419,11 +433,32 @@ mod tests {
         assert!(msg.contains("not found on PATH"), "{msg}");
     }
 
+    #[cfg(unix)]
+    #[test]
+    fn names_are_looked_up_on_path() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let prog = dir.path().join("gleaner-test-analyzer");
+        std::fs::write(&prog, "#!/bin/sh\n").unwrap();
+        let path = Some(std::env::join_paths([dir.path()]).unwrap());
+        let ctx = BuildContext::default();
+        let msg = find_program_in("gleaner-test-analyzer", &ctx, path.clone()).unwrap_err();
+        assert!(
+            msg.contains("not found on PATH"),
+            "not executable yet: {msg}"
+        );
+        std::fs::set_permissions(&prog, std::fs::Permissions::from_mode(0o755)).unwrap();
+        assert_eq!(
+            find_program_in("gleaner-test-analyzer", &ctx, path).unwrap(),
+            prog
+        );
+    }
+
     #[test]
     fn every_option_is_described() {
         let names: Vec<&str> = options_info().iter().map(|o| o.name).collect();
         let all = json!({
-            "command": "sh", "args": [], "env": {}, "timeout_ms": 1, "start_timeout_ms": 1, "instances": 1,
+            "command": me(), "args": [], "env": {}, "timeout_ms": 1, "start_timeout_ms": 1, "instances": 1,
             "provides": [], "requires": [], "max_crashes": 1, "crash_window_ms": 1,
             "restart_backoff_ms": 0, "max_response_bytes": 10
         });
