@@ -478,9 +478,9 @@ impl<'a> Matcher<'a> {
                 let t = &self.t[j];
                 hits[h] = match t.lex {
                     _ if d <= 4 && self.reporting(j) => Dir::Past,
-                    Lex::Kw(Kw::FutureCue) | Lex::Kw(Kw::Until) | Lex::Kw(Kw::Coming) => {
-                        Dir::Future
-                    }
+                    Lex::Kw(Kw::FutureCue) => self.future_cue(j),
+                    Lex::Kw(Kw::Until) | Lex::Kw(Kw::Coming) => Dir::Future,
+                    Lex::Kw(Kw::PresentCue) if self.kw(j + 1, Kw::To) => Dir::Future,
                     Lex::Kw(Kw::Next) if d > 2 && !self.kw(j + 1, Kw::To) => Dir::Future,
                     Lex::Kw(Kw::PastCue) if !self.reporting(j) => self.verb_dir(j),
                     Lex::Kw(Kw::Ago) | Lex::Kw(Kw::Since) => Dir::Past,
@@ -565,6 +565,8 @@ impl<'a> Matcher<'a> {
                 break;
             }
             match self.lex(p) {
+                // "could be located": the past modal, as often as not.
+                _ if ["could", "might"].iter().any(|w| self.is_word(p, w)) => break,
                 Lex::Kw(Kw::FutureCue) | Lex::Kw(Kw::To) => return Dir::Future,
                 _ => {}
             }
@@ -596,6 +598,47 @@ impl<'a> Matcher<'a> {
             k = p;
         }
         Dir::Past
+    }
+
+    /// The direction of a future cue at j: future, except in the past
+    /// perfect ("had been due to expire Friday", "had planned") and for
+    /// the noun "plan" ("announced the plan Aug. 21"), which has no tense.
+    fn future_cue(&self, j: usize) -> Dir {
+        let prev = |k: usize| j.checked_sub(k).filter(|&p| self.same_sent(p, j));
+        if ["plan", "plans"].iter().any(|w| self.is_word(j, w))
+            && prev(1).is_some_and(|p| {
+                matches!(self.lex(p), Lex::Kw(Kw::A | Kw::The | Kw::This | Kw::That))
+                    || ["its", "his", "her", "their", "our", "new"]
+                        .iter()
+                        .any(|w| self.is_word(p, w))
+            })
+        {
+            return Dir::Unknown;
+        }
+        if ["could", "might"].iter().any(|w| self.is_word(j, w))
+            && ["not", "n't", "have", "hardly"]
+                .iter()
+                .any(|w| self.is_word(j + 1, w))
+        {
+            // "could not stop", "might have been": past.
+            return Dir::Past;
+        }
+        let mut k = 1;
+        while let Some(p) = prev(k) {
+            let w = self.word(p);
+            if w.eq_ignore_ascii_case("had") {
+                return Dir::Past;
+            }
+            if k >= 3
+                || !["been", "not", "already", "also"]
+                    .iter()
+                    .any(|c| w.eq_ignore_ascii_case(c))
+            {
+                break;
+            }
+            k += 1;
+        }
+        Dir::Future
     }
 
     /// A reporting verb ("said", "told"): its tense is the report's, not
@@ -1446,13 +1489,32 @@ impl<'a> Matcher<'a> {
             }
         }
         let mut e = i + 1;
-        if let Lex::Pod(_, false) = self.lex(e) {
-            // "Friday night": annotated corpora give the day's date.
+        let mut pod = None;
+        if let Lex::Pod(p, false) = self.lex(e) {
+            // "Friday evening" is the day with the part of day (`TEV`);
+            // "Friday night", "Friday morning" are the day's date (the
+            // annotated corpora's majority for each: "night" often spans
+            // only the weekday there).
             e += 1;
+            pod = (p == Pod::Evening).then_some(p);
         }
         let dir = self.weekday_dir(i, e);
         let (p, anch) = self.res_weekday(wd, dir);
-        Some(Found::date(i, e, p, anch))
+        let f = Found::date(i, e, p, anch);
+        Some(match pod {
+            Some(p) if anch => {
+                let mut g = Found::new(
+                    f.s,
+                    f.e,
+                    TimexType::Time,
+                    format!("{}T{}", f.val, p.code()),
+                    true,
+                );
+                g.the_ok = f.the_ok;
+                g
+            }
+            _ => f,
+        })
     }
 
     /// Direction for a bare weekday: news reports the past ("said Friday",
@@ -1486,9 +1548,12 @@ impl<'a> Matcher<'a> {
                         .iter()
                         .any(|w| self.is_word(j, w)) =>
                     {
-                        Dir::Future
+                        self.future_cue(j)
                     }
-                    Lex::Kw(Kw::FutureCue) => Dir::Future,
+                    // "could not be located Wednesday": the past modal.
+                    _ if ["could", "might"].iter().any(|w| self.is_word(j, w)) => Dir::Unknown,
+                    Lex::Kw(Kw::FutureCue) => self.future_cue(j),
+                    Lex::Kw(Kw::PresentCue) if self.kw(j + 1, Kw::To) => Dir::Future,
                     Lex::Kw(Kw::Next) | Lex::Kw(Kw::Coming) if d > 2 && !self.kw(j + 1, Kw::To) => {
                         Dir::Future
                     }

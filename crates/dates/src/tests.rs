@@ -501,3 +501,72 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn modal_could_looks_ahead_for_months() {
+    // A standfirst with a modal and no other verb but a passive in the
+    // "unless" clause: the strike may run into the coming April.
+    let a = Anchor::parse("2024-03-14").unwrap();
+    let got = tag_with(
+        "Union leaders say the walkout could last into April unless wages are raised",
+        DatesOptions::default(),
+        Some(&a),
+    );
+    assert_eq!(got, vec![("April".to_string(), "2024-04".to_string())]);
+    // "could not" is the past.
+    let got = tag_with(
+        "The plant could not reopen in December after the flood.",
+        DatesOptions::default(),
+        Some(&a),
+    );
+    assert_eq!(got, vec![("December".to_string(), "2023-12".to_string())]);
+    // The past modal with a weekday stays in the past.
+    has(
+        "The minister could not be reached Monday for comment.",
+        "Monday",
+        "2019-02-18",
+    );
+}
+
+#[test]
+fn past_perfect_and_noun_plans_are_not_future() {
+    // Anchor Tuesday 2019-02-19.
+    has(
+        "The offer had been scheduled to expire at midnight Friday.",
+        "midnight Friday",
+        "2019-02-15T24:00",
+    );
+    has(
+        "The tender had been due to close Friday, the company said.",
+        "Friday",
+        "2019-02-15",
+    );
+    has(
+        "The bank announced the plan Jan. 21.",
+        "Jan. 21",
+        "2019-01-21",
+    );
+    has(
+        "Trading in the shares is to resume Thursday in Paris.",
+        "Thursday",
+        "2019-02-21",
+    );
+}
+
+#[test]
+fn weekday_evening_carries_the_part_of_day() {
+    let t = full("Protesters gathered Sunday evening outside the court.");
+    let m = t.iter().find(|x| x.value == "2019-02-17TEV").unwrap();
+    assert_eq!(m.kind, TimexType::Time);
+    // Night and morning stay the day's date.
+    has(
+        "The storm hit the coast Sunday night.",
+        "Sunday night",
+        "2019-02-17",
+    );
+    has(
+        "The polls opened Monday morning.",
+        "Monday morning",
+        "2019-02-18",
+    );
+}

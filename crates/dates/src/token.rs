@@ -638,7 +638,7 @@ pub(crate) fn lookup(w: &str) -> Lex {
         "cest" => L::Kw(Tz(120)),
         "will" | "shall" | "ll" | "tomorrow's" | "plans" | "plan" | "expects" | "expected"
         | "expect" | "scheduled" | "due" | "going" | "would" | "aims" | "intends" | "hopes"
-        | "should" | "must" | "deadline" => L::Kw(FutureCue),
+        | "should" | "must" | "deadline" | "could" | "might" => L::Kw(FutureCue),
         "was" | "were" | "had" | "did" | "said" | "told" | "says" | "came" | "went" | "took"
         | "made" | "gave" | "met" | "left" | "began" | "became" | "saw" | "found" | "held"
         | "won" | "lost" | "fell" | "rose" | "sold" | "paid" | "got" | "ran" | "set" | "put"
