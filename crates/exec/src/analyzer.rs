@@ -99,8 +99,10 @@ impl Health {
             let retry = self
                 .crashes
                 .front()
-                .map(|&t| (t + spec.crash_window).saturating_duration_since(now))
-                .unwrap_or_default();
+                .and_then(|&t| t.checked_add(spec.crash_window))
+                .map_or(spec.crash_window, |until| {
+                    until.saturating_duration_since(now)
+                });
             return Gate::Tripped {
                 crashes: n,
                 last: self.last.clone(),
@@ -113,11 +115,12 @@ impl Health {
         let shift = u32::try_from(n.saturating_sub(1))
             .unwrap_or(u32::MAX)
             .min(16);
-        let delay = spec
-            .backoff
-            .saturating_mul(1u32 << shift)
-            .min(MAX_BACKOFF.max(spec.backoff));
-        Gate::Go((latest + delay).saturating_duration_since(now))
+        let delay = spec.backoff.saturating_mul(1u32 << shift).min(MAX_BACKOFF);
+        Gate::Go(
+            latest
+                .checked_add(delay)
+                .map_or(delay, |at| at.saturating_duration_since(now)),
+        )
     }
 }
 

@@ -84,6 +84,10 @@ const MAX_INSTANCES: usize = 256;
 
 /// Longest backoff between restarts.
 pub const MAX_BACKOFF: Duration = Duration::from_secs(30);
+/// Longest `restart_backoff_ms`.
+const MAX_BACKOFF_MS: u64 = 30_000;
+/// Longest `crash_window_ms`.
+const MAX_WINDOW_MS: u64 = 86_400_000;
 
 /// Descriptions of the options, for `gleaner stages` and validation.
 pub fn options_info() -> Vec<OptionInfo> {
@@ -238,8 +242,17 @@ impl ExecOptions {
         if self.max_crashes == 0 {
             issues.push(ConfigIssue::new("max_crashes", "must be at least 1"));
         }
-        if self.crash_window_ms == 0 {
-            issues.push(ConfigIssue::new("crash_window_ms", "must be at least 1"));
+        if self.crash_window_ms == 0 || self.crash_window_ms > MAX_WINDOW_MS {
+            issues.push(ConfigIssue::new(
+                "crash_window_ms",
+                format!("must be between 1 and {MAX_WINDOW_MS} (a day)"),
+            ));
+        }
+        if self.restart_backoff_ms > MAX_BACKOFF_MS {
+            issues.push(ConfigIssue::new(
+                "restart_backoff_ms",
+                format!("must be at most {MAX_BACKOFF_MS} (30 s)"),
+            ));
         }
         if self.max_response_bytes < 2 {
             issues.push(ConfigIssue::new("max_response_bytes", "must be at least 2"));
@@ -406,6 +419,18 @@ mod tests {
                 "requires"
             ]
         );
+    }
+
+    #[test]
+    fn durations_are_bounded() {
+        let k = keys(build(json!({
+            "command": me(),
+            "crash_window_ms": 0,
+            "restart_backoff_ms": 40_000,
+        })));
+        assert_eq!(k, ["crash_window_ms", "restart_backoff_ms"]);
+        let k = keys(build(json!({"command": me(), "crash_window_ms": u64::MAX})));
+        assert_eq!(k, ["crash_window_ms"]);
     }
 
     #[test]
