@@ -318,7 +318,10 @@ fn clean_author(name: &str) -> Option<String> {
             n = head;
         }
     }
-    let n = n.trim().trim_end_matches(',').trim();
+    let n = crate::text::strip_role(n)
+        .trim()
+        .trim_end_matches(',')
+        .trim();
     let bad = n.is_empty() || n.contains("://") || n.contains('@') || n.chars().count() > 80;
     (!bad).then(|| n.to_string())
 }
@@ -440,6 +443,7 @@ mod tests {
             "https://www.facebook.com/someone",
             "By J. R. Smith",
             "amy kuperinsky",
+            "ROBERT BURNS, AP National Security Writer",
         ];
         assert_eq!(
             clean_authors(raw.iter().map(|s| s.to_string()).collect()),
@@ -447,7 +451,8 @@ mod tests {
                 "Amy Kuperinsky",
                 "Finian Cunningham",
                 "Carlos Nadalim",
-                "J. R. Smith"
+                "J. R. Smith",
+                "ROBERT BURNS"
             ]
         );
     }

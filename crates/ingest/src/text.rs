@@ -142,20 +142,31 @@ pub fn byline(line: &str) -> Option<Vec<String>> {
         .split(" - ")
         .next()
         .unwrap_or_default();
-    let rest = rest
-        .split_once(", ")
+    let rest = strip_role(rest);
+    let names = split_authors(rest);
+    (!names.is_empty() && names.iter().all(|n| looks_like_name(n))).then_some(names)
+}
+
+/// Cuts a role or place after a comma: "Jane Doe, Business Correspondent",
+/// "Jane Doe, in Paris", "JANE DOE, AP National Security Writer".
+pub fn strip_role(name: &str) -> &str {
+    name.split_once(", ")
         .filter(|(_, tail)| {
             let t = tail.trim().to_lowercase();
-            t.ends_with("correspondent")
-                || t.ends_with("reporter")
-                || t.ends_with("editor")
-                || t.ends_with("writer")
+            [
+                "correspondent",
+                "reporter",
+                "editor",
+                "writer",
+                "columnist",
+                "staff",
+            ]
+            .iter()
+            .any(|r| t.ends_with(r))
                 || t.starts_with("in ")
                 || t.starts_with("for ")
         })
-        .map_or(rest, |(head, _)| head);
-    let names = split_authors(rest);
-    (!names.is_empty() && names.iter().all(|n| looks_like_name(n))).then_some(names)
+        .map_or(name, |(head, _)| head)
 }
 
 /// Splits "A, B and C" / "A & B" / "A; B" into names.
