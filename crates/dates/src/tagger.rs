@@ -305,6 +305,18 @@ impl<'a> Matcher<'a> {
             .get(j)
             .is_some_and(|t| t.kind == Kind::Punct && t.ch == c)
     }
+    /// A quotation mark at j: `"`, `''`, a curly double quote.
+    fn quote(&self, j: usize) -> bool {
+        let Some(t) = self.t.get(j) else { return false };
+        t.kind == Kind::Punct
+            && (t.ch == b'"'
+                || (t.ch == b'\'' && self.p(j + 1, b'\'') && self.tight(j + 1))
+                || self
+                    .text
+                    .get(t.s..t.e)
+                    .is_some_and(|x| x == "\u{201c}" || x == "\u{201d}"))
+    }
+
     /// An apostrophe, straight or curly.
     fn apos(&self, j: usize) -> bool {
         self.p(j, b'\'') || (self.p(j, 0xE2) && self.word(j) == "\u{2019}")
@@ -473,6 +485,10 @@ impl<'a> Matcher<'a> {
             for (h, j) in [s.checked_sub(d), right].into_iter().enumerate() {
                 let Some(j) = j else { continue };
                 if j >= self.t.len() || !self.same_sent(j, s) {
+                    continue;
+                }
+                if h == 1 && (e..=j).any(|k| self.quote(k)) {
+                    // The verb after a closing quote is the report's.
                     continue;
                 }
                 let t = &self.t[j];
@@ -866,6 +882,17 @@ impl<'a> Matcher<'a> {
         if !interesting {
             return None;
         }
+        if self.kw(i, Kw::A) && self.kw(i + 1, Kw::Later) && self.is_word(i + 2, "date") {
+            // "at a later date".
+            return Some(Found::new(
+                i,
+                i + 3,
+                TimexType::Date,
+                "FUTURE_REF".into(),
+                false,
+            ))
+            .map(|f| self.extend_time(f));
+        }
         let cands = [self.p_mod(i), self.p_the(i), self.p_core(i)];
         let best = cands
             .into_iter()
@@ -1084,9 +1111,16 @@ impl<'a> Matcher<'a> {
             }
             (Lex::Unit(Unit::Year, false), _)
                 if i > 0
-                    && self.is_word(i - 1, "for")
+                    && (self.is_word(i - 1, "for")
+                        || (self.kw(i - 1, Kw::Of)
+                            && i > 1
+                            && (matches!(self.lex(i - 2), Lex::Unit(_, true))
+                                || ["rest", "remainder", "balance", "half"]
+                                    .iter()
+                                    .any(|w| self.is_word(i - 2, w)))))
                     && !self.p(j + 1, b'-')
-                    && !self.kw(j + 1, Kw::Of)
+                    && !(self.kw(j + 1, Kw::Of) && self.year_at(j + 2).is_some())
+                    && !self.kw(j + 1, Kw::Ended)
                     && !self.apos(j + 1) =>
             {
                 self.shifted(Unit::Year, 0)
@@ -1461,6 +1495,12 @@ impl<'a> Matcher<'a> {
     /// Weekdays: "Saturday", "Friday morning", "Tuesday, Feb. 19",
     /// "Mondays" (a set).
     fn p_weekday(&self, i: usize) -> Option<Found> {
+        self.p_weekday_in(i, i)
+    }
+
+    /// A weekday at i whose expression starts at `s0` ("9 a.m. Tuesday"
+    /// starts at "9": the words before it give the direction).
+    fn p_weekday_in(&self, i: usize, s0: usize) -> Option<Found> {
         let Lex::Weekday(wd, plural) = self.lex(i) else {
             return None;
         };
@@ -1498,7 +1538,7 @@ impl<'a> Matcher<'a> {
             e += 1;
             pod = (p == Pod::Evening).then_some(p);
         }
-        let dir = self.weekday_dir(i, e);
+        let dir = self.weekday_dir(s0.min(i), e);
         let (p, anch) = self.res_weekday(wd, dir);
         let f = Found::date(i, e, p, anch);
         Some(match pod {
@@ -1539,6 +1579,10 @@ impl<'a> Matcher<'a> {
         for d in 1..=25usize {
             for j in [s.checked_sub(d), Some(e - 1 + d)].into_iter().flatten() {
                 if j >= self.t.len() || !self.same_sent(j, s) {
+                    continue;
+                }
+                if j >= e && (e..=j).any(|k| self.quote(k)) {
+                    // The verb after a closing quote is the report's.
                     continue;
                 }
                 let t = &self.t[j];
@@ -1907,7 +1951,7 @@ impl<'a> Matcher<'a> {
             j += 1;
         }
         if let Some(f) = self
-            .p_weekday(j)
+            .p_weekday_in(j, i)
             .or_else(|| self.p_month_first(j))
             .or_else(|| self.p_day_first(j))
         {
@@ -2979,6 +3023,10 @@ impl<'a> Matcher<'a> {
                         }
                         return Some(Found::date(i, i + 3, p, anch).the());
                     }
+                }
+                if self.apos(i + 1) && self.is_word(i + 2, "s") && self.kw(i + 3, Kw::End) {
+                    let p = self.shifted(Unit::Year, 0)?;
+                    return Some(Found::date(i, i + 4, p, anch).with_md("END"));
                 }
                 if self.kw(i + 1, Kw::End) && !self.kw(i.wrapping_sub(1), Kw::The) {
                     let p = self.shifted(Unit::Year, 0)?;
