@@ -3,7 +3,7 @@
 //! quotations that continue over paragraphs or follow a colon, and classify
 //! each claim (direct, indirect, mixed; cue class). Offsets here are bytes.
 
-use crate::features::{cue_buckets, CANDIDATE_BUCKET};
+use crate::features::{cue_buckets, lex_info, LexInfo, CANDIDATE_BUCKET};
 use crate::model::{Stack, B_CON, B_CUE, B_SRC, I_CON, I_CUE, I_SRC};
 use crate::tokenize::{tokenize, TokKind, Tokenized};
 use gleaner_core::{ClaimKind, CueClass};
@@ -62,6 +62,18 @@ fn runs(tags: &[u8]) -> Vec<Run> {
     out
 }
 
+/// How spans are found: for comparing the parts on a corpus.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Method {
+    /// Heuristic tags from the cue lexicon and quotation marks, then linking
+    /// and the rules.
+    Rules,
+    /// The tagger, then plain linking (no rules).
+    Model,
+    /// The tagger, then linking and the rules (the default).
+    Both,
+}
+
 /// Options of the extraction.
 #[derive(Debug, Clone, Copy)]
 pub struct ExtractOptions {
@@ -69,6 +81,8 @@ pub struct ExtractOptions {
     pub include_indirect: bool,
     /// Keep claims whose source the text does not give.
     pub include_sourceless: bool,
+    /// Rules, model or both.
+    pub method: Method,
 }
 
 impl Default for ExtractOptions {
@@ -76,8 +90,120 @@ impl Default for ExtractOptions {
         Self {
             include_indirect: true,
             include_sourceless: true,
+            method: Method::Both,
         }
     }
+}
+
+/// Tags from the cue lexicon alone: a strong cue word or multiword cue
+/// outside quotations is a cue; an adjacent quotation, or else the rest of
+/// the sentence after the cue (or before it, for a sentence-final cue), is
+/// the content; the words between the cue and the previous punctuation (or
+/// after a cue that follows a quotation) are the source.
+fn heuristic_tags(tok: &Tokenized, li: &LexInfo) -> Vec<u8> {
+    let toks = &tok.tokens;
+    let n = toks.len();
+    let mut tags = vec![0u8; n];
+    let is_punct = |i: usize| toks.get(i).is_none_or(|t| t.kind != TokKind::Word);
+    let sent = |i: usize| toks.get(i).map(|t| t.sent);
+    let mut i = 0;
+    while i < n {
+        let strong = li.cue_bucket(i) >= 4
+            && toks
+                .get(i)
+                .is_some_and(|t| !t.in_quote && t.kind == TokKind::Word);
+        if !strong || tags.get(i).is_some_and(|&t| t != 0) {
+            i += 1;
+            continue;
+        }
+        let mut last = i;
+        if li.phrase.get(i).is_some_and(|m| m.1) {
+            while li.phrase.get(last + 1).is_some_and(|m| m.0 > 0 && !m.1) {
+                last += 1;
+            }
+        }
+        let set = |tags: &mut Vec<u8>, a: usize, b: usize, bt: u8, it: u8| {
+            for k in a..=b {
+                if let Some(t) = tags.get_mut(k) {
+                    if *t == 0 {
+                        *t = if k == a { bt } else { it };
+                    }
+                }
+            }
+        };
+        set(&mut tags, i, last, B_CUE, I_CUE);
+        // Content: a quotation ending just before or starting just after.
+        let before_q = (i.saturating_sub(4)..i)
+            .rev()
+            .find_map(|k| toks.get(k).and_then(|t| t.quote_id).filter(|_| k + 4 >= i))
+            .and_then(|q| tok.quotes.get(q as usize))
+            .filter(|q| q.has_clause && q.words > 3);
+        let after_q = (last + 1..(last + 5).min(n))
+            .find_map(|k| toks.get(k).and_then(|t| t.quote_id))
+            .and_then(|q| tok.quotes.get(q as usize))
+            .filter(|q| q.has_clause && q.words > 3);
+        let mut src_after = false;
+        if let Some(q) = before_q {
+            set(&mut tags, q.first, q.last, B_CON, I_CON);
+            src_after = true;
+        } else if let Some(q) = after_q {
+            set(&mut tags, q.first, q.last, B_CON, I_CON);
+        } else {
+            let mut a = last + 1;
+            while sent(a) == sent(i) && is_punct(a) && a < n {
+                a += 1;
+            }
+            let mut b = a;
+            while sent(b + 1) == sent(i) && b + 1 < n {
+                b += 1;
+            }
+            while b > a && is_punct(b) {
+                b -= 1;
+            }
+            if sent(a) == sent(i) && b > a {
+                set(&mut tags, a, b, B_CON, I_CON);
+            } else {
+                // Sentence-final cue: the clause before it.
+                let mut e = i;
+                while e > 0 && sent(e - 1) == sent(i) && !is_punct(e - 1) {
+                    e -= 1;
+                }
+                if e > 0 && sent(e - 1) == sent(i) {
+                    let mut f = e - 1;
+                    while f > 0 && sent(f - 1) == sent(i) {
+                        f -= 1;
+                    }
+                    set(&mut tags, e, i.saturating_sub(1), B_SRC, I_SRC);
+                    if e >= 2 {
+                        set(&mut tags, f, e - 2, B_CON, I_CON);
+                    }
+                }
+                i = last + 1;
+                continue;
+            }
+        }
+        // Source.
+        if src_after {
+            let a = last + 1;
+            let mut b = a;
+            while b + 1 < n && !is_punct(b + 1) && sent(b + 1) == sent(i) && b - a < 6 {
+                b += 1;
+            }
+            if !is_punct(a) && sent(a) == sent(i) {
+                set(&mut tags, a, b, B_SRC, I_SRC);
+            }
+        } else if i > 0 {
+            let mut a = i;
+            while a > 0 && !is_punct(a - 1) && sent(a - 1) == sent(i) && i - a < 6 {
+                a -= 1;
+            }
+            if a < i {
+                set(&mut tags, a, i - 1, B_SRC, I_SRC);
+            }
+        }
+        i = last + 1;
+    }
+    tags
 }
 
 /// Extracts claims from `text`. `sentence_starts` are byte offsets where
@@ -92,26 +218,31 @@ pub fn extract_claims(
     if tok.tokens.is_empty() {
         return Vec::new();
     }
-    let mut tags = model.tag(&tok);
-    let cb = cue_buckets(&tok, &model.first.lexicon);
-    split_overlong_cues(&tok, &mut tags, &model.first.lexicon);
+    let li = lex_info(&tok, &model.first.lexicon);
+    let mut tags = match opts.method {
+        Method::Rules => heuristic_tags(&tok, &li),
+        Method::Model | Method::Both => model.tag_with(&tok, &li),
+    };
+    let cb = cue_buckets(&li);
+    if opts.method == Method::Both {
+        split_overlong_cues(&mut tags, &li);
+    }
     link(&tok, &tags, &cb, text, opts)
 }
 
 /// A cue run that starts with a strong one-word cue ("said") and goes on
 /// with words that are neither a known multiword cue nor cue-like is cut
 /// after its first word; the rest becomes content.
-fn split_overlong_cues(tok: &Tokenized, tags: &mut [u8], lex: &crate::lexicon::Lexicon) {
-    let words: Vec<&str> = tok.tokens.iter().map(|t| t.lower.as_str()).collect();
-    let marks = lex.phrase_marks(&words);
+fn split_overlong_cues(tags: &mut [u8], li: &LexInfo) {
+    let marks = &li.phrase;
     let n = tags.len();
     let mut i = 0;
     while i < n {
         let is_start = tags.get(i) == Some(&B_CUE);
-        let strong = words.get(i).is_some_and(|w| lex.word_bucket(w) >= 5);
+        let strong = li.word.get(i).is_some_and(|&b| b >= 5);
         let next_cont = tags.get(i + 1) == Some(&I_CUE);
         let next_plain = marks.get(i + 1).is_some_and(|m| m.0 == 0)
-            && words.get(i + 1).is_some_and(|w| lex.word_bucket(w) <= 2);
+            && li.word.get(i + 1).is_some_and(|&b| b <= 2);
         if is_start && strong && next_cont && next_plain {
             let mut j = i + 1;
             let mut first = true;
@@ -280,6 +411,7 @@ fn link(
             }
         }
     }
+    let rules = opts.method != Method::Model;
     // A cue still without a source shares the nearest source of its
     // sentence ("Trump tweeted … and encouraged …", "he said, adding …").
     let srcs: Vec<Run> = all
@@ -287,7 +419,7 @@ fn link(
         .copied()
         .filter(|r| r.role == Role::Src)
         .collect();
-    for d in drafts.iter_mut().filter(|d| d.source.is_none()) {
+    for d in drafts.iter_mut().filter(|d| rules && d.source.is_none()) {
         let s = sent(d.cue.first);
         let best = srcs.iter().filter(|r| sent(r.first) == s).min_by_key(|r| {
             let g = gap((r.first, r.last), (d.cue.first, d.cue.last));
@@ -304,7 +436,7 @@ fn link(
     }
     // Passive: "…," as reiterated by X: X is the source and the quotation or
     // clause before the cue is the content.
-    for d in drafts.iter_mut() {
+    for d in drafts.iter_mut().filter(|_| rules) {
         let by = if toks.get(d.cue.last).is_some_and(|t| t.lower == "by") {
             d.cue.last
         } else if toks.get(d.cue.last + 1).is_some_and(|t| t.lower == "by") {
@@ -374,7 +506,7 @@ fn link(
     // "according to X": X is the source, not a content part.
     for d in drafts
         .iter_mut()
-        .filter(|d| d.source.is_none() && d.content.len() > 1)
+        .filter(|d| rules && d.source.is_none() && d.content.len() > 1)
     {
         let is_according = toks
             .get(d.cue.first)
@@ -399,8 +531,10 @@ fn link(
     }
     // Rule: a quotation paragraph after a paragraph ending with a colon or an
     // unclosed quotation belongs to the last cue of that paragraph.
-    continue_quotations(tok, &mut drafts, cb);
-    fallback_contents(tok, tags, &mut drafts);
+    if rules {
+        continue_quotations(tok, &mut drafts, cb);
+        fallback_contents(tok, tags, &mut drafts);
+    }
     let mut out = Vec::new();
     for d in drafts {
         if d.content.is_empty() {
@@ -422,7 +556,7 @@ fn link(
         let mut cue_run = d.cue;
         let hull_end = merged.last().map(|p| p.1).unwrap_or(0);
         let hull_start = merged.first().map(|p| p.0).unwrap_or(0);
-        if cue_run.last < hull_start {
+        if rules && cue_run.last < hull_start {
             let from = cue_run.last + 1;
             let colon = (from..hull_end.min(from + 40)).find(|&k| {
                 toks.get(k).is_some_and(|t| t.lower == ":")
@@ -454,10 +588,12 @@ fn link(
             .map(|t| t.lower.as_str())
             .collect::<Vec<_>>()
             .join(" ");
-        if matches!(
-            cue_words.as_str(),
-            "so-called" | "so called" | "dubbed" | "titled" | "entitled"
-        ) {
+        if rules
+            && matches!(
+                cue_words.as_str(),
+                "so-called" | "so called" | "dubbed" | "titled" | "entitled"
+            )
+        {
             continue;
         }
         // A cue needs a content word.
@@ -466,10 +602,13 @@ fn link(
             .unwrap_or(&[])
             .iter()
             .any(|t| t.kind == TokKind::Word && !FUNCTION_WORDS.contains(&t.lower.as_str()));
-        if !cue_has_word {
+        if rules && !cue_has_word {
             continue;
         }
-        if merged.len() == 1 && is_scare_quote(tok, merged.first().copied().unwrap_or((0, 0))) {
+        if rules
+            && merged.len() == 1
+            && is_scare_quote(tok, merged.first().copied().unwrap_or((0, 0)))
+        {
             continue;
         }
         let cue_of_claim = cue_run;

@@ -143,29 +143,56 @@ fn lemma(w: &str) -> &str {
     w
 }
 
+/// Lexicon lookups for every token of a document, computed once.
+#[derive(Debug, Clone, Default)]
+pub struct LexInfo {
+    /// Cue bucket of each token's word.
+    pub word: Vec<u8>,
+    /// Bucket of the best multiword cue covering each token, and whether the
+    /// token starts it.
+    pub phrase: Vec<(u8, bool)>,
+}
+
+impl LexInfo {
+    /// How cue-like token `i` is, as a word or inside a multiword cue.
+    pub fn cue_bucket(&self, i: usize) -> u8 {
+        let w = self.word.get(i).copied().unwrap_or(0);
+        let p = self.phrase.get(i).map(|m| m.0).unwrap_or(0);
+        w.max(p)
+    }
+}
+
+/// Looks every token of `tok` up in `lex`.
+pub fn lex_info(tok: &Tokenized, lex: &Lexicon) -> LexInfo {
+    let words: Vec<&str> = tok.tokens.iter().map(|t| t.lower.as_str()).collect();
+    LexInfo {
+        word: words.iter().map(|w| lex.word_bucket(w)).collect(),
+        phrase: lex.phrase_marks(&words),
+    }
+}
+
+/// Per-token cue-likeness used by features and by the linker.
+pub fn cue_buckets(li: &LexInfo) -> Vec<u8> {
+    (0..li.word.len()).map(|i| li.cue_bucket(i)).collect()
+}
+
 /// Minimum lexicon bucket for a token to count as a cue candidate.
 pub const CANDIDATE_BUCKET: u8 = 3;
 
-/// Per-token cue-likeness used by features and by the linker.
-pub fn cue_buckets(tok: &Tokenized, lex: &Lexicon) -> Vec<u8> {
-    let words: Vec<&str> = tok.tokens.iter().map(|t| t.lower.as_str()).collect();
-    let marks = lex.phrase_marks(&words);
-    words
-        .iter()
-        .zip(&marks)
-        .map(|(w, &(pb, _))| lex.word_bucket(w).max(pb))
-        .collect()
+/// Computes the features of every token, hashed into `1 << bits` slots.
+pub fn extract(tok: &Tokenized, lex: &Lexicon, bits: u32) -> Features {
+    extract_with(tok, lex, bits, &lex_info(tok, lex))
 }
 
-/// Computes the features of every token, hashed into `1 << bits` slots.
+/// [`extract`] with the lexicon lookups already done.
 #[allow(clippy::needless_range_loop)] // several parallel arrays are indexed by token
-pub fn extract(tok: &Tokenized, lex: &Lexicon, bits: u32) -> Features {
+pub fn extract_with(tok: &Tokenized, lex: &Lexicon, bits: u32, li: &LexInfo) -> Features {
     let toks = &tok.tokens;
     let n = toks.len();
     let mask = (1u64 << bits) - 1;
     let words: Vec<&str> = toks.iter().map(|t| t.lower.as_str()).collect();
-    let wb: Vec<u8> = words.iter().map(|w| lex.word_bucket(w)).collect();
-    let marks = lex.phrase_marks(&words);
+    let wb = &li.word;
+    let marks = &li.phrase;
     let shapes: Vec<u8> = toks.iter().map(shape).collect();
     let cand: Vec<bool> = (0..n)
         .map(|i| {

@@ -35,7 +35,7 @@ use serde::Deserialize;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
-pub use extract::{ExtractOptions, RawClaim};
+pub use extract::{ExtractOptions, Method, RawClaim};
 pub use model::{Model, Stack};
 
 /// The embedded model (see `model/PROVENANCE.md`).
@@ -256,6 +256,7 @@ impl AnalyzerFactory for ClaimsFactory {
             opts: ExtractOptions {
                 include_indirect: o.include_indirect,
                 include_sourceless: o.include_sourceless,
+                method: Method::Both,
             },
         }))
     }
@@ -263,9 +264,22 @@ impl AnalyzerFactory for ClaimsFactory {
 
 /// Predicted attributions of one brat document in character offsets.
 pub fn predict_chars(ex: &ClaimExtractor, text: &str) -> Vec<eval::PredAttribution> {
+    predict_chars_with(ex, text, Method::Both)
+}
+
+/// [`predict_chars`] with a chosen method.
+pub fn predict_chars_with(
+    ex: &ClaimExtractor,
+    text: &str,
+    method: Method,
+) -> Vec<eval::PredAttribution> {
     let idx = CharIndex::new(text);
     let c = |(a, b): (usize, usize)| (idx.char_of_byte(a), idx.char_of_byte(b));
-    ex.extract_text(text, ExtractOptions::default())
+    let opts = ExtractOptions {
+        method,
+        ..ExtractOptions::default()
+    };
+    ex.extract_text(text, opts)
         .into_iter()
         .map(|r| eval::PredAttribution {
             source: r.source.map(|s| vec![c(s)]),
@@ -277,9 +291,18 @@ pub fn predict_chars(ex: &ClaimExtractor, text: &str) -> Vec<eval::PredAttributi
 
 /// Scores `ex` on loaded brat documents.
 pub fn score_docs(ex: &ClaimExtractor, docs: &[brat::BratDoc]) -> eval::Scores {
+    score_docs_with(ex, docs, Method::Both)
+}
+
+/// [`score_docs`] with a chosen method.
+pub fn score_docs_with(
+    ex: &ClaimExtractor,
+    docs: &[brat::BratDoc],
+    method: Method,
+) -> eval::Scores {
     let mut s = eval::Scores::default();
     for d in docs {
-        let pred = predict_chars(ex, &d.text);
+        let pred = predict_chars_with(ex, &d.text, method);
         eval::score_doc(d, &pred, &mut s);
     }
     s
@@ -301,6 +324,22 @@ pub fn eval_brat(dir: &Path) -> Result<String, ClaimsError> {
         words as f64 / secs.max(1e-9),
         words
     ));
+    out.push_str("comparison (F1): method  attribution  cue-overlap  source-overlap  content-overlap  content-exact\n");
+    for (name, m) in [
+        ("rules", Method::Rules),
+        ("model", Method::Model),
+        ("both", Method::Both),
+    ] {
+        let x = score_docs_with(ex, &docs, m);
+        out.push_str(&format!(
+            "  {name:<6} {:>12.3} {:>12.3} {:>15.3} {:>16.3} {:>14.3}\n",
+            x.attributions.f(),
+            x.roles[1][2].f(),
+            x.roles[0][2].f(),
+            x.roles[2][2].f(),
+            x.roles[2][0].f()
+        ));
+    }
     Ok(out)
 }
 

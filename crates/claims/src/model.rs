@@ -44,7 +44,17 @@ pub struct Stack {
 impl Stack {
     /// The tags of a tokenized document.
     pub fn tag(&self, tok: &crate::tokenize::Tokenized) -> Vec<u8> {
-        let base = crate::features::extract(tok, &self.first.lexicon, self.first.bits);
+        let li = crate::features::lex_info(tok, &self.first.lexicon);
+        self.tag_with(tok, &li)
+    }
+
+    /// [`Stack::tag`] with the lexicon lookups already done.
+    pub fn tag_with(
+        &self,
+        tok: &crate::tokenize::Tokenized,
+        li: &crate::features::LexInfo,
+    ) -> Vec<u8> {
+        let base = crate::features::extract_with(tok, &self.first.lexicon, self.first.bits, li);
         let tags = self.first.decode(&base);
         match &self.second {
             None => tags,

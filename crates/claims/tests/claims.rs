@@ -206,7 +206,7 @@ fn only_quotations_when_indirect_is_off() {
         &d,
         ExtractOptions {
             include_indirect: false,
-            include_sourceless: true,
+            ..ExtractOptions::default()
         },
     );
     assert!(all.len() > direct.len(), "{all:#?}");
