@@ -386,6 +386,19 @@ mod tests {
     }
 
     #[test]
+    fn more_abbreviations_from_the_issue() {
+        let t = "Mrs. Dale of Bexley Ltd. met Feb. 3 in the U.K. with St. John's staff and Corp. lawyers. It ended. Costs hit No. 2 on the list.";
+        assert_eq!(
+            sents(t),
+            vec![
+                "Mrs. Dale of Bexley Ltd. met Feb. 3 in the U.K. with St. John's staff and Corp. lawyers.",
+                "It ended.",
+                "Costs hit No. 2 on the list."
+            ]
+        );
+    }
+
+    #[test]
     fn abbreviation_can_end_a_sentence_before_an_opener() {
         assert_eq!(
             sents("He moved to the U.S. The move was hard. She works at Vantor Corp. It is big."),
