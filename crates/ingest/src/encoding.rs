@@ -108,13 +108,49 @@ pub fn decode(bytes: &[u8], declared: Option<&str>) -> Result<Decoded, DecodePro
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
     let guess = detector.guess(None, chardetng::Utf8Detection::Deny);
-    finish(guess, bytes).map_err(|p| match p {
-        DecodeProblem::Undecodable(why) => DecodeProblem::Undecodable(format!(
-            "not valid UTF-8, and not plausible as {} either: {why}",
-            guess.name()
-        )),
-        other => other,
-    })
+    finish(guess, bytes)
+        .and_then(plausible)
+        .map_err(|p| match p {
+            DecodeProblem::Undecodable(why) => DecodeProblem::Undecodable(format!(
+                "not valid UTF-8, and not plausible as {} either: {why}",
+                guess.name()
+            )),
+            other => other,
+        })
+}
+
+/// Smallest share of letters, digits, whitespace and punctuation that text
+/// decoded from a guessed encoding must have. Text in any language is well
+/// above it; random bytes read as Windows-1252 are near 0.55.
+const MIN_TEXT_SHARE: f64 = 0.8;
+
+/// Rejects a guessed decoding that does not look like writing: too few
+/// letters, digits, spaces and punctuation, or undecodable sequences.
+fn plausible(d: Decoded) -> Result<Decoded, DecodeProblem> {
+    let (mut total, mut texty, mut broken) = (0usize, 0usize, 0usize);
+    for c in d.text.chars() {
+        total += 1;
+        if c == '\u{FFFD}' {
+            broken += 1;
+        } else if c.is_alphanumeric()
+            || c.is_whitespace()
+            || c.is_ascii_punctuation()
+            || matches!(
+                c,
+                '\u{2010}'..='\u{2027}' | '«' | '»' | '¡' | '¿' | '€' | '°' | '·'
+            )
+        {
+            texty += 1;
+        }
+    }
+    let share = texty as f64 / total.max(1) as f64;
+    if broken * 100 > total || share < MIN_TEXT_SHARE {
+        return Err(DecodeProblem::Undecodable(format!(
+            "only {:.0}% of the characters are letters, digits, spaces or punctuation, {broken} are undecodable",
+            share * 100.0
+        )));
+    }
+    Ok(d)
 }
 
 /// Whether `bytes` are UTF-8 but for a few invalid sequences: at least
@@ -308,6 +344,18 @@ mod tests {
         let garbage: Vec<u8> = (0u8..=8).cycle().take(400).map(|b| b + 1).collect();
         assert!(matches!(
             decode(&garbage, None),
+            Err(DecodeProblem::Undecodable(_))
+        ));
+        // Random high bytes are not text in any single-byte encoding.
+        let mut x: u32 = 12345;
+        let high: Vec<u8> = (0..2000)
+            .map(|_| {
+                x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
+                0x80 | ((x >> 16) as u8)
+            })
+            .collect();
+        assert!(matches!(
+            decode(&high, None),
             Err(DecodeProblem::Undecodable(_))
         ));
     }
