@@ -6,9 +6,10 @@
 //! `<meta>` tags, `<link rel=canonical>`, `<time>` and `<title>`.
 //!
 //! The page first goes through [`crate::sanitize`] (no scripts or styles,
-//! nesting capped), so parsing time stays linear. Parsing runs on a worker thread with a large stack, so pathological
-//! nesting cannot overflow the caller's stack, and a panic inside a parser
-//! becomes an error for that document instead of taking the process down.
+//! nesting capped), so parsing time stays linear. Parsing runs on a worker
+//! thread with its own large stack, so no page can overflow the caller's
+//! stack, and a panic inside a parser becomes an error for that document
+//! instead of taking the process down.
 
 use crate::dates::normalize_date;
 use crate::text::{looks_like_name, split_authors};
