@@ -461,6 +461,18 @@ impl<'a> Matcher<'a> {
             {
                 return Dir::Future;
             }
+            if ["through", "thru"]
+                .iter()
+                .any(|c| w.eq_ignore_ascii_case(c))
+            {
+                // "loans through January", "this year through August": a
+                // span's end, either side of the anchor; the nearest.
+                return Dir::Unknown;
+            }
+            if self.kw(p, Kw::Last) && p + 1 == s {
+                // "last Oct. 23": the latest past one.
+                return Dir::Past;
+            }
             if ["since", "ended", "dating"]
                 .iter()
                 .any(|c| w.eq_ignore_ascii_case(c))
@@ -497,6 +509,12 @@ impl<'a> Matcher<'a> {
                     Lex::Kw(Kw::FutureCue) => self.future_cue(j),
                     Lex::Kw(Kw::Until) | Lex::Kw(Kw::Coming) => Dir::Future,
                     Lex::Kw(Kw::PresentCue) if self.kw(j + 1, Kw::To) => Dir::Future,
+                    // "decided to admit them in March": the infinitive.
+                    Lex::Kw(Kw::To)
+                        if h == 0 && self.infinitive(j + 1) && self.past_verb_before(j) =>
+                    {
+                        Dir::Future
+                    }
                     Lex::Kw(Kw::Next) if d > 2 && !self.kw(j + 1, Kw::To) => Dir::Future,
                     Lex::Kw(Kw::PastCue) if !self.reporting(j) => self.verb_dir(j),
                     Lex::Kw(Kw::Ago) | Lex::Kw(Kw::Since) => Dir::Past,
@@ -521,6 +539,41 @@ impl<'a> Matcher<'a> {
             }
         }
         Dir::Unknown
+    }
+
+    /// Whether the word at j, after "to", looks like a bare verb: a
+    /// lower-case word outside the lexicon, not an -ed, -ing or plural form.
+    fn infinitive(&self, j: usize) -> bool {
+        let Some(t) = self.t.get(j) else { return false };
+        let w = self.word(j);
+        t.kind == Kind::Word
+            && t.lex == Lex::None
+            && !t.cap
+            && !t.ed
+            && w.len() > 2
+            && !w.ends_with("ing")
+            && !w.ends_with('s')
+            && ![
+                "be", "date", "market", "power", "court", "office", "home", "work",
+            ]
+            .iter()
+            .any(|x| w.eq_ignore_ascii_case(x))
+    }
+
+    /// Whether a past verb governs the "to" at j within three words
+    /// ("agreed to buy", "had chosen to square", "asked them to leave").
+    fn past_verb_before(&self, j: usize) -> bool {
+        (1..=3).any(|k| {
+            j.checked_sub(k).is_some_and(|p| {
+                self.same_sent(p, j)
+                    && self.t[p].kind == Kind::Word
+                    && !self.t[p].cap
+                    && (self.t[p].ed
+                        || ["chosen", "chose", "sought", "vowed"]
+                            .iter()
+                            .any(|w| self.is_word(p, w)))
+            })
+        })
     }
 
     /// An -ed word after a determiner is an adjective ("a still

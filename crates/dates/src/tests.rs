@@ -570,3 +570,50 @@ fn weekday_evening_carries_the_part_of_day() {
         "2019-02-18",
     );
 }
+
+#[test]
+fn more_direction_cues() {
+    // Anchor Tuesday 2019-02-19.
+    has(
+        "The lenders extended credit lines through November.",
+        "November",
+        "2018-11",
+    );
+    has(
+        "The lenders extended credit lines through April.",
+        "April",
+        "2019-04",
+    );
+    has(
+        "The council agreed to sell the depot in June.",
+        "June",
+        "2019-06",
+    );
+    has(
+        "The dam failed last Oct. 23 after heavy rain.",
+        "Oct. 23",
+        "2018-10-23",
+    );
+    has(
+        "The city gave the tenants until 9 a.m. Thursday to leave.",
+        "9 a.m. Thursday",
+        "2019-02-21T09:00",
+    );
+    // Inside a quotation, the reporting verb after it does not decide.
+    has(
+        "\"The crews will start at dawn (6 a.m. Friday),\" the mayor said.",
+        "6 a.m. Friday",
+        "2019-02-22T06:00",
+    );
+    has("The deal should close by year's end.", "year's end", "2019");
+    has(
+        "Rates fell in the first nine months of the year.",
+        "the year",
+        "2019",
+    );
+    has(
+        "The fund may raise more money at a later date.",
+        "a later date",
+        "FUTURE_REF",
+    );
+}
