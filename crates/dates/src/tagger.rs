@@ -72,6 +72,7 @@ impl DateTagger {
             doc_quarter: toks
                 .iter()
                 .any(|t| t.lex == Lex::Unit(crate::token::Unit::Quarter, false)),
+            named_quarter: named_quarter(&toks),
         };
         let mut out = Vec::new();
         let mut i = 0;
@@ -239,6 +240,49 @@ struct Matcher<'a> {
     sid: &'a [u32],
     /// The text talks about quarters (an earnings report).
     doc_quarter: bool,
+    /// The quarter number the text first names without a year ("its
+    /// fiscal first quarter", "third-quarter profit"): the reported one.
+    named_quarter: Option<u8>,
+}
+
+/// The first quarter named by its ordinal without a year in `toks`
+/// ("third-quarter", "the fiscal fourth quarter"), if any.
+fn named_quarter(toks: &[Tok]) -> Option<u8> {
+    toks.iter().enumerate().find_map(|(i, t)| {
+        let n = match (t.kind, t.lex) {
+            (Kind::OrdNum, _) => t.num,
+            (_, Lex::Ord(n)) => n,
+            (_, Lex::Unit(Unit::Second, false)) => 2,
+            _ => return None,
+        };
+        if !(1..=4).contains(&n) {
+            return None;
+        }
+        let mut j = i + 1;
+        if toks
+            .get(j)
+            .is_some_and(|h| h.kind == Kind::Punct && h.ch == b'-' && !h.sp)
+        {
+            j += 1;
+        }
+        if toks.get(j)?.lex != Lex::Unit(Unit::Quarter, false) {
+            return None;
+        }
+        // "the 1988 third quarter", "the third quarter of 1988", "next
+        // year's first quarter": another year's quarter.
+        let prev_year_or_rel = i.checked_sub(1).and_then(|p| toks.get(p)).is_some_and(|p| {
+            (p.kind == Kind::Num && p.ndig == 4)
+                || matches!(
+                    p.lex,
+                    Lex::Kw(Kw::Next | Kw::Last | Kw::Previous | Kw::Same)
+                )
+        });
+        let of_after = toks.get(j + 1).is_some_and(|o| o.lex == Lex::Kw(Kw::Of));
+        if prev_year_or_rel || of_after {
+            return None;
+        }
+        u8::try_from(n).ok()
+    })
 }
 
 fn unit_code(u: Unit) -> (&'static str, &'static str, u32) {
@@ -844,6 +888,16 @@ impl<'a> Matcher<'a> {
 
     /// The quarter most recently reported on: the last complete one.
     fn report_quarter(&self) -> Point {
+        if let (Some(q), Some(a)) = (self.named_quarter, self.a) {
+            // The quarter the report names: this year's, or last year's
+            // when it has not begun yet.
+            let y = if q > quarter_of(a.month()) {
+                a.year() - 1
+            } else {
+                a.year()
+            };
+            return Point::Quarter(y, q);
+        }
         self.shifted(Unit::Quarter, -1)
             .unwrap_or_else(|| Point::Lit("XXXX-QX".into()))
     }
