@@ -26,6 +26,7 @@
 
 mod boilerplate;
 mod chars;
+pub mod eval;
 mod layout;
 mod sentences;
 
