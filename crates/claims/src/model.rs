@@ -136,6 +136,11 @@ pub struct Model {
     pub trans: Vec<f32>,
     /// The cue lexicon the features use.
     pub lexicon: Lexicon,
+    /// Inference form of a model read from bytes: the quantized weights of
+    /// each feature padded to 8 tags (16 bytes, one cache line at most), and
+    /// their scale. Empty for a model being trained (which uses `weights`).
+    packed: Vec<[i16; 8]>,
+    scale: f32,
 }
 
 impl Model {
@@ -146,11 +151,42 @@ impl Model {
             weights: vec![0.0; NTAGS << bits],
             trans: vec![0.0; (NTAGS + 1) * NTAGS],
             lexicon,
+            packed: Vec::new(),
+            scale: 1.0,
+        }
+    }
+
+    /// The weight of feature `f` for tag `tag`.
+    pub fn weight(&self, f: usize, tag: usize) -> f32 {
+        if self.packed.is_empty() {
+            self.weights.get(f * NTAGS + tag).copied().unwrap_or(0.0)
+        } else {
+            self.packed
+                .get(f)
+                .and_then(|w| w.get(tag))
+                .map(|&q| q as f32 * self.scale)
+                .unwrap_or(0.0)
         }
     }
 
     fn emissions(&self, f: &Features, from: usize, to: usize) -> Vec<[f32; NTAGS]> {
         let mut out = vec![[0f32; NTAGS]; to.saturating_sub(from)];
+        if !self.packed.is_empty() {
+            for (k, row) in out.iter_mut().enumerate() {
+                let mut acc = [0i32; 8];
+                for &fi in f.of(from + k) {
+                    if let Some(ws) = self.packed.get(fi as usize) {
+                        for (a, &w) in acc.iter_mut().zip(ws) {
+                            *a += w as i32;
+                        }
+                    }
+                }
+                for (r, a) in row.iter_mut().zip(acc) {
+                    *r = a as f32 * self.scale;
+                }
+            }
+            return out;
+        }
         for (k, row) in out.iter_mut().enumerate() {
             for &fi in f.of(from + k) {
                 let base = fi as usize * NTAGS;
@@ -179,7 +215,13 @@ impl Model {
     /// Serializes the model.
     pub fn to_bytes(&self) -> Vec<u8> {
         let maxw = self.weights.iter().fold(0f32, |m, w| m.max(w.abs()));
-        let scale = if maxw > 0.0 { maxw / 32000.0 } else { 1.0 };
+        let scale = if !self.packed.is_empty() {
+            self.scale
+        } else if maxw > 0.0 {
+            maxw / 32000.0
+        } else {
+            1.0
+        };
         let mut out = Vec::with_capacity(self.weights.len() * 2 + 1024);
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&self.bits.to_le_bytes());
@@ -201,9 +243,17 @@ impl Model {
         for t in &self.trans {
             out.extend_from_slice(&t.to_le_bytes());
         }
-        for w in &self.weights {
-            let q = (w / scale).round().clamp(-32767.0, 32767.0) as i16;
-            out.extend_from_slice(&q.to_le_bytes());
+        if self.packed.is_empty() {
+            for w in &self.weights {
+                let q = (w / scale).round().clamp(-32767.0, 32767.0) as i16;
+                out.extend_from_slice(&q.to_le_bytes());
+            }
+        } else {
+            for ws in &self.packed {
+                for q in ws.iter().take(NTAGS) {
+                    out.extend_from_slice(&q.to_le_bytes());
+                }
+            }
         }
         out
     }
@@ -245,18 +295,26 @@ impl Model {
         }
         let nw = NTAGS << bits;
         let raw = r.take(nw * 2)?;
-        let weights = raw
-            .chunks_exact(2)
-            .map(|c| i16::from_le_bytes([c[0], c[1]]) as f32 * scale)
+        let packed = raw
+            .chunks_exact(2 * NTAGS)
+            .map(|c| {
+                let mut w = [0i16; 8];
+                for (slot, b) in w.iter_mut().zip(c.chunks_exact(2)) {
+                    *slot = i16::from_le_bytes([b[0], b[1]]);
+                }
+                w
+            })
             .collect();
         if r.pos != bytes.len() {
             return Err(ClaimsError::Model("trailing bytes".into()));
         }
         Ok(Self {
             bits,
-            weights,
+            weights: Vec::new(),
             trans,
             lexicon,
+            packed,
+            scale,
         })
     }
 }
@@ -463,8 +521,10 @@ mod tests {
         m.trans[4] = 0.5;
         let back = Model::from_bytes(&m.to_bytes()).unwrap();
         assert_eq!(back.lexicon, m.lexicon);
-        assert!((back.weights[3] - 1.5).abs() < 1e-3);
-        assert!((back.weights[10] + 0.25).abs() < 1e-3);
+        assert!((back.weight(0, 3) - 1.5).abs() < 1e-3);
+        assert!((back.weight(1, 3) + 0.25).abs() < 1e-3);
+        // Written again from the packed form, byte for byte.
+        assert_eq!(back.to_bytes(), m.to_bytes());
         assert_eq!(back.trans[4], 0.5);
         assert!(Model::from_bytes(&m.to_bytes()[..20]).is_err());
     }
