@@ -671,7 +671,7 @@ fn mark_captions(lines: &[Line<'_>], actions: &mut [Action]) {
             // A short alt-text line right before it in the same paragraph.
             if let Some(prev) = i.checked_sub(1).and_then(|j| lines.get(j)) {
                 if is_keep(actions, i - 1)
-                    && prev.para == line.para
+                    && !line.blank_before
                     && words(prev.text) <= 6
                     && !ends_terminal(prev.text)
                     && prev.text.len() <= 60

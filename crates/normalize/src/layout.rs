@@ -6,7 +6,10 @@
 //! classifiers kept:
 //!
 //! * runs of spaces inside a line fold into one space;
-//! * paragraphs are separated by exactly one blank line (`\n\n`);
+//! * paragraphs are separated by exactly one blank line (`\n\n`); a text
+//!   that has no blank line at all is taken to separate its paragraphs by
+//!   single line breaks, so each of its lines becomes a paragraph (hard-wrapped
+//!   lines stay with the line they continue);
 //! * lines of one paragraph are separated by a single `\n`, which the sentence
 //!   splitter treats as a sentence break, except that a hard-wrapped line (a
 //!   long line that stops mid-sentence and is continued by the next one) is
@@ -31,6 +34,8 @@ pub(crate) struct Line<'a> {
     pub chars: Range<usize>,
     /// Paragraph the line belongs to (0-based).
     pub para: usize,
+    /// True when a blank line (or the start of the text) comes just before.
+    pub blank_before: bool,
 }
 
 /// Non-blank lines of `t` and the paragraphs, as ranges of line indices.
@@ -52,6 +57,7 @@ pub(crate) fn split_lines(t: &str) -> (Vec<Line<'_>>, Vec<Range<usize>>) {
         } else {
             let c0 = char_pos + lead;
             let c1 = c0 + text.chars().count();
+            let in_para_before = in_para;
             if !in_para {
                 paras.push(lines.len()..lines.len());
                 in_para = true;
@@ -60,6 +66,7 @@ pub(crate) fn split_lines(t: &str) -> (Vec<Line<'_>>, Vec<Range<usize>>) {
                 text,
                 chars: c0..c1,
                 para,
+                blank_before: !in_para_before,
             });
             if let Some(p) = paras.last_mut() {
                 p.end = lines.len();
@@ -67,7 +74,36 @@ pub(crate) fn split_lines(t: &str) -> (Vec<Line<'_>>, Vec<Range<usize>>) {
         }
         char_pos += raw_chars + 1;
     }
+    if paras.len() == 1 && lines.len() >= 2 {
+        paras = lines_as_paragraphs(&mut lines);
+    }
     (lines, paras)
+}
+
+/// A text without any blank line uses single line breaks between its
+/// paragraphs: each line becomes a paragraph, except that hard-wrapped lines
+/// stay with the line they continue.
+fn lines_as_paragraphs(lines: &mut [Line<'_>]) -> Vec<Range<usize>> {
+    let para_max = lines.iter().map(|l| l.chars.len()).max().unwrap_or(0);
+    let mut paras: Vec<Range<usize>> = Vec::new();
+    for i in 0..lines.len() {
+        let joins = i > 0
+            && lines
+                .get(i - 1)
+                .zip(lines.get(i))
+                .is_some_and(|(p, l)| soft_join(p.text, l.text, para_max));
+        if !joins {
+            paras.push(i..i);
+        }
+        if let Some(p) = paras.last_mut() {
+            p.end = i + 1;
+        }
+        let idx = paras.len().saturating_sub(1);
+        if let Some(l) = lines.get_mut(i) {
+            l.para = idx;
+        }
+    }
+    paras
 }
 
 /// A removal found while emitting: where it lands in the output, which
@@ -293,8 +329,17 @@ mod tests {
 
     #[test]
     fn short_lines_stay_lines() {
-        let t = "Maria Olsen\nMonday 3 March 2021\nThe council voted.";
+        let t = "Maria Olsen\nMonday 3 March 2021\nThe council voted.\n\nIt rained.";
         assert_eq!(run(t).text, t);
+    }
+
+    #[test]
+    fn without_blank_lines_each_line_is_a_paragraph() {
+        let t = "First paragraph here.\nSecond one.\nThird.";
+        let e = run(t);
+        assert_eq!(e.text, "First paragraph here.\n\nSecond one.\n\nThird.");
+        // The inserted blank line maps to the single source line break.
+        assert_eq!(e.map.source_range(21..23), 21..22);
     }
 
     #[test]

@@ -13,7 +13,8 @@
 //!    dropped;
 //! 2. Unicode NFC;
 //! 3. lines ([`layout`]): space runs fold, lines are trimmed, paragraphs are
-//!    separated by exactly one blank line, lines of a paragraph keep their
+//!    separated by exactly one blank line (in a text without any blank line,
+//!    each line is a paragraph), lines of a paragraph keep their
 //!    line break (a headline, a list item, a byline) unless they are
 //!    hard-wrapped prose, which is joined with spaces; boilerplate lines found
 //!    by [`boilerplate`] are left out and recorded in `doc.removed`.
