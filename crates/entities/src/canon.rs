@@ -767,8 +767,15 @@ pub fn canonicalize(
         let g = &mut groups[gi];
         g.mentions.push((range, label, ntok));
         for t in titles {
-            if !g.titles.contains(&t) {
-                g.titles.push(t);
+            // One title per spelling; prefer the one not in capitals.
+            match g.titles.iter().position(|x| x.eq_ignore_ascii_case(&t)) {
+                None => g.titles.push(t),
+                Some(k) => {
+                    let caps = |x: &str| !x.chars().any(char::is_lowercase);
+                    if caps(&g.titles[k]) && !caps(&t) {
+                        g.titles[k] = t;
+                    }
+                }
             }
         }
         if label == EntityLabel::Person && ntok >= 2 {
@@ -995,6 +1002,29 @@ mod tests {
         assert_eq!(o.mentions.len(), 3);
         // The possessive is outside the mention.
         assert!(o.mentions.iter().all(|r| !t[r.clone()].contains('\'')));
+    }
+
+    #[test]
+    fn all_caps_headline_merges_and_titles_are_not_repeated() {
+        use EntityLabel::*;
+        let t =
+            "NORDVIK FOUNDER LENA HAUGSTAD QUITS\nNordvik founder Lena Haugstad quit on Friday.";
+        let e = run(
+            t,
+            &[
+                ("NORDVIK", 0, Org),
+                ("LENA HAUGSTAD", 0, Person),
+                ("Nordvik", 0, Org),
+                ("Lena Haugstad", 0, Person),
+            ],
+        );
+        assert_eq!(e.len(), 2, "{e:?}");
+        let p = e.iter().find(|x| x.label == Person).unwrap();
+        assert_eq!(p.name, "Lena Haugstad");
+        assert_eq!(p.aliases, vec!["LENA HAUGSTAD"]);
+        assert_eq!(p.titles, vec!["Nordvik founder"]);
+        let o = e.iter().find(|x| x.label == Org).unwrap();
+        assert_eq!(o.name, "Nordvik");
     }
 
     #[test]

@@ -75,6 +75,9 @@ pub fn tokenize(text: &str) -> Vec<Range<usize>> {
 
 /// Splits one whitespace-free chunk `text[start..end]` into tokens.
 fn split_chunk(text: &str, start: usize, end: usize, out: &mut Vec<Range<usize>>) {
+    if start >= end {
+        return;
+    }
     let chunk = &text[start..end];
     // Fast path: a plain alphanumeric ASCII word.
     if chunk.bytes().all(|b| b.is_ascii_alphanumeric()) {
@@ -307,6 +310,23 @@ mod tests {
             words,
             vec!["Zoë", "Brandt", "’s", "“", "plan", "”", "—", "done"]
         );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn tokens_are_ordered_char_aligned_and_non_empty(s in "\\PC{0,80}") {
+            let toks = tokenize(&s);
+            let mut last = 0;
+            for t in &toks {
+                proptest::prop_assert!(t.start < t.end && t.start >= last);
+                proptest::prop_assert!(s.is_char_boundary(t.start) && s.is_char_boundary(t.end));
+                proptest::prop_assert!(!s[t.clone()].trim().is_empty());
+                last = t.end;
+            }
+            let ss = sentences(&s, &toks);
+            let covered: usize = ss.iter().map(|r| r.len()).sum();
+            proptest::prop_assert_eq!(covered, toks.len());
+        }
     }
 
     #[test]

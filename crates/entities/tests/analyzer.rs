@@ -133,3 +133,53 @@ fn label_filter_keeps_only_requested_labels() {
     assert!(!ents.is_empty());
     assert!(ents.iter().all(|e| e.label == EntityLabel::Person));
 }
+
+#[test]
+fn uses_the_normalizer_sentences_when_present() {
+    let text = "Officials in Lisbon met Orbix executives. Maria Kowalski, the firm's chief executive, spoke.";
+    let mut d = doc(text);
+    let sb = d.span_builder();
+    let cut = text.find(" Maria").unwrap();
+    let s1 = sb.span(0, cut);
+    let s2 = sb.span(cut + 1, text.len());
+    d.sentences = vec![
+        gleaner_core::Sentence {
+            span: s1,
+            paragraph: 0,
+        },
+        gleaner_core::Sentence {
+            span: s2,
+            paragraph: 0,
+        },
+    ];
+    let a = EntitiesAnalyzer::new(EntitiesOptions::default()).unwrap();
+    let ents = a.entities(&d);
+    let names: Vec<&str> = ents.iter().map(|e| e.name.as_str()).collect();
+    assert!(names.contains(&"Lisbon"), "{names:?}");
+    assert!(names.contains(&"Maria Kowalski"), "{names:?}");
+    let sb = d.span_builder();
+    for e in &ents {
+        for m in &e.mentions {
+            assert_eq!(&d.text[sb.byte_range(&m.span)], m.text);
+        }
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+    #[test]
+    fn never_panics_and_spans_match_text(
+        s in "([A-Z][a-z]{1,8}|[A-Z]{2,5}|[a-z]{1,7}|5G|U\\.S\\.|'s|’s|[,.()\"“”—\\n-]|\\PC){0,60}"
+    ) {
+        let d = doc(&s);
+        let a = EntitiesAnalyzer::new(EntitiesOptions::default()).unwrap();
+        let ents = a.entities(&d);
+        let sb = d.span_builder();
+        for e in &ents {
+            proptest::prop_assert!(!e.mentions.is_empty());
+            for m in &e.mentions {
+                proptest::prop_assert_eq!(&d.text[sb.byte_range(&m.span)], m.text.as_str());
+            }
+        }
+    }
+}
