@@ -75,10 +75,25 @@ impl DateTagger {
             named_quarter: named_quarter(&toks),
         };
         let mut out = Vec::new();
+        // The last day named in the text and its sentence, for "the day".
+        let mut last_day: Option<(String, u32)> = None;
         let mut i = 0;
         while i < toks.len() {
             match m.try_at(i) {
-                Some(f) if f.e > i => {
+                Some(mut f) if f.e > i => {
+                    let sent = sid.get(f.s).copied().unwrap_or(0);
+                    if f.day_ref {
+                        if let (Some((d, ds)), Some(a)) = (&last_day, m.a) {
+                            let own = Point::Day(a.date).value();
+                            if sent.saturating_sub(*ds) <= 3 && f.val.starts_with(&own) {
+                                f.val = format!("{d}{}", &f.val[own.len()..]);
+                            }
+                        }
+                    } else if matches!(f.kind, TimexType::Date | TimexType::Time) {
+                        if let Some(d) = f.val.get(..10).filter(|d| is_day_value(d)) {
+                            last_day = Some((d.to_string(), sent));
+                        }
+                    }
                     let (s, e) = (toks[f.s].s, toks[f.e - 1].e);
                     // "April 24 and 25": the second day shares month and year.
                     let second = f.day.filter(|_| f.kind == TimexType::Date).and_then(|d| {
@@ -125,6 +140,18 @@ impl DateTagger {
         }
         out
     }
+}
+
+/// Whether `v` is a calendar day value, `YYYY-MM-DD`.
+fn is_day_value(v: &str) -> bool {
+    v.len() == 10
+        && v.bytes().enumerate().all(|(k, b)| {
+            if k == 4 || k == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        })
 }
 
 /// Sentence number of each token: from the given ranges, or by splitting on
@@ -197,6 +224,9 @@ struct Found {
     day: Option<jiff::civil::Date>,
     /// A duration or a date computed with "ago": may take a modifier word.
     modable: bool,
+    /// "the day", "the same day", "later in the day": the day last named
+    /// in the text, when there is one nearby, else the anchor's.
+    day_ref: bool,
 }
 
 impl Found {
@@ -211,6 +241,7 @@ impl Found {
             the_ok: false,
             day: None,
             modable: false,
+            day_ref: false,
         }
     }
     fn date(s: usize, e: usize, p: Point, anch: bool) -> Self {
@@ -228,6 +259,10 @@ impl Found {
     }
     fn with_md(mut self, md: &'static str) -> Self {
         self.md = Some(md);
+        self
+    }
+    fn day_ref(mut self) -> Self {
+        self.day_ref = true;
         self
     }
 }
@@ -1171,7 +1206,7 @@ impl<'a> Matcher<'a> {
                         .any(|w| self.is_word(j + 1, w)) =>
             {
                 self.shifted(Unit::Day, 0)
-                    .map(|p| Found::date(i, j + 1, p, self.a.is_some()))
+                    .map(|p| Found::date(i, j + 1, p, self.a.is_some()).day_ref())
             }
             _ => None,
         };
@@ -1235,7 +1270,7 @@ impl<'a> Matcher<'a> {
             }
             (Lex::Kw(Kw::Same), Lex::Unit(Unit::Day, false)) => self
                 .shifted(Unit::Day, 0)
-                .map(|p| Found::date(i, j + 2, p, self.a.is_some())),
+                .map(|p| Found::date(i, j + 2, p, self.a.is_some()).day_ref()),
             _ => None,
         };
         let special = special.or(week_of);
@@ -2390,7 +2425,8 @@ impl<'a> Matcher<'a> {
                         return None;
                     };
                     let p = self.shifted(u, 0)?;
-                    return Some(Found::date(i, j + 3, p, anch).with_md(md));
+                    let f = Found::date(i, j + 3, p, anch).with_md(md);
+                    return Some(if u == Unit::Day { f.day_ref() } else { f });
                 }
                 if self.kw(j, Kw::That) && matches!(self.lex(j + 1), Lex::Unit(..)) {
                     return None;
@@ -2931,7 +2967,8 @@ impl<'a> Matcher<'a> {
                         false,
                     ) => {
                         let p = self.shifted(u, 0)?;
-                        Some(Found::date(j, j + 2, p, self.a.is_some()))
+                        let f = Found::date(j, j + 2, p, self.a.is_some());
+                        Some(if u == Unit::Day { f.day_ref() } else { f })
                     }
                     _ => self.p_the(j),
                 }

@@ -617,3 +617,43 @@ fn more_direction_cues() {
         "FUTURE_REF",
     );
 }
+
+#[test]
+fn the_day_is_the_day_last_named() {
+    // Anchor Tuesday 2019-02-19; the story is about Monday.
+    has(
+        "Shares slid on Monday. The index lost 2% to end the day at 7,100.",
+        "the day",
+        "2019-02-18",
+    );
+    has(
+        "Markets rose on Friday, although a report released on the same day showed job losses.",
+        "the same day",
+        "2019-02-15",
+    );
+    // Without a named day, the anchor's.
+    has(
+        "The index lost 2% to end the day at 7,100.",
+        "the day",
+        "2019-02-19",
+    );
+}
+
+#[test]
+fn the_reported_quarter_is_the_named_one() {
+    // A fiscal first quarter reported in October.
+    let a = Anchor::parse("1999-10-20").unwrap();
+    let got = tag_with(
+        "The maker said fiscal first-quarter profit rose 20%. Sales in the quarter rose to $5 million from $4 million a year earlier.",
+        DatesOptions::default(),
+        Some(&a),
+    );
+    assert!(
+        got.contains(&("the quarter".to_string(), "1999-Q1".to_string())),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&("a year earlier".to_string(), "1998-Q1".to_string())),
+        "{got:?}"
+    );
+}
