@@ -27,6 +27,7 @@ impl Registry {
             .with_analyzer(gleaner_entities::EntitiesFactory)
             .with_analyzer(gleaner_dates::DatesFactory)
             .with_analyzer(gleaner_claims::ClaimsFactory)
+            .with_analyzer(gleaner_exec::ExecFactory)
             .with_sink(gleaner_sink_json::JsonSinkFactory)
             .with_sink(gleaner_sink_markdown::MarkdownSinkFactory)
             .with_sink(gleaner_sink_stdout::StdoutSinkFactory)
