@@ -337,6 +337,14 @@ fn survives_sigkill_mid_burst() {
         "nothing failed; log:\n{}",
         s.log()
     );
+    // No temporary file of an interrupted write is left behind.
+    let leftovers: Vec<String> = fs::read_dir(s.path("out/json"))
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
 }
 
 #[test]

@@ -192,8 +192,51 @@ impl Daemon {
             last_reload_check: now,
             last_status: now,
         };
+        d.remove_stale_temp_files();
         d.start_watching()?;
         Ok(d)
+    }
+
+    /// Removes the temporary files (`.NAME.PID.tmp`, see
+    /// [`gleaner_core::write_atomic`]) that a killed process left in the
+    /// output, state, done and failed folders. They were never outputs:
+    /// readers only ever see the renamed, complete files.
+    fn remove_stale_temp_files(&self) {
+        if !Path::new("/proc/self").exists() {
+            return; // no cheap way to tell whether the writer still runs
+        }
+        let mut dirs: HashSet<PathBuf> = self
+            .store
+            .outputs()
+            .filter_map(|o| Path::new(o).parent().map(Path::to_path_buf))
+            .collect();
+        dirs.extend([
+            self.settings.state_dir.clone(),
+            self.settings.failed_dir.clone(),
+            self.settings.done_dir.clone(),
+        ]);
+        let mut removed = 0usize;
+        for dir in dirs {
+            let Ok(rd) = std::fs::read_dir(&dir) else {
+                continue;
+            };
+            for e in rd.flatten() {
+                let name = e.file_name().to_string_lossy().into_owned();
+                if let Some(pid) = stale_temp_pid(&name) {
+                    if !Path::new(&format!("/proc/{pid}")).exists()
+                        && std::fs::remove_file(e.path()).is_ok()
+                    {
+                        removed += 1;
+                    }
+                }
+            }
+        }
+        if removed > 0 {
+            info!(
+                files = removed,
+                "removed temporary files left by a killed process"
+            );
+        }
     }
 
     fn start_watching(&mut self) -> Result<(), StartError> {
@@ -233,6 +276,18 @@ impl Daemon {
         self.ready.len() + self.settling.len()
     }
 
+    /// A file did not fit in the queues: a later scan picks it up.
+    fn queue_full(&mut self) {
+        if !self.rescan_needed {
+            info!(
+                waiting = self.waiting(),
+                limit = self.settings.queue_limit,
+                "queue full; further files are picked up by a rescan once it drains"
+            );
+        }
+        self.rescan_needed = true;
+    }
+
     /// Queues a complete file.
     fn make_ready(&mut self, path: PathBuf) {
         if self.inflight.contains(&path) {
@@ -244,7 +299,7 @@ impl Daemon {
         }
         let was_settling = self.settling.remove(&path).is_some();
         if !was_settling && self.waiting() >= self.settings.queue_limit {
-            self.rescan_needed = true;
+            self.queue_full();
             return;
         }
         self.queued.insert(path.clone());
@@ -272,7 +327,7 @@ impl Daemon {
             return;
         }
         if self.waiting() >= self.settings.queue_limit {
-            self.rescan_needed = true;
+            self.queue_full();
             return;
         }
         self.settling.insert(
@@ -543,7 +598,6 @@ impl Daemon {
                     "two source files produce the same output (same document id); the latest one wins");
             }
         }
-        self.counters.files += 1;
         self.counters.documents += p.documents as u64;
         self.summary_processed += p.documents;
         self.finish_pending = true;
@@ -559,6 +613,7 @@ impl Daemon {
             present: true,
         };
         if p.failures.is_empty() {
+            self.counters.files += 1;
             info!(path = %path.display(), documents = p.documents, outputs = entry.outputs.len(), "processed");
             entry.present = self.settings.after == After::Keep || p.changed_since;
             self.put(rel, entry);
@@ -685,7 +740,7 @@ impl Daemon {
             .last_at
             .map_or(0.0, |t| now.duration_since(t).as_secs_f64());
         let rate = if secs > 0.0 {
-            (self.counters.files - self.counters.last_files) as f64 / secs
+            (self.counters.files + self.counters.failed - self.counters.last_files) as f64 / secs
         } else {
             0.0
         };
@@ -699,7 +754,7 @@ impl Daemon {
             rate = format!("{rate:.1}/s"),
             "status"
         );
-        self.counters.last_files = self.counters.files;
+        self.counters.last_files = self.counters.files + self.counters.failed;
         self.counters.last_at = Some(now);
         self.last_status = now;
     }
@@ -898,5 +953,26 @@ impl Daemon {
         self.compact();
         self.status();
         info!("stopped");
+    }
+}
+
+/// The writer's process id when `name` is a temporary file of
+/// [`gleaner_core::write_atomic`] (`.NAME.PID.tmp`).
+fn stale_temp_pid(name: &str) -> Option<u32> {
+    let inner = name.strip_prefix('.')?.strip_suffix(".tmp")?;
+    let (_, pid) = inner.rsplit_once('.')?;
+    pid.parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recognises_temp_files_of_atomic_writes() {
+        assert_eq!(stale_temp_pid(".a.json.1234.tmp"), Some(1234));
+        assert_eq!(stale_temp_pid("a.json.1234.tmp"), None);
+        assert_eq!(stale_temp_pid(".a.json.tmp"), None);
+        assert_eq!(stale_temp_pid(".a.json"), None);
     }
 }

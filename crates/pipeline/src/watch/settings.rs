@@ -235,6 +235,9 @@ pub struct Settings {
     pub shutdown_timeout: Duration,
     /// How long the state remembers files that left the folder.
     pub forget_after: Duration,
+    /// Output folders of sinks (their `path` option) that lie inside the
+    /// source folder: never read as input.
+    pub sink_dirs: Vec<PathBuf>,
 }
 
 impl Settings {
@@ -243,6 +246,7 @@ impl Settings {
     pub fn excluded(&self) -> Vec<PathBuf> {
         [&self.state_dir, &self.done_dir, &self.failed_dir]
             .into_iter()
+            .chain(&self.sink_dirs)
             .filter(|d| d.starts_with(&self.root))
             .cloned()
             .collect()
@@ -413,8 +417,25 @@ pub fn resolve(pipeline: &Pipeline, force_poll: bool) -> Result<Settings, Config
         queue_limit,
         shutdown_timeout,
         forget_after,
+        sink_dirs: sink_dirs(&text, &root),
         root,
     })
+}
+
+/// The `path` options of the pipeline's sinks that lie inside `root`, so
+/// that a sink writing into the watched folder never feeds itself.
+fn sink_dirs(text: &str, root: &Path) -> Vec<PathBuf> {
+    let Ok(table) = text.parse::<toml::Table>() else {
+        return Vec::new();
+    };
+    let Some(sinks) = table.get("sinks").and_then(|s| s.as_table()) else {
+        return Vec::new();
+    };
+    sinks
+        .values()
+        .filter_map(|s| s.get("path")?.as_str().map(PathBuf::from))
+        .filter(|p| p.starts_with(root))
+        .collect()
 }
 
 /// Line and column of `watch.KEY` (or of the `[watch]` table) in `text`.
@@ -516,7 +537,13 @@ mod tests {
         assert!(s.poll);
         assert_eq!(s.after, After::Move);
         assert_eq!(s.state_dir, dir.path().join(".gleaner"));
-        assert_eq!(s.excluded().len(), 3);
+        // state, done, failed, and the sink folder (inside the source here).
+        assert_eq!(s.excluded().len(), 4);
+        let inside = sink_dirs(
+            "[sinks.a]\npath = \"in/out\"\n[sinks.b]\npath = \"out\"\n",
+            Path::new("in"),
+        );
+        assert_eq!(inside, vec![PathBuf::from("in/out")]);
         assert_eq!(s.quiet, Duration::from_secs(1));
     }
 

@@ -267,6 +267,11 @@ impl Store {
         self.entries.get(rel)
     }
 
+    /// Every output file of every known source file.
+    pub fn outputs(&self) -> impl Iterator<Item = &str> + '_ {
+        self.owners.keys().map(String::as_str)
+    }
+
     /// Source files other than `rel` whose outputs include `output`.
     pub fn other_owners<'a>(
         &'a self,

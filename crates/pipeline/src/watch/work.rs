@@ -131,7 +131,7 @@ async fn write_all(
 ) -> Result<Vec<PathBuf>, Failure> {
     let mut written = Vec::new();
     for stage in &pipeline.sinks {
-        let mut delay = settings.retry_delay;
+        let mut delay = backoff(settings.retry_delay, settings.retry_max_delay, 0);
         let mut attempt = 0u32;
         loop {
             match stage.sink.write(doc).await {
@@ -145,7 +145,7 @@ async fn write_all(
                         attempt, of = settings.retries, retry_in_ms = delay.as_millis() as u64,
                         "transient sink error; retrying");
                     tokio::time::sleep(delay).await;
-                    delay = (delay * 2).min(settings.retry_max_delay);
+                    delay = backoff(settings.retry_delay, settings.retry_max_delay, attempt);
                 }
                 Err(e) => {
                     let tries = if attempt > 0 {
@@ -244,7 +244,7 @@ pub fn now_secs() -> u64 {
         .map_or(0, |d| d.as_secs())
 }
 
-/// Backoff helper for tests and callers: the n-th retry delay.
+/// The delay before retry `n + 1`: `first`, doubled `n` times, at most `max`.
 pub fn backoff(first: Duration, max: Duration, n: u32) -> Duration {
     first.saturating_mul(2u32.saturating_pow(n)).min(max)
 }
@@ -252,6 +252,7 @@ pub fn backoff(first: Duration, max: Duration, n: u32) -> Duration {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::sync::Arc;
 
     #[test]
     fn free_paths_do_not_clobber() {
@@ -303,6 +304,105 @@ mod tests {
             backoff(s, Duration::from_secs(10), 40),
             Duration::from_secs(10)
         );
+    }
+
+    /// A sink that fails with a transient error `fail` times, then writes.
+    struct Flaky {
+        fail: u32,
+        calls: std::sync::atomic::AtomicU32,
+        transient: bool,
+    }
+
+    #[async_trait::async_trait]
+    impl gleaner_core::Sink for Flaky {
+        async fn write(&self, doc: &Document) -> Result<Vec<PathBuf>, gleaner_core::SinkError> {
+            let n = self.calls.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            if n < self.fail {
+                let mut e = gleaner_core::SinkError::new("out/x.json: No space left on device");
+                e.transient = self.transient;
+                return Err(e);
+            }
+            Ok(vec![PathBuf::from(format!("out/{}.json", doc.id))])
+        }
+    }
+
+    fn setup(fail: u32, transient: bool) -> (tempfile::TempDir, Pipeline, Settings, Arc<Flaky>) {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("in");
+        fs::create_dir_all(&root).unwrap();
+        let text = format!(
+            "[source]\ntype = \"folder\"\npath = {:?}\n\n[sinks.json]\ntype = \"json\"\npath = {:?}\n\n[watch]\nretries = 3\nretry_delay = \"1ms\"\n",
+            root.display().to_string(),
+            dir.path().join("out").display().to_string()
+        );
+        let file = dir.path().join("p.toml");
+        fs::write(&file, &text).unwrap();
+        let mut p = crate::config::parse(
+            &file,
+            &text,
+            &crate::Registry::builtin(),
+            &Default::default(),
+        )
+        .unwrap();
+        let flaky = Arc::new(Flaky {
+            fail,
+            calls: Default::default(),
+            transient,
+        });
+        p.sinks[0].sink = flaky.clone();
+        let s = super::super::settings::resolve(&p, false).unwrap();
+        fs::write(
+            root.join("a.txt"),
+            "A headline\n\nThe minister said on Monday that the bridge would reopen in May.\n",
+        )
+        .unwrap();
+        (dir, p, s, flaky)
+    }
+
+    fn input(dir: &Path) -> InputFile {
+        InputFile {
+            path: dir.join("in/a.txt"),
+            id_base: "a".into(),
+        }
+    }
+
+    #[tokio::test]
+    async fn transient_sink_errors_are_retried() {
+        let (dir, p, s, flaky) = setup(2, true);
+        let Outcome::Processed(done) = process(&p, &s, &input(dir.path()), None).await else {
+            panic!("not processed");
+        };
+        assert!(done.failures.is_empty(), "{:?}", done.failures);
+        assert_eq!(done.outputs, vec!["out/a.json".to_string()]);
+        assert_eq!(flaky.calls.load(std::sync::atomic::Ordering::SeqCst), 3);
+
+        // The same content again is recognised without running the sinks.
+        let again = process(&p, &s, &input(dir.path()), Some(done.hash.clone())).await;
+        assert!(matches!(again, Outcome::Unchanged { .. }));
+        assert_eq!(flaky.calls.load(std::sync::atomic::Ordering::SeqCst), 3);
+    }
+
+    #[tokio::test]
+    async fn retries_run_out_and_permanent_errors_fail_at_once() {
+        let (dir, p, s, flaky) = setup(100, true);
+        let Outcome::Processed(done) = process(&p, &s, &input(dir.path()), None).await else {
+            panic!("not processed");
+        };
+        assert_eq!(flaky.calls.load(std::sync::atomic::Ordering::SeqCst), 4);
+        assert_eq!(done.failures.len(), 1);
+        assert_eq!(done.failures[0].stage, "sinks.json");
+        assert!(
+            done.failures[0].message.contains("after 4 attempts"),
+            "{:?}",
+            done.failures
+        );
+
+        let (dir, p, s, flaky) = setup(100, false);
+        let Outcome::Processed(done) = process(&p, &s, &input(dir.path()), None).await else {
+            panic!("not processed");
+        };
+        assert_eq!(flaky.calls.load(std::sync::atomic::Ordering::SeqCst), 1);
+        assert_eq!(done.failures.len(), 1);
     }
 
     #[test]
