@@ -75,24 +75,28 @@ impl DateTagger {
             named_quarter: named_quarter(&toks),
         };
         let mut out = Vec::new();
-        // The last day named in the text and its sentence, for "the day".
-        let mut last_day: Option<(String, u32)> = None;
+        // The last day, month and year named in the text, for "the day".
+        let mut named = Named::default();
         let mut i = 0;
         while i < toks.len() {
             match m.try_at(i) {
                 Some(mut f) if f.e > i => {
                     let sent = sid.get(f.s).copied().unwrap_or(0);
-                    if f.day_ref {
-                        if let (Some((d, ds)), Some(a)) = (&last_day, m.a) {
+                    if let (Some(r), Some(a)) = (f.refer, m.a) {
+                        if let Some(v) = named.resolve(r, sent) {
                             let own = Point::Day(a.date).value();
-                            if sent.saturating_sub(*ds) <= 3 && f.val.starts_with(&own) {
-                                f.val = format!("{d}{}", &f.val[own.len()..]);
-                            }
+                            f.val = match r.0 {
+                                // Keep a part of day or a time after the day.
+                                Unit::Day if r.1 == 0 && f.val.starts_with(&own) => {
+                                    format!("{v}{}", &f.val[own.len()..])
+                                }
+                                Unit::Day if r.1 == 0 => f.val,
+                                _ => v,
+                            };
                         }
-                    } else if matches!(f.kind, TimexType::Date | TimexType::Time) {
-                        if let Some(d) = f.val.get(..10).filter(|d| is_day_value(d)) {
-                            last_day = Some((d.to_string(), sent));
-                        }
+                    }
+                    if matches!(f.kind, TimexType::Date | TimexType::Time) {
+                        named.note(&f.val, sent);
                     }
                     let (s, e) = (toks[f.s].s, toks[f.e - 1].e);
                     // "April 24 and 25": the second day shares month and year.
@@ -139,6 +143,71 @@ impl DateTagger {
             }
         }
         out
+    }
+}
+
+/// The day, month and year last named in a text, with their sentences.
+#[derive(Default)]
+struct Named {
+    day: Option<(jiff::civil::Date, u32)>,
+    month: Option<(i32, u8, u32)>,
+    year: Option<(i32, u32)>,
+}
+
+impl Named {
+    /// Notes the point a DATE or TIME value names.
+    fn note(&mut self, v: &str, sent: u32) {
+        let num = |r: Range<usize>| {
+            v.get(r)
+                .filter(|x| x.bytes().all(|b| b.is_ascii_digit()))
+                .and_then(|x| x.parse::<i32>().ok())
+        };
+        let Some(y) = num(0..4) else { return };
+        if !(v.len() == 4 || v.as_bytes().get(4) == Some(&b'-')) {
+            return;
+        }
+        self.year = Some((y, sent));
+        let Some(m) = num(5..7)
+            .and_then(|m| u8::try_from(m).ok())
+            .filter(|m| (1..=12).contains(m))
+        else {
+            return;
+        };
+        self.month = Some((y, m, sent));
+        if let Some(d) = v
+            .get(..10)
+            .filter(|d| is_day_value(d))
+            .and_then(|_| num(8..10))
+            .and_then(|d| ymd(y, m, u8::try_from(d).ok()?))
+        {
+            self.day = Some((d, sent));
+        }
+    }
+
+    /// The value `r.1` units of `r.0` from the point last named within a
+    /// few sentences before `sent`.
+    fn resolve(&self, r: (Unit, i32), sent: u32) -> Option<String> {
+        let near = |s: u32, n: u32| sent.saturating_sub(s) <= n;
+        match r.0 {
+            Unit::Day => {
+                let (d, s) = self.day?;
+                near(s, 3).then_some(())?;
+                add_days(d, i64::from(r.1)).map(|d| Point::Day(d).value())
+            }
+            Unit::Month => {
+                let (y, m, s) = self.month?;
+                near(s, 5).then_some(())?;
+                let k = y * 12 + i32::from(m) - 1 + r.1;
+                let mm = u8::try_from(k.rem_euclid(12) + 1).ok()?;
+                Some(Point::Month(k.div_euclid(12), mm).value())
+            }
+            Unit::Year => {
+                let (y, s) = self.year?;
+                near(s, 5).then_some(())?;
+                Some(Point::Year(y + r.1).value())
+            }
+            _ => None,
+        }
     }
 }
 
@@ -224,9 +293,10 @@ struct Found {
     day: Option<jiff::civil::Date>,
     /// A duration or a date computed with "ago": may take a modifier word.
     modable: bool,
-    /// "the day", "the same day", "later in the day": the day last named
-    /// in the text, when there is one nearby, else the anchor's.
-    day_ref: bool,
+    /// "the day", "the same day", "later in the day" (Day, 0), "the
+    /// following year" (Year, 1): that many units from the day, month or
+    /// year last named nearby in the text, else from the anchor.
+    refer: Option<(Unit, i32)>,
 }
 
 impl Found {
@@ -241,7 +311,7 @@ impl Found {
             the_ok: false,
             day: None,
             modable: false,
-            day_ref: false,
+            refer: None,
         }
     }
     fn date(s: usize, e: usize, p: Point, anch: bool) -> Self {
@@ -262,7 +332,7 @@ impl Found {
         self
     }
     fn day_ref(mut self) -> Self {
-        self.day_ref = true;
+        self.refer = Some((Unit::Day, 0));
         self
     }
 }
@@ -680,6 +750,22 @@ impl<'a> Matcher<'a> {
     /// The direction of a past-looking verb at j: future when a modal or
     /// "to" governs it ("will be paid", "expected to be completed").
     fn verb_dir(&self, j: usize) -> Dir {
+        if ["was", "were"].iter().any(|w| self.is_word(j, w))
+            && [
+                "planning",
+                "going",
+                "due",
+                "scheduled",
+                "expected",
+                "set",
+                "slated",
+            ]
+            .iter()
+            .any(|w| self.is_word(j + 1, w))
+        {
+            // "were planning to drive", "was due to expire".
+            return Dir::Future;
+        }
         if self.kw(j + 1, Kw::To)
             && [
                 "expected",
@@ -2652,7 +2738,12 @@ impl<'a> Matcher<'a> {
                         return None;
                     }
                     let p = self.shifted(Unit::Day, shift)?;
-                    return Some(Found::date(i, j + 1, p, anch).the());
+                    let mut f = Found::date(i, j + 1, p, anch).the();
+                    if i > 0 && self.kw(i - 1, Kw::The) {
+                        // "the next day": after the day the story is at.
+                        f.refer = Some((Unit::Day, shift));
+                    }
+                    return Some(f);
                 }
                 if u == Unit::Year && self.apos(j + 1) && self.is_word(j + 2, "s") {
                     // "this year's third quarter", "last year's quarter"
@@ -2692,6 +2783,10 @@ impl<'a> Matcher<'a> {
                 // "last year's third quarter" is not handled; "this year's" stays a year.
                 if matches!(k, Kw::Following | Kw::Previous) {
                     f.anch = anch;
+                    if matches!(u, Unit::Year | Unit::Month) {
+                        // "the following year": after the year last named.
+                        f.refer = Some((u, shift));
+                    }
                 }
                 Some(f)
             }

@@ -657,3 +657,29 @@ fn the_reported_quarter_is_the_named_one() {
         "{got:?}"
     );
 }
+
+#[test]
+fn following_and_previous_refer_to_the_story_time() {
+    has(
+        "He joined the army in March 2011, and the following year he was promoted.",
+        "the following year",
+        "2012",
+    );
+    has(
+        "The bid came in March. The following month, the board rejected it.",
+        "The following month",
+        "2018-04",
+    );
+    has(
+        "The bridge closed on Jan. 4, 2017. The next day, traffic jammed the city.",
+        "The next day",
+        "2017-01-05",
+    );
+    // Nothing named before: from the anchor.
+    has("The following year was calm.", "The following year", "2020");
+    has(
+        "Officials said they were planning a march on Saturday.",
+        "Saturday",
+        "2019-02-23",
+    );
+}
