@@ -424,3 +424,30 @@ fn bad_watch_options_and_a_shared_state_are_refused() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("in use"));
     assert!(d.stop().success());
 }
+
+#[test]
+fn a_changed_file_loses_the_outputs_its_new_content_no_longer_has() {
+    let s = Setup::new("");
+    let d = s.start(&[]);
+    let line = |title: &str, marker: &str| {
+        serde_json::json!({"title": title, "text": article(title, marker)}).to_string()
+    };
+    let three = [
+        line("One", "zebra-l1"),
+        line("Two", "zebra-l2"),
+        line("Three", "zebra-l3"),
+    ]
+    .join("\n");
+    fs::write(s.path("in/feed.jsonl"), three + "\n").unwrap();
+    s.wait_output("feed-3", "zebra-l3");
+    s.wait_output("feed-1", "zebra-l1");
+
+    // Now two lines, the second one changed: feed-3 must go, feed-2 change.
+    let two = [line("One", "zebra-l1"), line("Two", "zebra-l2-new")].join("\n");
+    fs::write(s.path("in/feed.jsonl"), two + "\n").unwrap();
+    s.wait_output("feed-2", "zebra-l2-new");
+    s.wait("feed-3.json to be removed", || s.output("feed-3").is_none());
+    assert!(d.stop().success(), "log:\n{}", s.log());
+    let names: Vec<String> = s.outputs("out/json").into_iter().map(|(n, _)| n).collect();
+    assert_eq!(names, ["feed-1.json", "feed-2.json"]);
+}
