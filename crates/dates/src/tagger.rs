@@ -2191,6 +2191,7 @@ impl<'a> Matcher<'a> {
             day = Some((v, anch));
             k = e;
         }
+        let bare = day.is_none();
         let (dv, anch) = match day {
             Some(d) => d,
             None => match self.a {
@@ -2200,6 +2201,10 @@ impl<'a> Matcher<'a> {
         };
         let mut f = Found::new(i, k, TimexType::Time, time_value(&dv, h, m, tz), anch);
         f.modable = true;
+        if bare {
+            // "at 10 p.m.": on the day the story is at.
+            f.refer = Some((Unit::Day, 0));
+        }
         Some(f)
     }
 
@@ -2440,6 +2445,14 @@ impl<'a> Matcher<'a> {
             Kw::Daily | Kw::Weekly | Kw::Monthly | Kw::Yearly | Kw::Annually | Kw::Hourly => {
                 let t = &self.t[i];
                 if t.cap && i > 0 && self.same_sent(i - 1, i) && !self.p(i - 1, b'"') {
+                    return None;
+                }
+                let prev = i.checked_sub(1).filter(|&p| self.same_sent(p, i));
+                // "average daily volume", "rise 8% annually" (a rate, like
+                // "$5 million a year"): not timexes in TimeBank.
+                if prev.is_some_and(|p| {
+                    self.is_word(p, "average") || self.p(p, b'%') || self.is_word(p, "percent")
+                }) {
                     return None;
                 }
                 let v = match k {

@@ -683,3 +683,16 @@ fn following_and_previous_refer_to_the_story_time() {
         "2019-02-23",
     );
 }
+
+#[test]
+fn rates_and_averages_are_not_sets() {
+    none("Revenue should rise 8% annually over the period.");
+    none("Turnover was below the average daily volume.");
+    has("The paper is published daily.", "daily", "P1D");
+    // A bare clock time is on the day the story is at.
+    has(
+        "The fire started on Feb. 2. Crews arrived at 10 p.m. and worked overnight.",
+        "10 p.m.",
+        "2019-02-02T22:00",
+    );
+}
