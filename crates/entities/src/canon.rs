@@ -285,6 +285,111 @@ const ORG_CONTEXT_BEFORE: &[&str] = &[
     "provider",
 ];
 
+/// Words that mark a name as an organisation's.
+const ORG_WORDS: &[&str] = &[
+    "group",
+    "corp",
+    "inc",
+    "bank",
+    "party",
+    "union",
+    "council",
+    "committee",
+    "association",
+    "agency",
+    "ministry",
+    "university",
+    "club",
+    "united",
+    "city",
+    "fc",
+    "news",
+    "times",
+    "post",
+    "journal",
+    "airlines",
+    "airways",
+    "motors",
+    "systems",
+    "technologies",
+    "telecom",
+    "capital",
+    "partners",
+    "holdings",
+    "press",
+    "media",
+    "institute",
+    "foundation",
+    "commission",
+    "department",
+    "office",
+    "service",
+    "services",
+    "army",
+    "force",
+    "navy",
+    "court",
+    "senate",
+    "house",
+    "congress",
+    "parliament",
+    "assembly",
+    "government",
+    "company",
+    "industries",
+    "international",
+    "energy",
+    "oil",
+    "airlines",
+    "network",
+    "networks",
+    "communications",
+    "electric",
+    "motor",
+    "insurance",
+    "securities",
+    "investments",
+    "fund",
+    "trust",
+    "league",
+    "federation",
+    "society",
+    "church",
+    "school",
+    "college",
+    "hospital",
+    "police",
+    "team",
+    "rail",
+    "railways",
+    "railway",
+    "airport",
+    "studios",
+    "records",
+    "pharmaceuticals",
+    "labs",
+];
+
+/// Verbs of saying that follow a speaker's name.
+const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "warned",
+    "added",
+    "claimed",
+    "argued",
+    "insisted",
+    "stated",
+    "explained",
+    "wrote",
+    "tweeted",
+    "denied",
+    "admitted",
+    "noted",
+    "replied",
+];
+
 /// Honorifics: dropped from names, not recorded as titles.
 const HONORIFICS: &[&str] = &["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "mx."];
 
@@ -910,6 +1015,52 @@ pub fn canonicalize(
             }
         }
     }
+    // A two- or three-word "organisation" written like a personal name, with
+    // no organisation word in it, that says things and is referred to as
+    // he or she ("Lena Haugstad said … his company") is a person.
+    for g in &mut groups {
+        let Some(first) = g.mentions.iter().max_by_key(|m| m.2) else {
+            continue;
+        };
+        if !(2..=3).contains(&first.2) || g.mentions.iter().any(|m| m.1 != EntityLabel::Org) {
+            continue;
+        }
+        let name = &text[first.0.clone()];
+        let name_like = name.split_whitespace().all(|w| {
+            let mut cs = w.chars();
+            cs.next().is_some_and(char::is_uppercase)
+                && cs.clone().next().is_some()
+                && cs.all(char::is_lowercase)
+                && !ORG_WORDS.contains(&w.to_lowercase().as_str())
+        });
+        if !name_like {
+            continue;
+        }
+        let mut speech = 0;
+        let mut pronoun = 0;
+        for m in &g.mentions {
+            let Some(b) = token_at(toks, m.0.end.saturating_sub(1)) else {
+                continue;
+            };
+            if SPEECH_VERBS.contains(&word(b + 1).to_lowercase().as_str()) {
+                speech += 1;
+            }
+            let end = sents
+                .iter()
+                .find(|s| s.contains(&b))
+                .map_or(b + 1, |s| s.end);
+            if (b + 1..end.min(b + 13))
+                .any(|i| matches!(word(i), "he" | "she" | "his" | "her" | "him"))
+            {
+                pronoun += 1;
+            }
+        }
+        if speech >= 1 && pronoun >= 1 {
+            for m in &mut g.mentions {
+                m.1 = EntityLabel::Person;
+            }
+        }
+    }
     groups
         .into_iter()
         .map(|mut g| {
@@ -1091,6 +1242,17 @@ mod tests {
         assert_eq!(z.label, Org, "{e:?}");
         let o = e.iter().find(|x| x.name == "Orbix Corp").unwrap();
         assert_eq!(o.mentions.len(), 2, "{e:?}");
+    }
+
+    #[test]
+    fn a_named_speaker_called_he_is_a_person() {
+        use EntityLabel::*;
+        let t = "Tomas Varga warned rivals. Later Tomas Varga said his firm would grow.";
+        let e = run(t, &[("Tomas Varga", 0, Org), ("Tomas Varga", 1, Org)]);
+        assert_eq!(e[0].label, Person, "{e:?}");
+        let t2 = "Nordic Rail said it would grow. Nordic Rail said his plan failed.";
+        let e2 = run(t2, &[("Nordic Rail", 0, Org), ("Nordic Rail", 1, Org)]);
+        assert_eq!(e2[0].label, Org, "rail is an organisation word: {e2:?}");
     }
 
     #[test]
