@@ -505,7 +505,7 @@ fn parse_date_part(part: &str) -> Option<Option<(u32, u32, u32)>> {
         // ISO dates, possibly with a time.
         if let Some(date) = tok.get(..10) {
             let b = date.as_bytes();
-            if b.len() == 10 && b[4] == b'-' && b[7] == b'-' {
+            if b.len() == 10 && b.get(4) == Some(&b'-') && b.get(7) == Some(&b'-') {
                 let yy = date.get(..4).and_then(|s| s.parse().ok());
                 let mm = date.get(5..7).and_then(|s| s.parse().ok());
                 let dd = date.get(8..10).and_then(|s| s.parse().ok());
