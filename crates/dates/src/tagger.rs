@@ -196,7 +196,9 @@ impl Named {
             }
             Unit::Month => {
                 let (y, m, s) = self.month?;
-                near(s, 5).then_some(())?;
+                // "the same period last year" (-12) only after a month named
+                // in its own sentence ("rose in February compared to …").
+                near(s, if r.1.abs() >= 12 { 0 } else { 5 }).then_some(())?;
                 let k = y * 12 + i32::from(m) - 1 + r.1;
                 let mm = u8::try_from(k.rem_euclid(12) + 1).ok()?;
                 Some(Point::Month(k.div_euclid(12), mm).value())
@@ -1480,7 +1482,13 @@ impl<'a> Matcher<'a> {
             (None, Some(q)) => Point::Lit(format!("XXXX-Q{q}")),
             (None, None) => Point::Lit("XXXX-QX".into()),
         };
-        Some(Found::date(j, k, p, self.a.is_some()).the())
+        let mut f = Found::date(j, k, p, self.a.is_some()).the();
+        if is_p {
+            // "sales rose in February compared to the same period last
+            // year": February a year before, when a month was just named.
+            f.refer = Some((Unit::Month, -12));
+        }
+        Some(f)
     }
 
     /// Whether the sentence of token i talks about quarterly results, where

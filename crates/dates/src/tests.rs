@@ -696,3 +696,12 @@ fn rates_and_averages_are_not_sets() {
         "2019-02-02T22:00",
     );
 }
+
+#[test]
+fn the_same_period_after_a_month_is_that_month_a_year_before() {
+    has(
+        "Car sales rose 12% in January compared to the same period last year.",
+        "the same period last year",
+        "2018-01",
+    );
+}
