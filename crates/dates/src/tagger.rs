@@ -1239,6 +1239,21 @@ impl<'a> Matcher<'a> {
                     false,
                 ))
             }
+            Lex::Kw(Kw::Last)
+                if (self.kw(j + 1, Kw::Half) && self.kw(j + 2, Kw::Of))
+                    || (self.lex(j + 1) == Lex::Num(2)
+                        && self.lex(j + 2) == Lex::Unit(Unit::Quarter, true)
+                        && self.kw(j + 3, Kw::Of)) =>
+            {
+                // "the last half of 1989", "the last two quarters of 1990".
+                let k = if self.kw(j + 1, Kw::Half) {
+                    j + 3
+                } else {
+                    j + 4
+                };
+                self.year_at(k)
+                    .map(|(y, e)| Found::date(i, e, Point::Half(y, 2), false))
+            }
             Lex::Kw(Kw::Future) => Some(Found::new(
                 i,
                 j + 1,
@@ -3016,6 +3031,16 @@ impl<'a> Matcher<'a> {
             {
                 let c = i32::try_from(n).ok()? - 1;
                 Some(Found::date(i, j + 1, Point::Century(c), false).the())
+            }
+            Lex::Num(2)
+                if n == 1
+                    && self.lex(j + 1) == Lex::Unit(Unit::Quarter, true)
+                    && self.kw(j + 2, Kw::Of) =>
+            {
+                // "the first two quarters of 1990": the first half.
+                let (y, e, rel) = y_after(j + 2);
+                let y = y.filter(|_| e > j + 3)?;
+                Some(Found::date(i, e, Point::Half(y, 1), rel && anch).the())
             }
             _ => {
                 if n == 1 && t.kind == Kind::Word {

@@ -705,3 +705,17 @@ fn the_same_period_after_a_month_is_that_month_a_year_before() {
         "2018-01",
     );
 }
+
+#[test]
+fn halves_spelled_as_quarters() {
+    has(
+        "Margins should recover in the first two quarters of 2020.",
+        "the first two quarters of 2020",
+        "2020-H1",
+    );
+    has(
+        "Profit fell in the last half of 2018.",
+        "the last half of 2018",
+        "2018-H2",
+    );
+}
