@@ -1509,6 +1509,11 @@ impl<'a> Matcher<'a> {
     /// Whether the sentence of token i talks about quarterly results, where
     /// "a year ago" means the same quarter a year before.
     fn quarter_context(&self, i: usize) -> bool {
+        if self.multi_quarter_sentence(i) {
+            // "In the first nine months, net was …, compared with … a year
+            // earlier": the comparison is of years, not quarters.
+            return false;
+        }
         let mut j = i;
         while j > 0 && self.same_sent(j - 1, i) && i - j < 40 {
             j -= 1;
@@ -1520,6 +1525,33 @@ impl<'a> Matcher<'a> {
         while j + 1 < self.t.len() && self.same_sent(j + 1, i) && j - i < 40 {
             j += 1;
             if self.financial(j) {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Whether the sentence of token i (before it) names a reporting period
+    /// longer than a quarter: "the first nine months", "the first half",
+    /// "the fiscal year", "for the year".
+    fn multi_quarter_sentence(&self, i: usize) -> bool {
+        let mut j = i;
+        while j > 0 && self.same_sent(j - 1, i) && i - j < 40 {
+            j -= 1;
+            let long = match self.lex(j) {
+                Lex::Unit(Unit::Month, true) => {
+                    matches!(self.lex(j.wrapping_sub(1)), Lex::Num(6 | 9))
+                        || self
+                            .num(j.wrapping_sub(1))
+                            .is_some_and(|(n, _)| n == 6 || n == 9)
+                }
+                Lex::Kw(Kw::Half) => true,
+                Lex::Unit(Unit::Year, false) => {
+                    self.kw(j.wrapping_sub(1), Kw::The) || self.kw(j.wrapping_sub(1), Kw::Fiscal)
+                }
+                _ => false,
+            };
+            if long {
                 return true;
             }
         }

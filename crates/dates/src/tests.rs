@@ -719,3 +719,16 @@ fn halves_spelled_as_quarters() {
         "2018-H2",
     );
 }
+
+#[test]
+fn nine_month_comparisons_are_by_year() {
+    let a = Anchor::parse("1999-10-20").unwrap();
+    let text = "Third-quarter net rose 5%. In the first nine months, net was $30 million, compared with $25 million a year earlier. Quarterly sales were $9 million, up from $8 million a year earlier.";
+    let got = tag_with(text, DatesOptions::default(), Some(&a));
+    let vals: Vec<&str> = got
+        .iter()
+        .filter(|(e, _)| e == "a year earlier")
+        .map(|(_, v)| v.as_str())
+        .collect();
+    assert_eq!(vals, vec!["1998", "1998-Q3"], "{got:?}");
+}
