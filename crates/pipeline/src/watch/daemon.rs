@@ -848,12 +848,7 @@ impl Daemon {
 
     /// Runs until SIGINT or SIGTERM; returns after a clean shutdown.
     pub async fn run(mut self) -> Result<(), StartError> {
-        use tokio::signal::unix::{signal, SignalKind};
-        let sig =
-            |k| signal(k).map_err(|e| StartError::Watch(format!("cannot handle signals: {e}")));
-        let mut sigint = sig(SignalKind::interrupt())?;
-        let mut sigterm = sig(SignalKind::terminate())?;
-        let mut sighup = sig(SignalKind::hangup())?;
+        let mut signals = Signals::new()?;
 
         // Whatever arrived while the daemon was down.
         self.full_scan().await;
@@ -887,15 +882,16 @@ impl Daemon {
                     }
                 }
                 _ = ticker.tick() => self.tick().await,
-                _ = sigint.recv() => { info!("SIGINT: stopping"); break; }
-                _ = sigterm.recv() => { info!("SIGTERM: stopping"); break; }
-                _ = sighup.recv() => { info!("SIGHUP: reloading the pipeline"); self.reload(); }
+                sig = signals.recv() => match sig {
+                    Sig::Stop(name) => { info!("{name}: stopping"); break; }
+                    Sig::Reload => { info!("SIGHUP: reloading the pipeline"); self.reload(); }
+                },
             }
             if !self.after_actions.is_empty() {
                 self.flush();
             }
         }
-        self.shutdown(&mut sigint, &mut sigterm).await;
+        self.shutdown(&mut signals).await;
         Ok(())
     }
 
@@ -908,11 +904,7 @@ impl Daemon {
         }
     }
 
-    async fn shutdown(
-        &mut self,
-        sigint: &mut tokio::signal::unix::Signal,
-        sigterm: &mut tokio::signal::unix::Signal,
-    ) {
+    async fn shutdown(&mut self, signals: &mut Signals) {
         self.watcher = None;
         self.ready.clear();
         self.queued.clear();
@@ -930,8 +922,10 @@ impl Daemon {
             tokio::select! {
                 Some(j) = self.workers.join_next() => self.joined(j),
                 _ = &mut deadline => break,
-                _ = sigint.recv() => break,
-                _ = sigterm.recv() => break,
+                sig = signals.recv() => if let Sig::Stop(name) = sig {
+                    warn!("{name} again: abandoning in-flight files");
+                    break;
+                },
             }
         }
         if !self.workers.is_empty() {
@@ -953,6 +947,63 @@ impl Daemon {
         self.compact();
         self.status();
         info!("stopped");
+    }
+}
+
+/// What a signal asks of the daemon.
+enum Sig {
+    /// SIGINT or SIGTERM (Ctrl-C elsewhere): stop.
+    Stop(&'static str),
+    /// SIGHUP: reload the pipeline file.
+    Reload,
+}
+
+/// The signals the daemon handles.
+struct Signals {
+    #[cfg(unix)]
+    int: tokio::signal::unix::Signal,
+    #[cfg(unix)]
+    term: tokio::signal::unix::Signal,
+    #[cfg(unix)]
+    hup: tokio::signal::unix::Signal,
+}
+
+impl Signals {
+    #[cfg(unix)]
+    fn new() -> Result<Signals, StartError> {
+        use tokio::signal::unix::{signal, SignalKind};
+        let sig =
+            |k| signal(k).map_err(|e| StartError::Watch(format!("cannot handle signals: {e}")));
+        Ok(Signals {
+            int: sig(SignalKind::interrupt())?,
+            term: sig(SignalKind::terminate())?,
+            hup: sig(SignalKind::hangup())?,
+        })
+    }
+
+    #[cfg(not(unix))]
+    fn new() -> Result<Signals, StartError> {
+        Ok(Signals {})
+    }
+
+    /// The next signal.
+    #[cfg(unix)]
+    async fn recv(&mut self) -> Sig {
+        tokio::select! {
+            _ = self.int.recv() => Sig::Stop("SIGINT"),
+            _ = self.term.recv() => Sig::Stop("SIGTERM"),
+            _ = self.hup.recv() => Sig::Reload,
+        }
+    }
+
+    /// The next signal.
+    #[cfg(not(unix))]
+    async fn recv(&mut self) -> Sig {
+        match tokio::signal::ctrl_c().await {
+            Ok(()) => Sig::Stop("Ctrl-C"),
+            // No console: never asked to stop this way.
+            Err(_) => std::future::pending().await,
+        }
     }
 }
 
