@@ -2450,6 +2450,31 @@ impl<'a> Matcher<'a> {
         let anch = self.a.is_some();
         let lit = |e: usize, v: &str| Some(Found::new(i, e, TimexType::Date, v.to_string(), false));
         match k {
+            Kw::Today
+                if self.apos(i + 1)
+                    && self.is_word(i + 2, "s")
+                    && [
+                        "world",
+                        "youth",
+                        "society",
+                        "generation",
+                        "young",
+                        "children",
+                        "kids",
+                        "economy",
+                        "technology",
+                        "personal",
+                        "modern",
+                        "global",
+                        "consumers",
+                    ]
+                    .iter()
+                    .any(|w| self.is_word(i + 3, w)) =>
+            {
+                // "today's youth", "today's world": nowadays, generic; not
+                // tagged in TimeBank.
+                None
+            }
             Kw::Today | Kw::Yesterday | Kw::Tomorrow => {
                 let (v, an, e) = self.deictic_day(i)?;
                 if let Lex::Pod(p, false) = self.lex(e) {

@@ -732,3 +732,9 @@ fn nine_month_comparisons_are_by_year() {
         .collect();
     assert_eq!(vals, vec!["1998", "1998-Q3"], "{got:?}");
 }
+
+#[test]
+fn generic_today_is_not_a_date() {
+    none("The app is built for today's youth.");
+    has("Read today's editions for more.", "today", "2019-02-19");
+}
