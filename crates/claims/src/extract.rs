@@ -347,7 +347,7 @@ fn link(
             } else {
                 cp.saturating_sub(p1)
             };
-            if sd > 2 || pd > 1 {
+            if sd > 1 || pd > 0 {
                 continue;
             }
             let cost = gap((r.first, r.last), (d.cue.first, d.cue.last)) + 30 * sd + 60 * pd;
