@@ -1008,10 +1008,12 @@ impl Signals {
 }
 
 /// The writer's process id when `name` is a temporary file of
-/// [`gleaner_core::write_atomic`] (`.NAME.PID.tmp`).
+/// [`gleaner_core::write_atomic`] (`.NAME.PID.tmp` or `.NAME.PID-SEQ.tmp`).
 fn stale_temp_pid(name: &str) -> Option<u32> {
     let inner = name.strip_prefix('.')?.strip_suffix(".tmp")?;
-    let (_, pid) = inner.rsplit_once('.')?;
+    let (_, tag) = inner.rsplit_once('.')?;
+    // `PID` or `PID-SEQ`.
+    let pid = tag.split_once('-').map_or(tag, |(pid, _)| pid);
     pid.parse().ok()
 }
 
@@ -1022,6 +1024,8 @@ mod tests {
     #[test]
     fn recognises_temp_files_of_atomic_writes() {
         assert_eq!(stale_temp_pid(".a.json.1234.tmp"), Some(1234));
+        assert_eq!(stale_temp_pid(".a067.json.19975-30.tmp"), Some(19975));
+        assert_eq!(stale_temp_pid(".a.json.x-30.tmp"), None);
         assert_eq!(stale_temp_pid("a.json.1234.tmp"), None);
         assert_eq!(stale_temp_pid(".a.json.tmp"), None);
         assert_eq!(stale_temp_pid(".a.json"), None);
