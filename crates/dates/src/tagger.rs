@@ -3176,13 +3176,17 @@ impl<'a> Matcher<'a> {
             Lex::Weekday(..) => self.p_weekday(j),
             Lex::Season(s) => self.season(j, s),
             Lex::Pod(p, false) if md == "MID" || md == "END" || md == "START" => {
-                let d = self.shifted(Unit::Day, 0)?;
+                // "mid-afternoon yesterday": the day after it, if any.
+                let (dv, anch, e) = match self.deictic_day(j + 1) {
+                    Some(x) => x,
+                    None => (self.shifted(Unit::Day, 0)?.value(), self.a.is_some(), j + 1),
+                };
                 Some(Found::new(
                     j,
-                    j + 1,
+                    e,
                     TimexType::Time,
-                    format!("{}T{}", d.value(), p.code()),
-                    self.a.is_some(),
+                    format!("{dv}T{}", p.code()),
+                    anch,
                 ))
             }
             _ => self.p_year(j),

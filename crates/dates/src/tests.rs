@@ -738,3 +738,12 @@ fn generic_today_is_not_a_date() {
     none("The app is built for today's youth.");
     has("Read today's editions for more.", "today", "2019-02-19");
 }
+
+#[test]
+fn part_of_day_then_deictic_day() {
+    has(
+        "In Tokyo at mid-afternoon yesterday, the yen was weaker.",
+        "mid-afternoon yesterday",
+        "2019-02-18TAF",
+    );
+}
