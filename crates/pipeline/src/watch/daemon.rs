@@ -711,10 +711,12 @@ impl Daemon {
     fn compact(&mut self) {
         let forget = self.settings.forget_after.as_secs();
         let now = work::now_secs();
-        if let Err(e) = self
-            .store
-            .compact(|_, e| !e.present && now.saturating_sub(e.at) > forget)
-        {
+        let root = self.settings.root.clone();
+        // Files that left the folder: moved or failed by the daemon, or
+        // deleted by someone else (checked only for old entries).
+        if let Err(e) = self.store.compact(|rel, e| {
+            now.saturating_sub(e.at) > forget && (!e.present || !root.join(rel).exists())
+        }) {
             warn!(state = %self.store.dir().display(), error = %e, "cannot compact the state; the journal keeps growing until it works");
         }
     }

@@ -206,7 +206,10 @@ pub fn start(
         } else if matches!(&e.kind, notify::ErrorKind::Io(io) if io.raw_os_error() == Some(24)) {
             instance_limit_message(&e)
         } else {
-            format!("cannot watch {}: {e}", root.display())
+            format!(
+                "cannot watch {}: {e} (where file-system events are not available, use poll mode: `--poll` or [watch] poll = true)",
+                root.display()
+            )
         }
     })?;
     Ok(w)
