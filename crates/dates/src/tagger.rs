@@ -2650,6 +2650,13 @@ impl<'a> Matcher<'a> {
                 }
                 // "the fiscal year" (not "from a fiscal year to a calendar year")
                 if self.is_word(i + 1, "year") && i > 0 && self.kw(i - 1, Kw::The) {
+                    if self.kw(i + 2, Kw::Ended) && !self.p(i + 2, b'-') {
+                        // "the fiscal year ended Jan. 31": a duration, as
+                        // "the year ended".
+                        return Some(
+                            Found::new(i, i + 2, TimexType::Duration, "P1Y".into(), false).the(),
+                        );
+                    }
                     let p = self.shifted(Unit::Year, 0)?;
                     return Some(Found::date(i, i + 2, p, anch).the());
                 }

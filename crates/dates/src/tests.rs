@@ -747,3 +747,10 @@ fn part_of_day_then_deictic_day() {
         "2019-02-18TAF",
     );
 }
+
+#[test]
+fn the_fiscal_year_ended_is_a_duration() {
+    let t = full("In the fiscal year ended Jan. 31, sales were $9 million.");
+    let f = t.iter().find(|x| x.value == "P1Y").unwrap();
+    assert_eq!(f.kind, TimexType::Duration);
+}
