@@ -104,47 +104,15 @@ impl EntityRecognizer {
         tags.iter()
             .zip(sents)
             .map(|(t, sw)| {
-                let mut out = Vec::new();
-                let mut i = 0;
-                while i < t.len() {
-                    let Some(ty) = model::tag_type(t[i]) else {
-                        i += 1;
-                        continue;
-                    };
-                    let mut j = i + 1;
-                    while j < t.len() && model::is_inside(t[j]) && model::tag_type(t[j]) == Some(ty)
-                    {
-                        j += 1;
-                    }
-                    let mut a = i;
-                    if a == 0
-                        && j > 1
-                        && sw
-                            .first()
-                            .is_some_and(|w| is_leading_function_word(w.as_ref()))
-                    {
-                        a = 1;
-                    }
-                    let single_code =
-                        j - a == 1 && sw.get(a).is_some_and(|w| is_non_entity_token(w.as_ref()));
-                    // A lone sentence-initial word that is almost always
-                    // lowercase inside sentences ("Interestingly, …").
-                    let common_word = j - a == 1
-                        && a == 0
-                        && sw.get(a).is_some_and(|w| {
-                            let w = w.as_ref();
-                            self.is_common_lowercase(w)
-                                || (w.len() > 5
-                                    && w.ends_with("ly")
-                                    && sw.get(1).is_some_and(|n| n.as_ref() == ",")
-                                    && !self.in_gazetteer(w))
-                        });
-                    if !single_code && !common_word {
-                        out.push((a, j, model::TYPES.get(ty).copied().unwrap_or("MISC")));
-                    }
-                    i = j;
-                }
-                out
+                let words: Vec<&str> = sw.iter().map(AsRef::as_ref).collect();
+                let is_common = |w: &str| {
+                    self.is_common_lowercase(w)
+                        || (w.len() > 5
+                            && w.ends_with("ly")
+                            && words.get(1) == Some(&",")
+                            && !self.in_gazetteer(w))
+                };
+                spans_from_tags(t, &words, &is_common)
             })
             .collect()
     }
@@ -217,6 +185,53 @@ impl EntityRecognizer {
         }
         out
     }
+}
+
+/// Entity spans `(start, end, CoNLL type)` of one sentence's BIO tags, with
+/// the post-tagging rules: a capitalized function word opening the sentence
+/// is dropped from a name ("Another Acme employee"); a lone digit-letter
+/// code ("5G") and a lone sentence-initial word for which `is_common` holds
+/// are not entities; a comma splits a span in two.
+pub fn spans_from_tags(
+    tags: &[u8],
+    words: &[&str],
+    is_common: &dyn Fn(&str) -> bool,
+) -> Vec<(usize, usize, &'static str)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tags.len() {
+        let Some(ty) = model::tag_type(tags[i]) else {
+            i += 1;
+            continue;
+        };
+        let mut j = i + 1;
+        while j < tags.len() && model::is_inside(tags[j]) && model::tag_type(tags[j]) == Some(ty) {
+            j += 1;
+        }
+        let mut a = i;
+        if a == 0 && j > 1 && words.first().is_some_and(|w| is_leading_function_word(w)) {
+            a = 1;
+        }
+        let single_code = j - a == 1 && words.get(a).is_some_and(|w| is_non_entity_token(w));
+        let common_word = j - a == 1 && a == 0 && words.first().is_some_and(|w| is_common(w));
+        if !single_code && !common_word {
+            let name = model::TYPES.get(ty).copied().unwrap_or("MISC");
+            let mut start = a;
+            for k in a..j {
+                if words.get(k) == Some(&",") {
+                    if k > start {
+                        out.push((start, k, name));
+                    }
+                    start = k + 1;
+                }
+            }
+            if j > start {
+                out.push((start, j, name));
+            }
+        }
+        i = j;
+    }
+    out
 }
 
 /// Capitalized function words that can open a sentence but not a name.
@@ -376,6 +391,31 @@ mod tests {
             .collect();
         assert!(!found.contains(&"Surprisingly"), "{found:?}");
         assert!(found.contains(&"Lisbon"), "{found:?}");
+    }
+
+    #[test]
+    fn post_tagging_rules() {
+        use model::{b_tag, i_tag};
+        let never = |_: &str| false;
+        // "Another Acme employee": the function word leaves the name.
+        let w = ["Another", "Acme", "employee"];
+        let t = [b_tag(1), i_tag(1), 0];
+        assert_eq!(spans_from_tags(&t, &w, &never), vec![(1, 2, "ORG")]);
+        // A comma splits; "5G" alone is dropped.
+        let w = ["Big", "Tech", ",", "Acme", "and", "5G"];
+        let t = [b_tag(3), i_tag(3), i_tag(3), i_tag(3), 0, b_tag(3)];
+        assert_eq!(
+            spans_from_tags(&t, &w, &never),
+            vec![(0, 2, "MISC"), (3, 4, "MISC")]
+        );
+        // A common sentence-initial word alone is dropped, not elsewhere.
+        let w = ["Frankly", ",", "Oslo", "won"];
+        let t = [b_tag(0), 0, b_tag(2), 0];
+        let common = |x: &str| x == "Frankly";
+        assert_eq!(spans_from_tags(&t, &w, &common), vec![(2, 3, "LOC")]);
+        // An I- tag after O still starts a span (lenient decoding).
+        let t = [0, 0, i_tag(2), 0];
+        assert_eq!(spans_from_tags(&t, &w, &never), vec![(2, 3, "LOC")]);
     }
 
     #[test]
