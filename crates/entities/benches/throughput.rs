@@ -86,7 +86,7 @@ fn sentence(r: &mut Rng) -> String {
     let mut parts: Vec<String> = Vec::new();
     match r.next() % 4 {
         0 => parts.push(format!("{person}, the {} of {org},", r.pick(TITLES))),
-        1 => parts.push(format!("{org}")),
+        1 => parts.push(org.clone()),
         2 => parts.push(format!("Officials in {place}")),
         _ => parts.push("The company".to_string()),
     }
