@@ -1857,7 +1857,11 @@ impl<'a> Matcher<'a> {
             && (self.kw(s - 1, Kw::Until)
                 || (self.kw(s - 1, Kw::On) && s > 1 && self.kw(s - 2, Kw::Until)))
         {
-            return Dir::Future;
+            // "Until Thursday, they had not called him a suspect": past.
+            let past_perfect = (e..e + 6)
+                .filter(|&j| j < self.t.len() && self.same_sent(j, s))
+                .any(|j| self.is_word(j, "had"));
+            return if past_perfect { Dir::Past } else { Dir::Future };
         }
         for d in 1..=25usize {
             for j in [s.checked_sub(d), Some(e - 1 + d)].into_iter().flatten() {

@@ -754,3 +754,13 @@ fn the_fiscal_year_ended_is_a_duration() {
     let f = t.iter().find(|x| x.value == "P1Y").unwrap();
     assert_eq!(f.kind, TimexType::Duration);
 }
+
+#[test]
+fn until_with_the_past_perfect_is_past() {
+    has(
+        "Until Friday, the police had not named a suspect.",
+        "Friday",
+        "2019-02-15",
+    );
+    has("The office is closed until Friday.", "Friday", "2019-02-22");
+}
