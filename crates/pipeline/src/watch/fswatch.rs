@@ -328,6 +328,17 @@ mod tests {
     }
 
     #[test]
+    fn the_watch_limit_error_says_how_to_raise_it() {
+        let m = watch_limit_message();
+        assert!(m.contains("fs.inotify.max_user_watches ="), "{m}");
+        assert!(
+            m.contains("sudo sysctl fs.inotify.max_user_watches="),
+            "{m}"
+        );
+        assert!(m.contains("/etc/sysctl.d/") && m.contains("--poll"), "{m}");
+    }
+
+    #[test]
     fn overflow_asks_for_a_rescan() {
         let e = Event::new(EventKind::Other).set_flag(notify::event::Flag::Rescan);
         assert_eq!(translate(&e, true), vec![FsEvent::Rescan]);
