@@ -49,6 +49,17 @@ fn fnv1a(bytes: &[u8]) -> u64 {
     h
 }
 
+/// The process id of the writer when `name` is a temporary file left by
+/// [`write_atomic`] (`.NAME.PID-SEQ.tmp`, or `.NAME.PID.tmp` from older
+/// versions). Cleanup code uses it to remove temp files of writers that
+/// died (a `kill -9` mid-write) and to leave live writers' alone.
+pub fn atomic_temp_pid(name: &str) -> Option<u32> {
+    let inner = name.strip_prefix('.')?.strip_suffix(".tmp")?;
+    let (_, tag) = inner.rsplit_once('.')?;
+    let pid = tag.split_once('-').map_or(tag, |(pid, _)| pid);
+    pid.parse().ok()
+}
+
 /// Writes `bytes` to `path` atomically: into a temporary file in the same
 /// folder, flushed to disk, then renamed over `path`. Readers see the old
 /// file or the new one, never a part. Creates the folder if needed.
@@ -127,6 +138,19 @@ mod tests {
         let leftovers: Vec<_> = fs::read_dir(p.parent().unwrap()).unwrap().collect();
         assert_eq!(leftovers.len(), 1);
         fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn recognises_temp_files_of_atomic_writes() {
+        assert_eq!(atomic_temp_pid(".a.json.1234.tmp"), Some(1234));
+        assert_eq!(atomic_temp_pid(".a067.json.19975-30.tmp"), Some(19975));
+        assert_eq!(atomic_temp_pid(".a.json.x-30.tmp"), None);
+        assert_eq!(atomic_temp_pid("a.json.1234.tmp"), None);
+        assert_eq!(atomic_temp_pid(".a.json.tmp"), None);
+        assert_eq!(atomic_temp_pid(".a.json"), None);
+        // The names write_atomic really uses are recognised.
+        let name = format!(".x.json.{}-7.tmp", std::process::id());
+        assert_eq!(atomic_temp_pid(&name), Some(std::process::id()));
     }
 
     #[test]

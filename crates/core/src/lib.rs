@@ -28,7 +28,7 @@ pub use annotations::{
 };
 pub use document::{Document, Format, Meta, Removal, Sentence, SourceInfo, SCHEMA};
 pub use error::{AnalyzeError, ConfigIssue, SinkError};
-pub use files::{safe_file_stem, write_atomic};
+pub use files::{atomic_temp_pid, safe_file_stem, write_atomic};
 pub use span::{CharIndex, OffsetMap, OffsetMapBuilder, Span, SpanBuilder};
 pub use stage::parse_options;
 pub use stage::{

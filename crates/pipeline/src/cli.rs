@@ -133,8 +133,13 @@ pub enum TrainTarget {
 /// Runs the command line with `registry`'s stages; returns the exit code.
 pub fn main_with(registry: Registry) -> ExitCode {
     let cli = Cli::parse();
-    let default_level = match (&cli.command, cli.verbose) {
-        (Command::Watch(_), 0) => "info",
+    let daemon = match &cli.command {
+        Command::Watch(_) => true,
+        Command::Run(args) => args.inputs.is_empty() && pipeline_watches(&args.pipeline),
+        _ => false,
+    };
+    let default_level = match (daemon, cli.verbose) {
+        (true, 0) => "info",
         (_, 0) => "warn",
         (_, 1) => "info",
         _ => "debug",
@@ -151,6 +156,17 @@ pub fn main_with(registry: Registry) -> ExitCode {
         Command::Eval(e) => cmd_eval(e),
         Command::Train { model, args } => cmd_train(model, &args),
     }
+}
+
+/// True when the pipeline file says `[source] watch = true` (then `gleaner
+/// run` is the daemon and logs at info level by default). A file that cannot
+/// be read or parsed says no; loading it reports why.
+fn pipeline_watches(path: &Path) -> bool {
+    std::fs::read_to_string(path)
+        .ok()
+        .and_then(|t| t.parse::<toml::Table>().ok())
+        .and_then(|t| t.get("source")?.get("watch")?.as_bool())
+        .unwrap_or(false)
 }
 
 /// Sets up tracing on stderr.
@@ -236,8 +252,10 @@ fn cmd_run(registry: &Registry, args: RunArgs) -> ExitCode {
     }
     if pipeline.source.watch && args.inputs.is_empty() {
         // `[source] watch = true`: `gleaner run` keeps running as the daemon.
-        init_logging(LogFormat::Text, "info");
-        return crate::watch::cmd_watch(registry, crate::watch::WatchArgs::for_pipeline(args.pipeline));
+        return crate::watch::cmd_watch(
+            registry,
+            crate::watch::WatchArgs::for_pipeline(args.pipeline),
+        );
     }
     let inputs: Vec<InputSpec> = if args.inputs.is_empty() {
         match &pipeline.source.path {
@@ -317,7 +335,9 @@ fn option_lines(out: &mut String, options: &[OptionInfo]) {
     let w = options.iter().map(|o| o.name.len()).max().unwrap_or(0);
     let tw = options.iter().map(|o| o.ty.len()).max().unwrap_or(0);
     for o in options {
-        let default = o.default.map_or("required".to_string(), |d| format!("default {d}"));
+        let default = o
+            .default
+            .map_or("required".to_string(), |d| format!("default {d}"));
         out.push_str(&format!(
             "    {:w$}  {:tw$}  {}  ({default})\n",
             o.name, o.ty, o.doc
@@ -347,6 +367,8 @@ pub fn stages_text(registry: &Registry) -> String {
     option_lines(&mut out, &gleaner_normalize::options_info());
     out.push_str("\n[runner]\n");
     option_lines(&mut out, &config::runner_options());
+    out.push_str("\n[watch]  (gleaner watch, or [source] watch = true)\n");
+    option_lines(&mut out, &crate::watch::watch_options());
     let infos = registry.infos();
     out.push_str("\n[analyzers.NAME] type = ...\n");
     for info in infos
@@ -356,7 +378,10 @@ pub fn stages_text(registry: &Registry) -> String {
         stage_block(&mut out, info);
     }
     out.push_str("\n[sinks.NAME] type = ...\n");
-    for info in infos.iter().filter(|i| i.kind == gleaner_core::StageKind::Sink) {
+    for info in infos
+        .iter()
+        .filter(|i| i.kind == gleaner_core::StageKind::Sink)
+    {
         stage_block(&mut out, info);
     }
     out

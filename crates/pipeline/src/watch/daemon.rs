@@ -222,7 +222,7 @@ impl Daemon {
             };
             for e in rd.flatten() {
                 let name = e.file_name().to_string_lossy().into_owned();
-                if let Some(pid) = stale_temp_pid(&name) {
+                if let Some(pid) = gleaner_core::atomic_temp_pid(&name) {
                     if !Path::new(&format!("/proc/{pid}")).exists()
                         && std::fs::remove_file(e.path()).is_ok()
                     {
@@ -1006,30 +1006,5 @@ impl Signals {
             // No console: never asked to stop this way.
             Err(_) => std::future::pending().await,
         }
-    }
-}
-
-/// The writer's process id when `name` is a temporary file of
-/// [`gleaner_core::write_atomic`] (`.NAME.PID.tmp` or `.NAME.PID-SEQ.tmp`).
-fn stale_temp_pid(name: &str) -> Option<u32> {
-    let inner = name.strip_prefix('.')?.strip_suffix(".tmp")?;
-    let (_, tag) = inner.rsplit_once('.')?;
-    // `PID` or `PID-SEQ`.
-    let pid = tag.split_once('-').map_or(tag, |(pid, _)| pid);
-    pid.parse().ok()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn recognises_temp_files_of_atomic_writes() {
-        assert_eq!(stale_temp_pid(".a.json.1234.tmp"), Some(1234));
-        assert_eq!(stale_temp_pid(".a067.json.19975-30.tmp"), Some(19975));
-        assert_eq!(stale_temp_pid(".a.json.x-30.tmp"), None);
-        assert_eq!(stale_temp_pid("a.json.1234.tmp"), None);
-        assert_eq!(stale_temp_pid(".a.json.tmp"), None);
-        assert_eq!(stale_temp_pid(".a.json"), None);
     }
 }
