@@ -825,7 +825,28 @@ pub fn canonicalize(
                     .rposition(|g| g.acronym.as_deref() == Some(i.as_str()));
             }
         }
-        // 3. Partial person names.
+        // 3. "the Commission" after "the European Commission": an
+        // organisation name preceded by "the" whose words end a longer
+        // organisation name of the document.
+        if target.is_none()
+            && label == EntityLabel::Org
+            && a > 0
+            && word(a - 1).eq_ignore_ascii_case("the")
+            && ws
+                .iter()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        {
+            let tail: Vec<String> = key.split(' ').map(str::to_string).collect();
+            target = groups.iter().rposition(|g| {
+                let gk: Vec<&str> = g.key.split(' ').collect();
+                g.mentions.iter().any(|m| m.1 == EntityLabel::Org)
+                    && gk.len() > tail.len()
+                    && gk
+                        .get(gk.len() - tail.len()..)
+                        .is_some_and(|t| t.iter().copied().eq(tail.iter().map(String::as_str)))
+            });
+        }
+        // 4. Partial person names.
         let person_like = label == EntityLabel::Person
             || ntok <= 2
                 && ws
@@ -1126,6 +1147,30 @@ mod tests {
         }
         raw.sort_by_key(|r| r.range.start);
         canonicalize(text, &toks, &sents, &raw, &|n| n == "Oslo")
+    }
+
+    #[test]
+    fn the_short_org_name_joins_the_longer_one() {
+        use EntityLabel::*;
+        let t = "The Nordic Shipping Authority fined Orbix. Later the Authority said Orbix paid. An Authority official spoke.";
+        let e = run(
+            t,
+            &[
+                ("Nordic Shipping Authority", 0, Org),
+                ("Orbix", 0, Org),
+                ("Authority", 1, Org),
+                ("Orbix", 1, Org),
+                ("Authority", 2, Org),
+            ],
+        );
+        let a = e
+            .iter()
+            .find(|x| x.name == "Nordic Shipping Authority")
+            .unwrap();
+        // "the Authority" merges; the bare "An Authority official" does not.
+        assert_eq!(a.mentions.len(), 2, "{e:?}");
+        assert_eq!(a.aliases, vec!["Authority"]);
+        assert_eq!(e.len(), 3, "{e:?}");
     }
 
     #[test]

@@ -49,6 +49,22 @@ const LOC_HEADS: &[&str] = &[
     "forest",
     "park",
     "delta",
+    "reef",
+    "reefs",
+    "glacier",
+    "volcano",
+    "falls",
+    "canyon",
+    "lagoon",
+    "archipelago",
+    "highlands",
+    "fjord",
+    "cape",
+    "oceans",
+    "seas",
+    "lakes",
+    "rivers",
+    "wetlands",
 ];
 const CONTINENTS: &[&str] = &[
     "europe",
@@ -345,6 +361,11 @@ mod tests {
         assert_eq!(fine_label("LOC", &["Norway"]), EntityLabel::Gpe);
         assert_eq!(fine_label("LOC", &["Europe"]), EntityLabel::Loc);
         assert_eq!(fine_label("LOC", &["Rhine", "River"]), EntityLabel::Loc);
+        assert_eq!(
+            fine_label("LOC", &["Little", "Coral", "Reef"]),
+            EntityLabel::Loc
+        );
+        assert_eq!(fine_label("LOC", &["Lake", "Vanern"]), EntityLabel::Loc);
         assert_eq!(fine_label("MISC", &["Chinese"]), EntityLabel::Norp);
         assert_eq!(fine_label("MISC", &["American"]), EntityLabel::Norp);
         assert_eq!(fine_label("MISC", &["World", "Cup"]), EntityLabel::Event);

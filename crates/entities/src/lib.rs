@@ -16,6 +16,7 @@ pub mod conll;
 pub mod features;
 pub mod labels;
 pub mod model;
+pub mod repair;
 pub mod tokenize;
 pub mod train;
 
@@ -112,9 +113,18 @@ impl EntityRecognizer {
                             && words.get(1) == Some(&",")
                             && !self.in_gazetteer(w))
                 };
-                spans_from_tags(t, &words, &is_common)
+                let spans = spans_from_tags(t, &words, &is_common);
+                repair::repair(&spans, &words, self)
             })
             .collect()
+    }
+
+    /// Type bits (1 PER, 2 ORG, 4 LOC, 8 MISC) of the name `words` in the
+    /// model's gazetteers.
+    fn known_mask(&self, words: &[&str]) -> u8 {
+        let h = train::gazetteer_key(words);
+        self.model.res.gaz.get(&h).copied().unwrap_or(0)
+            | self.model.res.ext.get(&h).copied().unwrap_or(0)
     }
 
     /// Whether `w` (not in capitals) is capitalized inside sentences less
@@ -184,6 +194,15 @@ impl EntityRecognizer {
             }
         }
         out
+    }
+}
+
+impl repair::Lexicon for EntityRecognizer {
+    fn known(&self, words: &[&str]) -> u8 {
+        self.known_mask(words)
+    }
+    fn is_common(&self, w: &str) -> bool {
+        self.is_common_lowercase(w)
     }
 }
 
