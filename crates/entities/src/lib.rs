@@ -16,6 +16,7 @@ pub mod conll;
 pub mod features;
 pub mod labels;
 pub mod model;
+pub mod names;
 pub mod repair;
 pub mod tokenize;
 pub mod train;
@@ -24,12 +25,16 @@ pub use analyzer::{EntitiesAnalyzer, EntitiesFactory, EntitiesOptions};
 pub use train::train_command;
 
 use gleaner_core::EntityLabel;
+use std::collections::HashSet;
 use std::ops::Range;
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
 /// The embedded model bytes.
 static MODEL_BYTES: &[u8] = include_bytes!("../model/entities.bin");
+
+/// The embedded given-name table (see `MODEL.md` and [`names`]).
+static GIVEN_NAMES_BYTES: &[u8] = include_bytes!("../model/given_names.bin");
 
 /// Errors of this crate.
 #[derive(Debug, thiserror::Error)]
@@ -65,6 +70,7 @@ pub enum EntitiesError {
 #[derive(Debug, Clone)]
 pub struct EntityRecognizer {
     model: Arc<model::Model>,
+    given: Arc<names::GivenNames>,
 }
 
 static EMBEDDED: OnceLock<Result<EntityRecognizer, String>> = OnceLock::new();
@@ -74,6 +80,7 @@ impl EntityRecognizer {
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, EntitiesError> {
         Ok(EntityRecognizer {
             model: Arc::new(model::Model::from_bytes(bytes)?),
+            given: Arc::new(names::GivenNames::from_bytes(GIVEN_NAMES_BYTES)?),
         })
     }
 
@@ -91,13 +98,46 @@ impl EntityRecognizer {
         MODEL_BYTES.len()
     }
 
-    /// Tags sentences of tokens; returns, per sentence, the entity spans as
-    /// `(first token, end token exclusive, CoNLL type)`.
+    /// Tags sentences of tokens (the sentences of one document, in order);
+    /// returns, per sentence, the entity spans as `(first token, end token
+    /// exclusive, CoNLL type)`.
     ///
-    /// Besides the model's decision two rules apply: a lone digit-letter
-    /// code ("5G") is never an entity, and a capitalized function word
-    /// opening a sentence is not part of a name ("Another Acme employee").
+    /// These are the spans of [`tag_tokens_unrepaired`](Self::tag_tokens_unrepaired)
+    /// after the context repairs of [`repair`] (company cues, head nouns,
+    /// "Theresa May", acronym + person, letter brands).
     pub fn tag_tokens<S: AsRef<str>>(
+        &self,
+        sents: &[Vec<S>],
+    ) -> Vec<Vec<(usize, usize, &'static str)>> {
+        let spans = self.tag_tokens_unrepaired(sents);
+        // Words of the document's multi-word person names (surnames used
+        // alone are persons, whatever the context).
+        let mut person_words: HashSet<String> = HashSet::new();
+        for (sp, sw) in spans.iter().zip(sents) {
+            for &(a, b, ty) in sp {
+                if ty == "PER" && b - a >= 2 {
+                    for w in sw.get(a..b).unwrap_or(&[]) {
+                        person_words.insert(w.as_ref().to_lowercase());
+                    }
+                }
+            }
+        }
+        spans
+            .iter()
+            .zip(sents)
+            .map(|(sp, sw)| {
+                let words: Vec<&str> = sw.iter().map(AsRef::as_ref).collect();
+                repair::repair(sp, &words, self, &person_words)
+            })
+            .collect()
+    }
+
+    /// Like [`tag_tokens`](Self::tag_tokens) without the context repairs:
+    /// the model's decision with the rules of [`spans_from_tags`] (a lone
+    /// digit-letter code such as "5G" is never an entity, a capitalized
+    /// function word opening a sentence is not part of a name, a comma
+    /// splits a span).
+    pub fn tag_tokens_unrepaired<S: AsRef<str>>(
         &self,
         sents: &[Vec<S>],
     ) -> Vec<Vec<(usize, usize, &'static str)>> {
@@ -113,8 +153,7 @@ impl EntityRecognizer {
                             && words.get(1) == Some(&",")
                             && !self.in_gazetteer(w))
                 };
-                let spans = spans_from_tags(t, &words, &is_common);
-                repair::repair(&spans, &words, self)
+                spans_from_tags(t, &words, &is_common)
             })
             .collect()
     }
@@ -203,6 +242,9 @@ impl repair::Lexicon for EntityRecognizer {
     }
     fn is_common(&self, w: &str) -> bool {
         self.is_common_lowercase(w)
+    }
+    fn is_given_name(&self, w: &str) -> bool {
+        self.given.contains(w)
     }
 }
 

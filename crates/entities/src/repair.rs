@@ -21,6 +21,8 @@
 //! * **Letter brands**: an untagged "X-Word" token (one capital letter,
 //!   hyphen, capitalized word) is an organisation ("Q-Mobile").
 
+use std::collections::HashSet;
+
 /// What the rules need to know about words and names.
 pub trait Lexicon {
     /// Type bits (1 = PER, 2 = ORG, 4 = LOC, 8 = MISC) the gazetteers give
@@ -28,6 +30,8 @@ pub trait Lexicon {
     fn known(&self, words: &[&str]) -> u8;
     /// Whether `w` is usually written in lowercase inside sentences.
     fn is_common(&self, w: &str) -> bool;
+    /// Whether `w` is a known given name ("Jane").
+    fn is_given_name(&self, w: &str) -> bool;
 }
 
 /// A span: first token, end token (exclusive), CoNLL type.
@@ -131,7 +135,6 @@ const BUSINESS_PLURALS: &[&str] = &[
 
 /// Words after "X's" that make X a company.
 const POSSESSED_BUSINESS: &[&str] = &[
-    "chief",
     "ceo",
     "cfo",
     "shares",
@@ -146,23 +149,13 @@ const POSSESSED_BUSINESS: &[&str] = &[
     "earnings",
     "subsidiary",
     "shareholders",
-    "headquarters",
     "executives",
-    "boss",
-    "founder",
-    "co-founder",
     "stake",
     "share",
-    "customers",
-    "products",
     "factory",
     "factories",
     "plant",
     "chips",
-    "brand",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
 ];
 
 /// Verbs of saying whose subject may be picked up again by "it".
@@ -243,6 +236,38 @@ pub const ORG_HEADS: &[&str] = &[
 
 /// Capitalized words that are both a month or modal and a surname.
 const MONTH_SURNAMES: &[&str] = &["May", "June", "April", "August", "Will", "Hope", "Grace"];
+
+/// Titles before a person name ("Prime Minister Olga May").
+const PERSON_TITLES: &[&str] = &[
+    "minister",
+    "president",
+    "secretary",
+    "chancellor",
+    "premier",
+    "mrs",
+    "mrs.",
+    "ms",
+    "ms.",
+    "mr",
+    "mr.",
+    "dr",
+    "dr.",
+    "sir",
+    "dame",
+    "lady",
+    "lord",
+    "leader",
+    "governor",
+    "senator",
+    "sen.",
+    "rep.",
+    "mayor",
+    "judge",
+    "ambassador",
+    "commissioner",
+    "director",
+    "professor",
+];
 
 /// Month names and abbreviations (photo credits end in "Nov 12").
 const MONTHS: &[&str] = &[
@@ -352,7 +377,15 @@ pub fn is_letter_brand(w: &str) -> bool {
 
 /// Applies the repairs to one sentence's spans (sorted, non-overlapping) and
 /// returns the new spans, sorted.
-pub fn repair(spans: &[Span], words: &[&str], lex: &dyn Lexicon) -> Vec<Span> {
+///
+/// `person_words` holds the lowercase words of the document's multi-word
+/// person names: a one-word person among them keeps its type.
+pub fn repair(
+    spans: &[Span],
+    words: &[&str],
+    lex: &dyn Lexicon,
+    person_words: &HashSet<String>,
+) -> Vec<Span> {
     // A sentence in capitals (a headline) has no case cues to go on.
     let letters = words
         .iter()
@@ -379,8 +412,9 @@ pub fn repair(spans: &[Span], words: &[&str], lex: &dyn Lexicon) -> Vec<Span> {
             && b - a == 1
             && b < next_start
             && MONTH_SURNAMES.contains(&w(b))
-            && !w(b + 1).starts_with(|c: char| c.is_ascii_digit())
+            && !w(b + 1).starts_with(|c: char| c.is_ascii_digit() || c.is_uppercase())
             && is_title(w(a))
+            && (lex.is_given_name(w(a)) || (a > 0 && PERSON_TITLES.contains(&lw(a - 1).as_str())))
         {
             span = (a, b + 1, "PER");
             out.push(span);
@@ -398,8 +432,10 @@ pub fn repair(spans: &[Span], words: &[&str], lex: &dyn Lexicon) -> Vec<Span> {
                     && !lex.is_common(t)
             };
             let tail = [y, z];
+            let tail_known = lex.known(&tail);
             if is_acronym(x)
-                && (lex.known(&tail) & 1 != 0 || (personish(y) && personish(z)))
+                && (tail_known & 1 != 0
+                    || (tail_known == 0 && lex.is_given_name(y) && personish(y) && personish(z)))
                 && lex.known(names) & 2 == 0
             {
                 out.push((a, b - 2, "ORG"));
@@ -426,7 +462,16 @@ pub fn repair(spans: &[Span], words: &[&str], lex: &dyn Lexicon) -> Vec<Span> {
                 && names.len() >= 2
                 && (ORG_HEADS.contains(&head_last.as_str())
                     || (of_form && ORG_HEADS.contains(&head_first.as_str())));
-            if !protected && (headed || (ty != "MISC" && org_context(a, b, words, ty))) {
+            // A one-word person the document or the gazetteers know as a
+            // person, or a given name, keeps its type.
+            let person_known = ty == "PER"
+                && (known & 1 != 0
+                    || names
+                        .iter()
+                        .any(|n| person_words.contains(&lower(n)) || lex.is_given_name(n)));
+            if !protected
+                && (headed || (ty != "MISC" && !person_known && org_context(a, b, words, ty)))
+            {
                 span.2 = "ORG";
             }
         }
@@ -435,7 +480,12 @@ pub fn repair(spans: &[Span], words: &[&str], lex: &dyn Lexicon) -> Vec<Span> {
     // Letter brands the tagger left untagged.
     let mut extra = Vec::new();
     for (i, t) in words.iter().enumerate() {
-        if is_letter_brand(t) && !out.iter().any(|s| s.0 <= i && i < s.1) {
+        // "D-Calif", "R-Texas": party and state, not a brand.
+        let party = matches!(t.as_bytes().first(), Some(b'D' | b'R' | b'I'));
+        let place = t
+            .get(2..)
+            .is_some_and(|tail| lex.known(&[tail]) & LOC_BIT != 0);
+        if is_letter_brand(t) && !party && !place && !out.iter().any(|s| s.0 <= i && i < s.1) {
             extra.push((i, i + 1, "ORG"));
         }
     }
@@ -480,9 +530,19 @@ fn org_context(a: usize, b: usize, words: &[&str], ty: &str) -> bool {
         }
     }
     let next = lw(b);
-    // "X's chief executive".
-    if matches!(next.as_str(), "'s" | "’s") && POSSESSED_BUSINESS.contains(&lw(b + 1).as_str()) {
-        return true;
+    // "X's chief executive" (not "X's chief of staff").
+    if matches!(next.as_str(), "'s" | "’s") {
+        let noun = lw(b + 1);
+        if noun == "chief" {
+            if matches!(
+                lw(b + 2).as_str(),
+                "executive" | "financial" | "operating" | "technology" | "economist"
+            ) {
+                return true;
+            }
+        } else if POSSESSED_BUSINESS.contains(&noun.as_str()) {
+            return true;
+        }
     }
     // "X, which won the tender", "X won the contract".
     let mut k = b;
@@ -495,8 +555,8 @@ fn org_context(a: usize, b: usize, words: &[&str], ty: &str) -> bool {
     {
         return true;
     }
-    // "X said on Thursday it would …".
-    if SAY_VERBS.contains(&next.as_str()) {
+    // "X said on Thursday it would …" (people say "it was" about anything).
+    if ty != "PER" && SAY_VERBS.contains(&next.as_str()) {
         for j in b + 1..(b + 8).min(words.len()) {
             let t = lw(j);
             if t == "it" && IT_VERBS.contains(&lw(j + 1).as_str()) {
@@ -533,11 +593,15 @@ mod tests {
         fn is_common(&self, w: &str) -> bool {
             matches!(w, "Service" | "Office")
         }
+        fn is_given_name(&self, w: &str) -> bool {
+            matches!(w, "Mara" | "Olga")
+        }
     }
 
     fn run(text: &str, spans: &[Span]) -> Vec<(String, &'static str)> {
         let words: Vec<&str> = text.split(' ').collect();
-        repair(spans, &words, &Lex)
+        let persons: HashSet<String> = ["ilse".to_string()].into_iter().collect();
+        repair(spans, &words, &Lex, &persons)
             .into_iter()
             .map(|(a, b, t)| (words[a..b].join(" "), t))
             .collect()
@@ -550,7 +614,7 @@ mod tests {
                 "Zentor said on Monday it would close a plant .",
                 (0, 1, "LOC"),
             ),
-            ("Zentor said its sales fell .", (0, 1, "PER")),
+            ("Zentor said its sales fell .", (0, 1, "LOC")),
             ("Shares of Zentor fell 4 percent .", (2, 3, "LOC")),
             (
                 "Freight carriers including Zentor raised prices .",
@@ -596,6 +660,24 @@ mod tests {
             run("Mara Hadley said its board met .", &[(0, 2, "PER")]),
             vec![("Mara Hadley".to_string(), "PER")]
         );
+        // People say "it was" about anything; a chief of staff is no CEO.
+        assert_eq!(
+            run("Hadley said it was wrong .", &[(0, 1, "PER")]),
+            vec![("Hadley".to_string(), "PER")]
+        );
+        assert_eq!(
+            run("Hadley 's chief of staff quit .", &[(0, 1, "PER")]),
+            vec![("Hadley".to_string(), "PER")]
+        );
+        // A surname the document uses in a full name, or a given name.
+        assert_eq!(
+            run("Ilse 's shares rose .", &[(0, 1, "PER")]),
+            vec![("Ilse".to_string(), "PER")]
+        );
+        assert_eq!(
+            run("firms including Mara .", &[(2, 3, "PER")]),
+            vec![("Mara".to_string(), "PER")]
+        );
         // "the country's chief" is not a company cue for known places.
         assert_eq!(
             run("Norway 's chief negotiator left .", &[(0, 1, "LOC")]),
@@ -625,6 +707,21 @@ mod tests {
         assert_eq!(
             run("Minister Olga May said", &[(1, 2, "PER")]),
             vec![("Olga May".to_string(), "PER")]
+        );
+        // A title makes up for an unknown given name.
+        assert_eq!(
+            run("Premier Zsofi May said", &[(1, 2, "PER")]),
+            vec![("Zsofi May".to_string(), "PER")]
+        );
+        // Not after a word that is not a given name, nor before a capital
+        // (a headline: "Hadley May Resign").
+        assert_eq!(
+            run("Hadley May said", &[(0, 1, "PER")]),
+            vec![("Hadley".to_string(), "PER")]
+        );
+        assert_eq!(
+            run("Olga May Resign", &[(0, 1, "PER")]),
+            vec![("Olga".to_string(), "PER")]
         );
         // A date after a name is not a surname.
         assert_eq!(
@@ -659,6 +756,8 @@ mod tests {
         assert!(is_letter_brand("Q-Mobile"));
         assert!(!is_letter_brand("US-China"));
         assert!(!is_letter_brand("X-ray"));
+        // Party and state of a US politician.
+        assert_eq!(run("Ann Roe ( R-Texas ) said", &[(0, 2, "PER")]).len(), 1);
         assert_eq!(
             run("data taken from Q-Mobile and others", &[]),
             vec![("Q-Mobile".to_string(), "ORG")]
