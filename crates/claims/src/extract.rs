@@ -434,6 +434,57 @@ fn link(
             d.source = Some(*r);
         }
     }
+    // "as <participle> by <Name>" outside quotations is a passive cue even
+    // when the tagger missed it; what another claim's content held from the
+    // quotation or clause before it on is cut off there.
+    if rules {
+        for i in 1..toks.len().saturating_sub(2) {
+            let (Some(a), Some(p), Some(b), Some(n)) = (
+                toks.get(i - 1),
+                toks.get(i),
+                toks.get(i + 1),
+                toks.get(i + 2),
+            ) else {
+                continue;
+            };
+            let passive = a.lower == "as"
+                && (p.lower.ends_with("ed") || p.lower == "said" || p.lower == "told")
+                && b.lower == "by"
+                && n.cap
+                && !p.in_quote
+                && cb.get(i).copied().unwrap_or(0) >= 2;
+            if !passive || drafts.iter().any(|d| d.cue.first <= i && i <= d.cue.last) {
+                continue;
+            }
+            let cut = match toks.get(i.saturating_sub(2)).and_then(|t| t.quote_id) {
+                Some(q) => tok.quotes.get(q as usize).map(|q| q.first).unwrap_or(i - 1),
+                None => i - 1,
+            };
+            for d in drafts.iter_mut() {
+                for part in d.content.iter_mut() {
+                    if part.0 < cut && part.1 >= i {
+                        part.1 = cut.saturating_sub(1);
+                    }
+                }
+                d.content.retain(|p| p.0 <= p.1);
+                if d.source
+                    .is_some_and(|r| r.first <= i + 2 && r.last >= i - 1)
+                {
+                    d.source = None;
+                }
+            }
+            drafts.push(Draft {
+                cue: Run {
+                    role: Role::Cue,
+                    first: i - 1,
+                    last: i,
+                },
+                source: None,
+                source_cost: usize::MAX,
+                content: Vec::new(),
+            });
+        }
+    }
     // Passive: "…," as reiterated by X: X is the source and the quotation or
     // clause before the cue is the content.
     for d in drafts.iter_mut().filter(|_| rules) {

@@ -28,6 +28,8 @@ pub struct TrainConfig {
     pub bits: u32,
     /// Train a second, stacked model on the first one's tags.
     pub stack: bool,
+    /// Number of shuffles whose models are averaged (1: no bagging).
+    pub bags: usize,
 }
 
 /// A tokenized training document with gold tags.
@@ -135,6 +137,7 @@ fn train_level(
     epochs: usize,
     log: &mut String,
     label: &str,
+    bags: usize,
 ) -> Model {
     // Training sequences: paragraphs (grouped to at least 40 tokens), so that
     // the perceptron updates often; decoding runs over whole documents.
@@ -153,34 +156,67 @@ fn train_level(
             }
         }
     }
-    let mut trainer = Trainer::new(bits, lexicon);
-    let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
-    for epoch in 0..epochs {
-        for i in (1..order.len()).rev() {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            order.swap(i, (seed % (i as u64 + 1)) as usize);
-        }
-        let mut errors = 0;
-        let mut total = 0;
-        for &(i, a, b) in &order {
-            if let (Some(f), Some(e)) = (feats.get(i), exs.get(i)) {
-                errors += trainer.learn(f, &e.tags, a, b);
-                total += b - a;
+    // Bagging over shuffles: bag 0 is the plain run; further bags reshuffle
+    // and their averaged weights are averaged together.
+    let mut acc: Option<Model> = None;
+    for bag in 0..bags.max(1) {
+        let mut trainer = Trainer::new(bits, lexicon.clone());
+        let mut seed: u64 =
+            0x2545_F491_4F6C_DD1D ^ (bag as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        let mut order = order.clone();
+        for epoch in 0..epochs {
+            for i in (1..order.len()).rev() {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                order.swap(i, (seed % (i as u64 + 1)) as usize);
+            }
+            let mut errors = 0;
+            let mut total = 0;
+            for &(i, a, b) in &order {
+                if let (Some(f), Some(e)) = (feats.get(i), exs.get(i)) {
+                    errors += trainer.learn(f, &e.tags, a, b);
+                    total += b - a;
+                }
+            }
+            tracing::info!(
+                label,
+                bag,
+                epoch = epoch + 1,
+                errors,
+                "claims training epoch"
+            );
+            if epoch + 1 == epochs && bag == 0 {
+                let _ = writeln!(
+                    log,
+                    "{label}: epoch {} tag error rate {:.4}",
+                    epoch + 1,
+                    errors as f64 / total.max(1) as f64
+                );
             }
         }
-        tracing::info!(label, epoch = epoch + 1, errors, "claims training epoch");
-        if epoch + 1 == epochs {
-            let _ = writeln!(
-                log,
-                "{label}: epoch {} tag error rate {:.4}",
-                epoch + 1,
-                errors as f64 / total.max(1) as f64
-            );
+        let m = trainer.finish();
+        acc = Some(match acc {
+            None => m,
+            Some(mut a) => {
+                for (x, y) in a.weights.iter_mut().zip(&m.weights) {
+                    *x += *y;
+                }
+                for (x, y) in a.trans.iter_mut().zip(&m.trans) {
+                    *x += *y;
+                }
+                a
+            }
+        });
+    }
+    let mut model = acc.unwrap_or_else(|| Model::new(bits, lexicon));
+    let k = bags.max(1) as f32;
+    if k > 1.0 {
+        for x in model.weights.iter_mut().chain(model.trans.iter_mut()) {
+            *x /= k;
         }
     }
-    trainer.finish()
+    model
 }
 
 /// Trains a tagger (stacked unless `cfg.stack` is false); returns it and a
@@ -227,6 +263,7 @@ pub fn train(cfg: &TrainConfig) -> Result<(Stack, String), ClaimsError> {
         cfg.epochs,
         &mut log,
         "level 1",
+        cfg.bags,
     );
     let second = if cfg.stack {
         // Cross-fitted first-level tags for the training documents.
@@ -242,6 +279,7 @@ pub fn train(cfg: &TrainConfig) -> Result<(Stack, String), ClaimsError> {
                 cfg.epochs,
                 &mut log,
                 "fold",
+                cfg.bags,
             );
             for i in all.iter().copied().filter(|i| i % FOLDS == k) {
                 if let (Some(f), Some(slot)) = (feats.get(i), tags1.get_mut(i)) {
@@ -264,6 +302,7 @@ pub fn train(cfg: &TrainConfig) -> Result<(Stack, String), ClaimsError> {
             cfg.epochs,
             &mut log,
             "level 2",
+            cfg.bags,
         ))
     } else {
         None
@@ -294,6 +333,7 @@ pub fn parse_args(args: &[String]) -> Result<TrainConfig, ClaimsError> {
         epochs: 8,
         bits: 18,
         stack: true,
+        bags: 1,
     };
     let mut it = args.iter();
     while let Some(a) = it.next() {
@@ -306,6 +346,11 @@ pub fn parse_args(args: &[String]) -> Result<TrainConfig, ClaimsError> {
             "--train" => cfg.train = PathBuf::from(val()?),
             "--dev" => cfg.dev = Some(PathBuf::from(val()?)),
             "--no-stack" => cfg.stack = false,
+            "--bags" => {
+                cfg.bags = val()?
+                    .parse()
+                    .map_err(|_| ClaimsError::Usage("--bags takes a number".into()))?
+            }
             "--out" => cfg.out = PathBuf::from(val()?),
             "--epochs" => {
                 cfg.epochs = val()?
@@ -326,7 +371,7 @@ pub fn parse_args(args: &[String]) -> Result<TrainConfig, ClaimsError> {
     }
     if cfg.train.as_os_str().is_empty() {
         return Err(ClaimsError::Usage(
-            "usage: train --train DIR [--dev DIR] [--out FILE] [--epochs N] [--bits B] [--no-stack]".into(),
+            "usage: train --train DIR [--dev DIR] [--out FILE] [--epochs N] [--bits B] [--bags N] [--no-stack]".into(),
         ));
     }
     Ok(cfg)

@@ -344,3 +344,49 @@ fn passive_after_a_long_clause() {
     assert!(c.content.text.contains("if the river floods"), "{c:#?}");
     assert!(c.cue.text.ends_with("by"));
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+    /// Any text, with quotes of every style, line breaks and wide
+    /// characters: no panic, and every span lies inside the text on
+    /// character boundaries with its text copied from there.
+    #[test]
+    fn any_text_gives_well_formed_claims(
+        parts in proptest::collection::vec(
+            proptest::prop_oneof![
+                proptest::strategy::Just("\"".to_string()),
+                proptest::strategy::Just("''".to_string()),
+                proptest::strategy::Just("“".to_string()),
+                proptest::strategy::Just("”".to_string()),
+                proptest::strategy::Just("\n\n".to_string()),
+                proptest::strategy::Just(", ".to_string()),
+                proptest::strategy::Just(". ".to_string()),
+                proptest::strategy::Just(": ".to_string()),
+                proptest::strategy::Just(" said ".to_string()),
+                proptest::strategy::Just(" according to ".to_string()),
+                proptest::strategy::Just(" as stated by ".to_string()),
+                proptest::strategy::Just("Ana Núñez".to_string()),
+                "[a-zA-Zé’ ]{0,12}",
+            ],
+            0..40,
+        )
+    ) {
+        let text: String = parts.concat();
+        let d = doc(&text);
+        let chars = d.text.chars().count();
+        for c in claims(&d) {
+            let mut spans = vec![(&c.cue.span, &c.cue.text), (&c.content.span, &c.content.text)];
+            for p in &c.content_parts {
+                spans.push((&p.span, &p.text));
+            }
+            if let Some(s) = &c.source {
+                spans.push((&s.span, &s.text));
+            }
+            for (span, t) in spans {
+                proptest::prop_assert!(span.start <= span.end && span.end <= chars);
+                let got: String = d.text.chars().skip(span.start).take(span.end - span.start).collect();
+                proptest::prop_assert_eq!(&got, t);
+            }
+        }
+    }
+}
