@@ -837,9 +837,16 @@ pub fn canonicalize(
                 .all(|w| w.chars().next().is_some_and(char::is_uppercase))
         {
             let tail: Vec<String> = key.split(' ').map(str::to_string).collect();
+            // One word only when it is an organisation head noun ("the
+            // Commission", not "the House" after "the White House").
+            let head_ok = tail.len() >= 2
+                || tail
+                    .first()
+                    .is_some_and(|w| crate::repair::ORG_HEADS.contains(&w.as_str()));
             target = groups.iter().rposition(|g| {
                 let gk: Vec<&str> = g.key.split(' ').collect();
-                g.mentions.iter().any(|m| m.1 == EntityLabel::Org)
+                head_ok
+                    && g.mentions.iter().any(|m| m.1 == EntityLabel::Org)
                     && gk.len() > tail.len()
                     && gk
                         .get(gk.len() - tail.len()..)
@@ -1171,6 +1178,10 @@ mod tests {
         assert_eq!(a.mentions.len(), 2, "{e:?}");
         assert_eq!(a.aliases, vec!["Authority"]);
         assert_eq!(e.len(), 3, "{e:?}");
+        // "the House" is not the tail of "the White House".
+        let t = "The White House said no. Later the House voted.";
+        let e = run(t, &[("White House", 0, Org), ("House", 1, Org)]);
+        assert_eq!(e.len(), 2, "{e:?}");
     }
 
     #[test]

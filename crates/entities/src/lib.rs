@@ -240,6 +240,10 @@ impl repair::Lexicon for EntityRecognizer {
     fn known(&self, words: &[&str]) -> u8 {
         self.known_mask(words)
     }
+    fn known_external(&self, words: &[&str]) -> u8 {
+        let h = train::gazetteer_key(words);
+        self.model.res.ext.get(&h).copied().unwrap_or(0)
+    }
     fn is_common(&self, w: &str) -> bool {
         self.is_common_lowercase(w)
     }

@@ -28,6 +28,9 @@ pub trait Lexicon {
     /// Type bits (1 = PER, 2 = ORG, 4 = LOC, 8 = MISC) the gazetteers give
     /// the name made of `words`; 0 when unknown.
     fn known(&self, words: &[&str]) -> u8;
+    /// Type bits of the name in the openly licensed name lists alone (GUM,
+    /// MEANTIME); 0 when unknown there.
+    fn known_external(&self, words: &[&str]) -> u8;
     /// Whether `w` is usually written in lowercase inside sentences.
     fn is_common(&self, w: &str) -> bool;
     /// Whether `w` is a known given name ("Jane").
@@ -469,8 +472,15 @@ pub fn repair(
                     || names
                         .iter()
                         .any(|n| person_words.contains(&lower(n)) || lex.is_given_name(n)));
+            // The openly licensed names (GUM, MEANTIME) know the name only as
+            // an organisation, and the training names not as a person or
+            // place (CoNLL's sports clubs are city names).
+            let org_only =
+                ty != "MISC" && !person_known && lex.known_external(names) == 2 && known & 5 == 0;
             if !protected
-                && (headed || (ty != "MISC" && !person_known && org_context(a, b, words, ty)))
+                && (headed
+                    || org_only
+                    || (ty != "MISC" && !person_known && org_context(a, b, words, ty)))
             {
                 span.2 = "ORG";
             }
@@ -590,6 +600,12 @@ mod tests {
                 _ => 0,
             }
         }
+        fn known_external(&self, words: &[&str]) -> u8 {
+            match words {
+                ["Brightwave"] | ["Kellan"] => 2,
+                _ => 0,
+            }
+        }
         fn is_common(&self, w: &str) -> bool {
             matches!(w, "Service" | "Office")
         }
@@ -633,6 +649,21 @@ mod tests {
             assert_eq!(got.len(), 1, "{text}: {got:?}");
             assert_eq!(got[0].1, "ORG", "{text}: {got:?}");
         }
+    }
+
+    #[test]
+    fn names_known_only_as_organisations() {
+        assert_eq!(
+            run("he joined Brightwave last year", &[(2, 3, "LOC")]),
+            vec![("Brightwave".to_string(), "ORG")]
+        );
+        // A surname of a person named in the document stays a person.
+        let words = ["Ilse", "Kellan", "met", "Kellan"];
+        let persons: HashSet<String> = ["ilse".into(), "kellan".into()].into_iter().collect();
+        assert_eq!(
+            repair(&[(0, 2, "PER"), (3, 4, "PER")], &words, &Lex, &persons),
+            vec![(0, 2, "PER"), (3, 4, "PER")]
+        );
     }
 
     #[test]
