@@ -677,8 +677,18 @@ fn link(
         };
         let cue = bytes(cue_of_claim.first, cue_of_claim.last);
         let cue_text = text.get(cue.0..cue.1).unwrap_or("");
+        // A source does not end in a time ("a spokesman on Friday").
+        let source = d.source.map(|mut r| {
+            while r.last > r.first && toks.get(r.last).is_some_and(|t| is_time_word(&t.lower)) {
+                r.last -= 1;
+                if toks.get(r.last).is_some_and(|t| t.lower == "on") && r.last > r.first {
+                    r.last -= 1;
+                }
+            }
+            r
+        });
         out.push(RawClaim {
-            source: d.source.map(|r| bytes(r.first, r.last)),
+            source: source.map(|r| bytes(r.first, r.last)),
             cue,
             content: merged.iter().map(|&(a, b)| bytes(a, b)).collect(),
             kind,
@@ -834,6 +844,22 @@ fn fallback_contents(tok: &Tokenized, tags: &[u8], drafts: &mut [Draft]) {
             d.content.push((f, e));
         }
     }
+}
+
+fn is_time_word(w: &str) -> bool {
+    matches!(
+        w,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "yesterday"
+            | "today"
+            | "tonight"
+    )
 }
 
 const FUNCTION_WORDS: &[&str] = &[

@@ -93,6 +93,24 @@ pub fn resolve(source: (usize, usize), text: &str, mentions: &[MentionRef]) -> O
         }
         _ => return None,
     };
+    // Labels in order of preference: an organisation mentioned shortly
+    // before beats a nearer country for "they" and "it".
+    for (k, label) in wanted.iter().enumerate() {
+        let window = if k + 1 < wanted.len() {
+            400
+        } else {
+            usize::MAX
+        };
+        let hit = mentions
+            .iter()
+            .rev()
+            .filter(|m| m.end <= s && s - m.end <= window && m.label == *label)
+            .map(|m| m.entity)
+            .next();
+        if hit.is_some() {
+            return hit;
+        }
+    }
     mentions
         .iter()
         .rev()
@@ -133,5 +151,22 @@ mod tests {
         assert_eq!(resolve((33, 49), text, &m), Some(0));
         assert_eq!(resolve((60, 71), text, &m), Some(0));
         assert_eq!(resolve((0, 0), "", &[]), None);
+        // "they" prefers an organisation shortly before over a nearer place.
+        let text = "Acme staff met Oslo officials, and they said no.";
+        let m = vec![
+            MentionRef {
+                start: 0,
+                end: 4,
+                entity: 0,
+                label: EntityLabel::Org,
+            },
+            MentionRef {
+                start: 15,
+                end: 19,
+                entity: 2,
+                label: EntityLabel::Gpe,
+            },
+        ];
+        assert_eq!(resolve((35, 39), text, &m), Some(0));
     }
 }
