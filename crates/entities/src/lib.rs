@@ -300,7 +300,7 @@ pub fn spans_from_tags(
 }
 
 /// Capitalized function words that can open a sentence but not a name.
-fn is_leading_function_word(w: &str) -> bool {
+pub(crate) fn is_leading_function_word(w: &str) -> bool {
     const WORDS: &[&str] = &[
         "another",
         "a",

@@ -272,6 +272,17 @@ const PERSON_TITLES: &[&str] = &[
     "professor",
 ];
 
+/// Day names.
+const DAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 /// Month names and abbreviations (photo credits end in "Nov 12").
 const MONTHS: &[&str] = &[
     "jan",
@@ -487,9 +498,24 @@ pub fn repair(
         }
         out.push(span);
     }
-    // Letter brands the tagger left untagged.
+    // Letter brands and unknown names that "said it would" the tagger left
+    // untagged.
     let mut extra = Vec::new();
     for (i, t) in words.iter().enumerate() {
+        let untagged = !out.iter().any(|s| s.0 <= i && i < s.1);
+        if untagged
+            && (is_title(t) || is_acronym(t))
+            && !lex.is_common(t)
+            && !lex.is_given_name(t)
+            && !crate::is_leading_function_word(t)
+            && !MONTHS.contains(&lower(t).as_str())
+            && !DAYS.contains(&lower(t).as_str())
+            && lex.known(&[t]) & 5 == 0
+            && said_it(i + 1, words)
+        {
+            extra.push((i, i + 1, "ORG"));
+            continue;
+        }
         // "D-Calif", "R-Texas": party and state, not a brand.
         let party = matches!(t.as_bytes().first(), Some(b'D' | b'R' | b'I'));
         let place = t
@@ -566,22 +592,34 @@ fn org_context(a: usize, b: usize, words: &[&str], ty: &str) -> bool {
         return true;
     }
     // "X said on Thursday it would …" (people say "it was" about anything).
-    if ty != "PER" && SAY_VERBS.contains(&next.as_str()) {
-        for j in b + 1..(b + 8).min(words.len()) {
-            let t = lw(j);
-            if t == "it" && IT_VERBS.contains(&lw(j + 1).as_str()) {
-                return true;
-            }
-            if t == "its" {
-                return true;
-            }
-            if matches!(
-                t.as_str(),
-                "he" | "she" | "they" | "we" | "i" | "his" | "her" | "that" | "." | ";" | ":"
-            ) || t.starts_with(|c: char| c.is_uppercase())
-            {
-                break;
-            }
+    ty != "PER" && said_it(b, words)
+}
+
+/// Whether a verb of saying at `b` is followed, within a few words, by "it
+/// would/will/…" or "its" ("X said on Thursday it would …").
+fn said_it(b: usize, words: &[&str]) -> bool {
+    let lw = |i: usize| words.get(i).map(|w| lower(w)).unwrap_or_default();
+    if !SAY_VERBS.contains(&lw(b).as_str()) {
+        return false;
+    }
+    for j in b + 1..(b + 8).min(words.len()) {
+        let t = lw(j);
+        if t == "its" || (t == "it" && IT_VERBS.contains(&lw(j + 1).as_str())) {
+            return true;
+        }
+        let stop = matches!(
+            t.as_str(),
+            "he" | "she" | "they" | "we" | "i" | "his" | "her" | "that" | "." | ";" | ":"
+        );
+        // Another name in between ("X said Y thinks it …"), except a day or
+        // month ("said on Thursday it …").
+        let name = words
+            .get(j)
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
+            && !DAYS.contains(&t.as_str())
+            && !MONTHS.contains(&t.as_str());
+        if stop || name {
+            break;
         }
     }
     false
@@ -631,6 +669,7 @@ mod tests {
                 (0, 1, "LOC"),
             ),
             ("Zentor said its sales fell .", (0, 1, "LOC")),
+            ("Zentor announced it expects losses .", (0, 1, "LOC")),
             ("Shares of Zentor fell 4 percent .", (2, 3, "LOC")),
             (
                 "Freight carriers including Zentor raised prices .",
@@ -664,6 +703,26 @@ mod tests {
             repair(&[(0, 2, "PER"), (3, 4, "PER")], &words, &Lex, &persons),
             vec![(0, 2, "PER"), (3, 4, "PER")]
         );
+    }
+
+    #[test]
+    fn an_untagged_name_that_said_it_would_is_an_org() {
+        assert_eq!(
+            run("Zentor said on Monday it would close .", &[]),
+            vec![("Zentor".to_string(), "ORG")]
+        );
+        // Not a common word, a given name, a month, or a function word, nor
+        // when "it" is far or after another subject.
+        for text in [
+            "Service said it would close .",
+            "Mara said it would close .",
+            "But said it would close .",
+            "Zentor on Friday announced its results .",
+            "Zentor said Hadley thinks it would close .",
+            "Zentor said he would close .",
+        ] {
+            assert_eq!(run(text, &[]), vec![], "{text}");
+        }
     }
 
     #[test]

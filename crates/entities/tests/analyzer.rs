@@ -183,3 +183,40 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn company_news_repairs_end_to_end() {
+    let a = EntitiesAnalyzer::new(EntitiesOptions::default()).unwrap();
+    let ents = a.entities(&doc(&fixture("company_news.txt")));
+    let label = |name: &str| {
+        ents.iter()
+            .find(|e| e.name == name)
+            .map(|e| e.label)
+            .unwrap_or_else(|| {
+                let names: Vec<(&str, &str)> = ents
+                    .iter()
+                    .map(|e| (e.name.as_str(), e.label.as_str()))
+                    .collect();
+                panic!("{name} not found in {names:?}")
+            })
+    };
+    // Company cues: "said … it would", "which won the tender", "lines
+    // including", a letter brand.
+    for name in ["Dravenor", "Ostmark", "Halvig", "Q-Mobile"] {
+        assert_eq!(label(name), EntityLabel::Org, "{name}");
+    }
+    // Head nouns and natural features.
+    assert_eq!(label("Baltic Geological Survey"), EntityLabel::Org);
+    assert_eq!(label("Great Coral Reef"), EntityLabel::Loc);
+    // Acronym + person split; month surname kept.
+    assert_eq!(label("NCSA"), EntityLabel::Org);
+    assert_eq!(label("Jeremy Walcott"), EntityLabel::Person);
+    assert_eq!(label("Theresa May"), EntityLabel::Person);
+    // "the Commission" is the Baltic Maritime Commission.
+    let c = ents
+        .iter()
+        .find(|e| e.name == "Baltic Maritime Commission")
+        .unwrap();
+    assert_eq!(c.mentions.len(), 2, "{c:?}");
+    assert!(ents.iter().all(|e| e.name != "Commission"));
+}
