@@ -464,6 +464,7 @@ pub fn repair(
                 && ty != "MISC"
                 && b < next_start
                 && CORP_SUFFIXES.contains(&lw(b).as_str())
+                && (w(b).starts_with(char::is_uppercase) || lw(b) == "plc")
             {
                 out.push((a, b + 1, "ORG"));
                 continue;
@@ -727,6 +728,11 @@ mod tests {
 
     #[test]
     fn corporate_suffix_extends_the_span() {
+        // "a Texas limited partnership": a lowercase suffix word is no suffix.
+        assert_eq!(
+            run("a Zentor limited partnership", &[(1, 2, "LOC")]),
+            vec![("Zentor".to_string(), "LOC")]
+        );
         assert_eq!(
             run("Zentor Corp said profits rose .", &[(0, 1, "LOC")]),
             vec![("Zentor Corp".to_string(), "ORG")]
