@@ -136,8 +136,7 @@ fn example_pipeline_processes_every_sample_article() {
     );
 
     // Validate every document against the published JSON Schema.
-    let schema: Value =
-        serde_json::from_str(gleaner_schema()).expect("schema is JSON");
+    let schema: Value = serde_json::from_str(gleaner_schema()).expect("schema is JSON");
     let validator = jsonschema::validator_for(&schema).expect("schema compiles");
     for d in &docs {
         let errors: Vec<String> = validator.iter_errors(d).map(|e| e.to_string()).collect();
@@ -223,14 +222,21 @@ fn example_pipeline_processes_every_sample_article() {
     ] {
         assert!(!t.contains(junk), "rail-tender still has {junk:?}");
     }
-    assert!(t.contains("The Commission has until 30 June to decide whether to widen the investigation"));
+    assert!(
+        t.contains("The Commission has until 30 June to decide whether to widen the investigation")
+    );
 
     let reef = doc(&docs, "reef-survey");
     assert_eq!(reef["meta"]["outlet"], "Ocean Post");
     assert_eq!(reef["meta"]["authors"][0], "Hannah Cole");
     let t = reef["text"].as_str().expect("text");
     assert!(t.contains("nearly three quarters of its reefs were bleached"));
-    for junk in ["Advertisement", "Heartbreaking", "All rights reserved", "track("] {
+    for junk in [
+        "Advertisement",
+        "Heartbreaking",
+        "All rights reserved",
+        "track(",
+    ] {
         assert!(!t.contains(junk), "reef-survey still has {junk:?}");
     }
 
@@ -287,7 +293,10 @@ path = "out/reports"
     for (needle, line) in [
         ("source.path: `no/such/folder` does not exist", 3),
         ("unknown section `normalise` (did you mean `normalize`?)", 5),
-        ("unknown analyzer type `entitys` (did you mean `entities`?)", 12),
+        (
+            "unknown analyzer type `entitys` (did you mean `entities`?)",
+            12,
+        ),
         ("unknown option `pth` (did you mean `path`?)", 16),
         ("unknown sink type `markdwn` (did you mean `markdown`?)", 19),
     ] {
@@ -320,7 +329,11 @@ fn bad_inputs_fail_alone_and_are_named() {
     )
     .expect("write");
     fs::write(input.join("empty.txt"), "").expect("write");
-    fs::write(input.join("binary.txt"), b"\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0").expect("write");
+    fs::write(
+        input.join("binary.txt"),
+        b"\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0",
+    )
+    .expect("write");
     fs::write(input.join("broken.json"), "{\"title\": \"x\", \"text\": ").expect("write");
     fs::write(
         input.join("mixed.jsonl"),
@@ -406,7 +419,12 @@ fn input_flag_replaces_the_source() {
     let one = root().join("examples/articles/rail-tender.txt");
     let p = pipeline(tmp.path(), Path::new("does/not/matter"), &["dates"], "");
     let out = gleaner(
-        &["run", p.to_str().expect("utf8"), "--input", one.to_str().expect("utf8")],
+        &[
+            "run",
+            p.to_str().expect("utf8"),
+            "--input",
+            one.to_str().expect("utf8"),
+        ],
         tmp.path(),
     );
     assert!(out.status.success(), "{}", text(&out.stderr));
@@ -420,7 +438,15 @@ fn stages_lists_every_builtin_stage() {
     let out = gleaner(&["stages"], &root());
     assert!(out.status.success());
     let s = text(&out.stdout);
-    for t in ["entities:", "dates:", "claims:", "json:", "markdown:", "stdout:", "boilerplate"] {
+    for t in [
+        "entities:",
+        "dates:",
+        "claims:",
+        "json:",
+        "markdown:",
+        "stdout:",
+        "boilerplate",
+    ] {
         assert!(s.contains(t), "stages lacks {t}:\n{s}");
     }
 }

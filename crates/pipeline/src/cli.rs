@@ -172,8 +172,10 @@ fn pipeline_watches(path: &Path) -> bool {
 /// Sets up tracing on stderr.
 pub fn init_logging(format: LogFormat, default_level: &str) {
     use tracing_subscriber::EnvFilter;
-    let filter =
-        EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(default_level));
+    // html5ever warns about every malformed page it repairs ("foster
+    // parenting not implemented"): noise to a user, so only its errors show.
+    let filter = EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| EnvFilter::new(format!("{default_level},html5ever=error")));
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr);

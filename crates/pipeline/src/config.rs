@@ -61,7 +61,8 @@ pub fn source_options() -> Vec<OptionInfo> {
             name: "type",
             ty: "string",
             default: None,
-            doc: "`folder`: read every supported file (.txt .md .html .htm .json .jsonl) in a folder",
+            doc:
+                "`folder`: read every supported file (.txt .md .html .htm .json .jsonl) in a folder",
         },
         OptionInfo {
             name: "path",
@@ -315,7 +316,10 @@ pub fn parse(
             let hint = suggest(key, TOP_LEVEL.iter().copied());
             v.error(
                 &[key],
-                format!("unknown section `{key}`{hint}; sections are {}", TOP_LEVEL.join(", ")),
+                format!(
+                    "unknown section `{key}`{hint}; sections are {}",
+                    TOP_LEVEL.join(", ")
+                ),
             );
         }
     }
@@ -476,11 +480,7 @@ impl Validator<'_> {
         }
     }
 
-    fn source(
-        &mut self,
-        value: Option<&toml::Value>,
-        opts: &LoadOptions,
-    ) -> Option<SourceConfig> {
+    fn source(&mut self, value: Option<&toml::Value>, opts: &LoadOptions) -> Option<SourceConfig> {
         let Some(value) = value else {
             if opts.inputs_override {
                 return Some(SourceConfig {
@@ -708,10 +708,7 @@ impl Validator<'_> {
             return out;
         };
         if table.is_empty() {
-            self.error(
-                &["sinks"],
-                "no sinks: the pipeline would write nothing",
-            );
+            self.error(&["sinks"], "no sinks: the pipeline would write nothing");
         }
         for (name, v) in table {
             let Some(t) = v.as_table() else {

@@ -34,10 +34,7 @@ fn failure(input: &InputFile, stage: &str, message: impl Into<String>) -> Failur
 }
 
 /// Ingests one file into documents (on a blocking thread: it reads and parses).
-pub async fn ingest(
-    pipeline: &Pipeline,
-    input: &InputFile,
-) -> Vec<Result<Document, Failure>> {
+pub async fn ingest(pipeline: &Pipeline, input: &InputFile) -> Vec<Result<Document, Failure>> {
     let opts = pipeline.ingest.clone();
     let path = input.path.clone();
     let id_base = input.id_base.clone();
@@ -49,7 +46,11 @@ pub async fn ingest(
             .into_iter()
             .map(|r| r.map_err(|e| failure(input, "ingest", e.to_string())))
             .collect(),
-        Err(e) => vec![Err(failure(input, "ingest", format!("ingest crashed: {e}")))],
+        Err(e) => vec![Err(failure(
+            input,
+            "ingest",
+            format!("ingest crashed: {e}"),
+        ))],
     }
 }
 
@@ -113,7 +114,11 @@ pub async fn write(
             Ok(paths) => written.extend(paths),
             Err(e) => {
                 if first_err.is_none() {
-                    first_err = Some(failure(input, &format!("sinks.{}", stage.name), e.to_string()));
+                    first_err = Some(failure(
+                        input,
+                        &format!("sinks.{}", stage.name),
+                        e.to_string(),
+                    ));
                 }
             }
         }

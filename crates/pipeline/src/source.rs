@@ -91,7 +91,10 @@ pub fn id_base(root: &Path, path: &Path) -> String {
 /// Walks `specs` in a stable order, calling `emit` for each input file, or
 /// with an error message for a path that cannot be read. Stops early when
 /// `emit` returns false.
-pub fn walk(specs: &[InputSpec], mut emit: impl FnMut(Result<InputFile, (PathBuf, String)>) -> bool) {
+pub fn walk(
+    specs: &[InputSpec],
+    mut emit: impl FnMut(Result<InputFile, (PathBuf, String)>) -> bool,
+) {
     for spec in specs {
         match spec {
             InputSpec::File(path) => {
@@ -153,7 +156,14 @@ mod tests {
 
     #[test]
     fn temp_and_hidden_files_are_skipped() {
-        for n in [".x.txt", "a.txt.part", "a.tmp", "a.txt~", "a.crdownload", ".a.swp"] {
+        for n in [
+            ".x.txt",
+            "a.txt.part",
+            "a.tmp",
+            "a.txt~",
+            "a.crdownload",
+            ".a.swp",
+        ] {
             assert!(is_hidden_or_temp(n), "{n}");
         }
         assert!(!is_hidden_or_temp("a.txt"));
