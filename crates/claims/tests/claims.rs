@@ -390,3 +390,25 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn uses_the_documents_sentences_when_present() {
+    let mut d = doc("\"Rates will stay low,\" the governor said. Markets rose after the remarks.");
+    let sb = d.span_builder();
+    let cut = d.text.find("Markets").unwrap();
+    let sentences = vec![
+        gleaner_core::Sentence {
+            span: sb.span(0, cut - 1),
+            paragraph: 0,
+        },
+        gleaner_core::Sentence {
+            span: sb.span(cut, d.text.len()),
+            paragraph: 0,
+        },
+    ];
+    d.sentences = sentences;
+    let cs = claims(&d);
+    let c = find(&cs, "said");
+    assert!(c.content.text.contains("Rates will stay low"));
+    assert!(!c.content.text.contains("Markets"));
+}
