@@ -416,6 +416,8 @@ pub fn repair(
     let w = |i: usize| words.get(i).copied().unwrap_or("");
     let lw = |i: usize| lower(w(i));
     let mut out: Vec<Span> = Vec::with_capacity(spans.len() + 1);
+    // End of the last company of a list ("firms such as X, Y and Z").
+    let mut chain_end: Option<usize> = None;
     for (si, &(a, b, ty)) in spans.iter().enumerate() {
         let next_start = spans.get(si + 1).map_or(words.len(), |s| s.0);
         let names = words.get(a..b).unwrap_or(&[]);
@@ -489,14 +491,29 @@ pub fn repair(
             // place (CoNLL's sports clubs are city names).
             let org_only =
                 ty != "MISC" && !person_known && lex.known_external(names) == 2 && known & 5 == 0;
+            // "firms such as X and Y": Y continues the list of companies.
+            let in_list = ty != "MISC"
+                && (ty == "LOC" || b - a == 1)
+                && chain_end.is_some_and(|e| {
+                    e < a
+                        && a - e <= 2
+                        && words.get(e..a).is_some_and(|g| {
+                            g.iter().all(|x| matches!(*x, "," | "and" | "or" | "&"))
+                        })
+                });
             if !protected
                 && (headed
                     || org_only
+                    || (!person_known && in_list)
                     || (ty != "MISC" && !person_known && org_context(a, b, words, ty)))
             {
                 span.2 = "ORG";
             }
         }
+        // The list goes on after a company named in it.
+        let listed =
+            list_cue(span.0, words) || chain_end.is_some_and(|e| e < span.0 && span.0 - e <= 2);
+        chain_end = (span.2 == "ORG" && listed).then_some(span.1);
         out.push(span);
     }
     // Letter brands and unknown names that "said it would" the tagger left
@@ -512,7 +529,7 @@ pub fn repair(
             && !MONTHS.contains(&lower(t).as_str())
             && !DAYS.contains(&lower(t).as_str())
             && lex.known(&[t]) & 5 == 0
-            && said_it(i + 1, words)
+            && (said_it(i + 1, words) || business_possessive(i + 1, words))
         {
             extra.push((i, i + 1, "ORG"));
             continue;
@@ -552,34 +569,12 @@ fn org_context(a: usize, b: usize, words: &[&str], ty: &str) -> bool {
         return true;
     }
     // "carriers including X", "firms such as X".
-    if prev == "including" || prev == "like" || (prev == "as" && prev2 == "such") {
-        let noun = if prev == "as" {
-            if a > 2 {
-                lw(a - 3)
-            } else {
-                String::new()
-            }
-        } else {
-            prev2.clone()
-        };
-        if BUSINESS_PLURALS.contains(&noun.as_str()) {
-            return true;
-        }
+    if list_cue(a, words) {
+        return true;
     }
-    let next = lw(b);
-    // "X's chief executive" (not "X's chief of staff").
-    if matches!(next.as_str(), "'s" | "’s") {
-        let noun = lw(b + 1);
-        if noun == "chief" {
-            if matches!(
-                lw(b + 2).as_str(),
-                "executive" | "financial" | "operating" | "technology" | "economist"
-            ) {
-                return true;
-            }
-        } else if POSSESSED_BUSINESS.contains(&noun.as_str()) {
-            return true;
-        }
+    // "X's chief executive".
+    if business_possessive(b, words) {
+        return true;
     }
     // "X, which won the tender", "X won the contract".
     let mut k = b;
@@ -594,6 +589,40 @@ fn org_context(a: usize, b: usize, words: &[&str], ty: &str) -> bool {
     }
     // "X said on Thursday it would …" (people say "it was" about anything).
     ty != "PER" && said_it(b, words)
+}
+
+/// Whether the words from `b` are "'s chief executive / CEO / shares / …"
+/// (not "'s chief of staff").
+fn business_possessive(b: usize, words: &[&str]) -> bool {
+    let lw = |i: usize| words.get(i).map(|w| lower(w)).unwrap_or_default();
+    if !matches!(lw(b).as_str(), "'s" | "’s") {
+        return false;
+    }
+    let noun = lw(b + 1);
+    if noun == "chief" {
+        matches!(
+            lw(b + 2).as_str(),
+            "executive" | "financial" | "operating" | "technology" | "economist"
+        )
+    } else {
+        POSSESSED_BUSINESS.contains(&noun.as_str())
+    }
+}
+
+/// Whether the words before `a` open a list of companies ("carriers
+/// including", "firms such as", "companies like").
+fn list_cue(a: usize, words: &[&str]) -> bool {
+    let lw = |i: usize| words.get(i).map(|w| lower(w)).unwrap_or_default();
+    if a == 0 {
+        return false;
+    }
+    let prev = lw(a - 1);
+    let noun = match prev.as_str() {
+        "including" | "like" if a >= 2 => lw(a - 2),
+        "as" if a >= 3 && lw(a - 2) == "such" => lw(a - 3),
+        _ => return false,
+    };
+    BUSINESS_PLURALS.contains(&noun.as_str())
 }
 
 /// Whether a verb of saying at `b` is followed, within a few words, by "it
@@ -707,9 +736,34 @@ mod tests {
     }
 
     #[test]
+    fn lists_of_companies_continue() {
+        assert_eq!(
+            run(
+                "Suppliers such as Zentor , Brill and Okko raised prices with Hadley .",
+                &[(3, 4, "LOC"), (5, 6, "PER"), (7, 8, "LOC"), (11, 12, "PER")]
+            ),
+            vec![
+                ("Zentor".to_string(), "ORG"),
+                ("Brill".to_string(), "ORG"),
+                ("Okko".to_string(), "ORG"),
+                ("Hadley".to_string(), "PER")
+            ]
+        );
+        // A list after a place is not a list of companies.
+        assert_eq!(
+            run("in Zentor and Brill", &[(1, 2, "LOC"), (3, 4, "LOC")]),
+            vec![("Zentor".to_string(), "LOC"), ("Brill".to_string(), "LOC")]
+        );
+    }
+
+    #[test]
     fn an_untagged_name_that_said_it_would_is_an_org() {
         assert_eq!(
             run("Zentor said on Monday it would close .", &[]),
+            vec![("Zentor".to_string(), "ORG")]
+        );
+        assert_eq!(
+            run("Zentor 's chief executive left .", &[]),
             vec![("Zentor".to_string(), "ORG")]
         );
         // Not a common word, a given name, a month, or a function word, nor
