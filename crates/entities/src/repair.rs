@@ -390,7 +390,7 @@ pub fn is_letter_brand(w: &str) -> bool {
 }
 
 /// Applies the repairs to one sentence's spans (sorted, non-overlapping) and
-/// returns the new spans, sorted.
+/// returns the new spans, sorted; empty or out-of-range spans are dropped.
 ///
 /// `person_words` holds the lowercase words of the document's multi-word
 /// person names: a one-word person among them keeps its type.
@@ -411,7 +411,11 @@ pub fn repair(
         up += usize::from(c.is_uppercase());
     }
     if all > 0 && up * 10 > all * 8 {
-        return spans.to_vec();
+        return spans
+            .iter()
+            .filter(|s| s.0 < s.1 && s.1 <= words.len())
+            .copied()
+            .collect();
     }
     let w = |i: usize| words.get(i).copied().unwrap_or("");
     let lw = |i: usize| lower(w(i));
@@ -419,6 +423,10 @@ pub fn repair(
     // End of the last company of a list ("firms such as X, Y and Z").
     let mut chain_end: Option<usize> = None;
     for (si, &(a, b, ty)) in spans.iter().enumerate() {
+        // Empty or out-of-range spans are dropped.
+        if b <= a || b > words.len() {
+            continue;
+        }
         let next_start = spans.get(si + 1).map_or(words.len(), |s| s.0);
         let names = words.get(a..b).unwrap_or(&[]);
         let known = lex.known(names);
@@ -912,6 +920,11 @@ mod tests {
             run("data taken from Q-Mobile and others", &[]),
             vec![("Q-Mobile".to_string(), "ORG")]
         );
+    }
+
+    #[test]
+    fn bad_spans_are_dropped_not_panicked_on() {
+        assert_eq!(run("Zentor rose", &[(1, 1, "ORG"), (1, 9, "ORG")]), vec![]);
     }
 
     #[test]
