@@ -606,10 +606,54 @@ fn mark_metadata(lines: &[Line<'_>], actions: &mut [Action], meta: &Meta, publis
         } else {
             None
         };
+        let reason = reason.or_else(|| is_name_caption(lines, i).then_some("caption"));
         if let (Some(r), Some(a)) = (reason, actions.get_mut(i)) {
             *a = Action::Drop(r);
         }
     }
+}
+
+/// A photo's alt text or caption that only lists who is pictured ("Jane
+/// Doe John Roe"): a paragraph of its own near the top, two to six
+/// capitalised words with no punctuation or digits, each of which the
+/// article uses as a name mid-sentence elsewhere.
+fn is_name_caption(lines: &[Line<'_>], i: usize) -> bool {
+    let Some(line) = lines.get(i) else {
+        return false;
+    };
+    let alone = line.blank_before && lines.get(i + 1).is_none_or(|next| next.blank_before);
+    let ws: Vec<&str> = line.text.split_whitespace().collect();
+    if !alone || !(2..=6).contains(&ws.len()) || line.text.len() > 80 {
+        return false;
+    }
+    let shaped = ws.iter().all(|w| {
+        let mut cs = w.chars();
+        cs.next().is_some_and(char::is_uppercase)
+            && cs.all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+    });
+    shaped
+        && ws.iter().all(|w| {
+            lines
+                .iter()
+                .enumerate()
+                .any(|(j, other)| j != i && used_mid_sentence(other.text, w))
+        })
+}
+
+/// True when `word` stands in `text` after another word (not at the start of
+/// the line or of a sentence), as a name does.
+fn used_mid_sentence(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(at, _)| {
+        let before = text.get(..at).unwrap_or("");
+        let after = text.get(at + word.len()..).unwrap_or("");
+        let boundary_after = after.chars().next().is_none_or(|c| !c.is_alphanumeric());
+        let mut prev = before.chars().rev();
+        boundary_after
+            && prev.next() == Some(' ')
+            && prev
+                .next()
+                .is_some_and(|c| c.is_alphanumeric() || c == ',' || c == '\'')
+    })
 }
 
 /// The first comment header, when a comment thread starts there.

@@ -270,3 +270,24 @@ fn split_sentences_matches_the_documents_sentences() {
     let from_doc: Vec<_> = d.sentences.iter().map(|s| sb.byte_range(&s.span)).collect();
     assert_eq!(ranges, from_doc);
 }
+
+#[test]
+fn a_line_listing_who_is_pictured_is_a_caption() {
+    let text = "Mayor warns the river port may close by winter\n\n\
+Oduya Lindqvist Harrow\n\n\
+The city council met on Monday as mayor Amina Oduya faced questions about the port.\n\n\
+Port chief Erik Lindqvist said the dredging budget had run out, and councillor Tom Harrow called for an audit.\n";
+    let d = run(text, naive_meta(text), &NormalizeOptions::default());
+    assert_removed(&d, "caption", "Oduya Lindqvist Harrow");
+    assert!(
+        d.text.starts_with("The city council met on Monday"),
+        "{}",
+        d.text
+    );
+
+    // A short title-case line whose words the article never uses as names
+    // mid-sentence is not a caption.
+    let text = "Budget day\n\nHarbour Tolls Rise\n\nThe council raised harbour tolls on Monday.\n";
+    let d = run(text, naive_meta(text), &NormalizeOptions::default());
+    assert!(d.text.contains("Harbour Tolls Rise"), "{}", d.text);
+}
