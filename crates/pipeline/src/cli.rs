@@ -67,7 +67,7 @@ pub enum Command {
         /// Which model.
         #[arg(value_enum)]
         model: TrainTarget,
-        /// Arguments of the trainer (see `gleaner train MODEL --help`).
+        /// Arguments of the trainer (`gleaner train MODEL` alone prints its usage).
         #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
         args: Vec<String>,
     },
@@ -126,6 +126,8 @@ pub enum EvalCommand {
 pub enum TrainTarget {
     /// The entity recognizer.
     Entities,
+    /// The table of given names the entity rules use.
+    GivenNames,
     /// The claims tagger.
     Claims,
 }
@@ -431,6 +433,9 @@ fn cmd_eval(e: EvalCommand) -> ExitCode {
 fn cmd_train(model: TrainTarget, args: &[String]) -> ExitCode {
     match model {
         TrainTarget::Entities => report_result(gleaner_entities::train_command(args)),
+        TrainTarget::GivenNames => {
+            report_result(gleaner_entities::names::given_names_command(args))
+        }
         TrainTarget::Claims => report_result(gleaner_claims::train_command(args)),
     }
 }
