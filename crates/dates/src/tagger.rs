@@ -1009,6 +1009,31 @@ impl<'a> Matcher<'a> {
         })
     }
 
+    /// The quarter reported on at token i: one named by its ordinal earlier
+    /// in the same sentence ("reported third-quarter profit … a year
+    /// earlier"), else the text's (see `report_quarter`).
+    fn report_quarter_at(&self, i: usize) -> Point {
+        let mut j = i;
+        while j > 0 && self.same_sent(j - 1, i) && i - j < 40 {
+            j -= 1;
+        }
+        let local = self.t.get(j..i).and_then(named_quarter);
+        match (local, self.a) {
+            (Some(q), Some(a)) => Point::Quarter(Self::quarter_year(a, q), q),
+            _ => self.report_quarter(),
+        }
+    }
+
+    /// The year of the reported quarter q: this year's, or last year's when
+    /// it has not begun yet.
+    fn quarter_year(a: Anchor, q: u8) -> i32 {
+        if q > quarter_of(a.month()) {
+            a.year() - 1
+        } else {
+            a.year()
+        }
+    }
+
     /// The quarter most recently reported on: the last complete one.
     fn report_quarter(&self) -> Point {
         if let (Some(q), Some(a)) = (self.named_quarter, self.a) {
@@ -1283,7 +1308,20 @@ impl<'a> Matcher<'a> {
             }
             Lex::Unit(Unit::Quarter, false) if !(self.p(j + 1, b'-') && self.tight(j + 1)) => {
                 // "the quarter", "the quarter a year ago"
-                let rq = self.report_quarter();
+                let mut rq = self.report_quarter();
+                if let (true, Lex::Month(m, _), Some(a)) =
+                    (self.kw(j + 1, Kw::Ended), self.lex(j + 2), self.a)
+                {
+                    // "the quarter ended July 31": the calendar quarter
+                    // holding most of the three months up to that month.
+                    let mid = if m == 1 { 12 } else { m - 1 };
+                    let y = if m > a.month() || m == 1 {
+                        a.year() - 1
+                    } else {
+                        a.year()
+                    };
+                    rq = Point::Quarter(y, quarter_of(mid));
+                }
                 if self.kw(j + 1, Kw::A)
                     && self.is_word(j + 2, "year")
                     && (self.kw(j + 3, Kw::Ago) || self.kw(j + 3, Kw::Earlier))
@@ -1715,7 +1753,7 @@ impl<'a> Matcher<'a> {
             }
             let (mut p, anch) = self.ago(u, q, 1);
             if u == Unit::Year && q == Q::N(1) && self.quarter_context(i) {
-                if let Point::Quarter(y, rq) = self.report_quarter() {
+                if let Point::Quarter(y, rq) = self.report_quarter_at(i) {
                     p = Point::Quarter(y - 1, rq);
                 }
             }
@@ -3374,7 +3412,7 @@ impl<'a> Matcher<'a> {
                     if self.kw(i + 2, Kw::Ago) || self.kw(i + 2, Kw::Earlier) {
                         let mut p = self.shifted(Unit::Year, -1)?;
                         if self.quarter_context(i) {
-                            if let Point::Quarter(y, rq) = self.report_quarter() {
+                            if let Point::Quarter(y, rq) = self.report_quarter_at(i) {
                                 p = Point::Quarter(y - 1, rq);
                             }
                         }

@@ -659,6 +659,41 @@ fn the_reported_quarter_is_the_named_one() {
 }
 
 #[test]
+fn a_quarter_named_in_the_sentence_is_the_compared_one() {
+    // The text reports a fiscal first quarter, but this sentence is about
+    // another company's third quarter.
+    let a = Anchor::parse("1999-10-20").unwrap();
+    let got = tag_with(
+        "The maker said fiscal first-quarter profit rose 20%. Separately, a rival reported third-quarter net of $5 million, up from $4 million a year earlier.",
+        DatesOptions::default(),
+        Some(&a),
+    );
+    assert!(
+        got.contains(&("a year earlier".to_string(), "1998-Q3".to_string())),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn the_quarter_ended_a_month_is_the_calendar_quarter() {
+    let a = Anchor::parse("1999-10-20").unwrap();
+    for (text, want) in [
+        (
+            "In the quarter ended July 31, the shop sold 300 boats.",
+            "1999-Q2",
+        ),
+        ("For the quarter ended Sept. 30, net rose 5%.", "1999-Q3"),
+        ("For the quarter ended Jan. 31, net rose 5%.", "1998-Q4"),
+    ] {
+        let got = tag_with(text, DatesOptions::default(), Some(&a));
+        assert!(
+            got.contains(&("the quarter".to_string(), want.to_string())),
+            "{text}: {got:?}"
+        );
+    }
+}
+
+#[test]
 fn following_and_previous_refer_to_the_story_time() {
     has(
         "He joined the army in March 2011, and the following year he was promoted.",
