@@ -2675,8 +2675,26 @@ impl<'a> Matcher<'a> {
             | Kw::Coming
             | Kw::Previous
             | Kw::Following
-            | Kw::Current
             | Kw::Latest => self.p_det(i, k),
+            Kw::Current => self.p_det(i, k).or_else(|| {
+                // "the current weakness", "his current wife": the present,
+                // as TimeBank tags it; not the noun ("a strong current")
+                // or accounting terms ("current assets").
+                let n = self.t.get(i + 1)?;
+                let accounting = [
+                    "account",
+                    "accounts",
+                    "assets",
+                    "liabilities",
+                    "affairs",
+                    "events",
+                ]
+                .iter()
+                .any(|w| self.is_word(i + 1, w));
+                (matches!(n.kind, Kind::Word | Kind::Num) && !n.cap && !accounting)
+                    .then(|| lit(i + 1, "PRESENT_REF"))
+                    .flatten()
+            }),
             Kw::Fiscal => {
                 // "fiscal 2019", "fiscal year 2019", "fiscal 1990 first quarter"
                 let mut j = i + 1;

@@ -694,6 +694,28 @@ fn the_quarter_ended_a_month_is_the_calendar_quarter() {
 }
 
 #[test]
+fn current_before_a_noun_is_the_present() {
+    has(
+        "Analysts blamed current market conditions.",
+        "current",
+        "PRESENT_REF",
+    );
+    has(
+        "Fares rose from the current four flights a week.",
+        "current",
+        "PRESENT_REF",
+    );
+    has(
+        "Profit in the current quarter fell.",
+        "the current quarter",
+        "2019-Q1",
+    );
+    none("The swimmer fought a strong current.");
+    none("The current account deficit widened.");
+    none("The Current Affairs desk called.");
+}
+
+#[test]
 fn following_and_previous_refer_to_the_story_time() {
     has(
         "He joined the army in March 2011, and the following year he was promoted.",
