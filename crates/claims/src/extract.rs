@@ -587,7 +587,15 @@ fn link(
         fallback_contents(tok, tags, &mut drafts);
     }
     let mut out = Vec::new();
+    let labelled = if rules {
+        label_claims(tok, text)
+    } else {
+        Vec::new()
+    };
     for d in drafts {
+        if labelled.iter().any(|l| l.cue.first == d.cue.first) {
+            continue;
+        }
         if d.content.is_empty() {
             continue;
         }
@@ -597,10 +605,11 @@ fn link(
         let mut merged: Vec<(usize, usize)> = Vec::with_capacity(parts.len());
         for p in parts {
             match merged.last_mut() {
-                Some(m) if p.0 <= m.1 + 1 => m.1 = m.1.max(p.1),
+                Some(m) if p.0 <= m.1 + 1 && para(p.0) == para(m.1) => m.1 = m.1.max(p.1),
                 _ => merged.push(p),
             }
         }
+        let mut merged = within_paragraph(tok, &merged);
         // "… provided us with the following statement: "…"", "tweeted this
         // statement: "…"": the content is the quotation after the colon; a
         // short stretch between cue and colon joins the cue.
@@ -695,7 +704,293 @@ fn link(
             class: cue_class(cue_text),
         });
     }
+    let bytes = |a: usize, b: usize| -> (usize, usize) {
+        let s = toks.get(a).map(|t| t.start).unwrap_or(0);
+        let e = toks.get(b).map(|t| t.end).unwrap_or(s);
+        (s, e)
+    };
+    for l in labelled {
+        let Some(&(c0, c1)) = l.content.first() else {
+            continue;
+        };
+        let kind = kind_of(tok, &l.content);
+        if !opts.include_indirect && kind == ClaimKind::Indirect {
+            continue;
+        }
+        out.push(RawClaim {
+            source: l.source.map(|r| bytes(r.first, r.last)),
+            cue: bytes(l.cue.first, l.cue.last),
+            content: vec![bytes(c0, c1)],
+            kind,
+            class: CueClass::Statement,
+        });
+    }
+    out.sort_by_key(|c| (c.cue.0, c.cue.1));
     out
+}
+
+/// Content parts in paragraphs after the first one's are kept only while
+/// they continue an open quotation: a part that starts its paragraph with a
+/// quotation mark, after a paragraph that ended inside an unclosed quotation
+/// or with a colon (the multi-paragraph quotation convention). A part that
+/// itself runs over a paragraph break is cut there under the same rule.
+fn within_paragraph(tok: &Tokenized, parts: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let toks = &tok.tokens;
+    let para = |i: usize| toks.get(i).map(|t| t.para);
+    // Split parts at paragraph breaks.
+    let mut pieces: Vec<(usize, usize)> = Vec::with_capacity(parts.len());
+    for &(a, b) in parts {
+        let mut start = a;
+        for k in a + 1..=b {
+            if para(k) != para(k - 1) {
+                pieces.push((start, k - 1));
+                start = k;
+            }
+        }
+        pieces.push((start, b));
+    }
+    let Some(&(first, _)) = pieces.first() else {
+        return Vec::new();
+    };
+    let mut cur = para(first);
+    let mut out: Vec<(usize, usize)> = Vec::with_capacity(pieces.len());
+    for (a, b) in pieces {
+        if para(a) == cur {
+            out.push((a, b));
+            continue;
+        }
+        let opens_para = a > 0 && para(a - 1) != para(a);
+        let quoted_start = toks.get(a).is_some_and(|t| {
+            t.in_quote && matches!(t.kind, TokKind::QuoteOpen | TokKind::QuoteAmbig)
+        });
+        let prev = a.checked_sub(1).and_then(|p| toks.get(p));
+        let prev_open = prev.is_some_and(|p| {
+            p.lower == ":"
+                || p.quote_id
+                    .and_then(|q| tok.quotes.get(q as usize))
+                    .is_some_and(|q| !q.closed)
+        });
+        let next_para = match (cur, para(a)) {
+            (Some(c), Some(p)) => p == c + 1,
+            _ => false,
+        };
+        if opens_para && quoted_start && prev_open && next_para {
+            cur = para(a);
+            out.push((a, b));
+        } else {
+            break;
+        }
+    }
+    out
+}
+
+/// A claim found by a layout rule, in token indices.
+struct Labelled {
+    source: Option<Run>,
+    cue: Run,
+    content: Vec<(usize, usize)>,
+}
+
+/// Headline and transcript labels that are not speakers.
+const NOT_SPEAKERS: &[&str] = &[
+    "the latest",
+    "latest",
+    "breaking",
+    "breaking news",
+    "exclusive",
+    "update",
+    "updated",
+    "busted",
+    "look",
+    "boom",
+    "revealed",
+    "wow",
+    "byline",
+    "correction",
+    "video",
+    "watch",
+    "bombshell",
+    "just leaked",
+    "fix is in",
+    "note",
+    "editor's note",
+    "analysis",
+    "opinion",
+    "live",
+    "photos",
+    "photo",
+    "q",
+    "a",
+    "crosstalk",
+    "paid notice",
+    "read more",
+    "related",
+    "source",
+    "sources",
+    "transcript",
+    "warning",
+    "spoiler",
+    "poll",
+    "report",
+    "review",
+    "editorial",
+    "commentary",
+    "interview",
+];
+
+/// Layout conventions the tagger rarely sees: a speaker label before a
+/// colon at the start of a transcript paragraph ("PENCE: Well, …", all
+/// capitals) or of the headline ("Pence: …", one or two capitalised
+/// words), and a testimonial quotation signed after a dash at the end of
+/// its paragraph (""…" ― Jane Doe"). The colon or dash is the cue.
+fn label_claims(tok: &Tokenized, text: &str) -> Vec<Labelled> {
+    let toks = &tok.tokens;
+    let mut out = Vec::new();
+    let mut a = 0;
+    while a < toks.len() {
+        let Some(p) = toks.get(a).map(|t| t.para) else {
+            break;
+        };
+        let mut b = a;
+        while toks.get(b + 1).is_some_and(|t| t.para == p) {
+            b += 1;
+        }
+        if let Some(l) = speaker_label(tok, text, a, b).or_else(|| signed_quote(tok, a, b)) {
+            out.push(l);
+        }
+        a = b + 1;
+    }
+    out
+}
+
+fn is_quote_mark(k: TokKind) -> bool {
+    matches!(
+        k,
+        TokKind::QuoteAmbig | TokKind::QuoteOpen | TokKind::QuoteClose
+    )
+}
+
+fn speaker_label(tok: &Tokenized, text: &str, a: usize, b: usize) -> Option<Labelled> {
+    let toks = &tok.tokens;
+    let mut k = a;
+    if toks.get(k).is_some_and(|t| is_quote_mark(t.kind)) {
+        k += 1;
+    }
+    let headline = toks.get(a).is_some_and(|t| t.para == 0);
+    let first = k;
+    let mut words = Vec::new();
+    while let Some(t) = toks.get(k).filter(|t| t.kind == TokKind::Word && k <= b) {
+        let text_caps = t.lower.chars().any(|c| c.is_alphabetic()) && t.cap;
+        if !text_caps {
+            return None;
+        }
+        words.push(k);
+        k += 1;
+        if words.len() > 4 {
+            return None;
+        }
+    }
+    if words.is_empty() || toks.get(k).is_none_or(|t| t.lower != ":") || k >= b {
+        return None;
+    }
+    let colon = k;
+    let label = toks
+        .get(first..colon)
+        .unwrap_or(&[])
+        .iter()
+        .map(|t| t.lower.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    if NOT_SPEAKERS.contains(&label.as_str()) {
+        return None;
+    }
+    // All capitals (a transcript speaker) anywhere; one or two capitalised
+    // words only in the headline.
+    let all_caps = words.iter().all(|&i| {
+        toks.get(i)
+            .and_then(|t| text.get(t.start..t.end))
+            .is_some_and(|w| {
+                w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                    && !w.chars().any(|c| c.is_lowercase())
+            })
+    });
+    if !(all_caps || (headline && words.len() <= 2)) {
+        return None;
+    }
+    let mut c0 = colon + 1;
+    while c0 <= b && toks.get(c0).is_some_and(|t| t.kind == TokKind::Punct) {
+        c0 += 1;
+    }
+    let mut c1 = b;
+    while c1 > c0 && toks.get(c1).is_some_and(|t| t.kind != TokKind::Word) {
+        c1 -= 1;
+    }
+    let n_words = (c0..=c1)
+        .filter(|&i| toks.get(i).is_some_and(|t| t.kind == TokKind::Word))
+        .count();
+    if n_words < 3 {
+        return None;
+    }
+    Some(Labelled {
+        source: Some(Run {
+            role: Role::Src,
+            first,
+            last: colon - 1,
+        }),
+        cue: Run {
+            role: Role::Cue,
+            first: colon,
+            last: colon,
+        },
+        content: vec![(c0, c1)],
+    })
+}
+
+fn signed_quote(tok: &Tokenized, a: usize, b: usize) -> Option<Labelled> {
+    let toks = &tok.tokens;
+    if !toks.get(a).is_some_and(|t| is_quote_mark(t.kind)) {
+        return None;
+    }
+    let d = (a + 2..b).rev().find(|&i| {
+        toks.get(i)
+            .is_some_and(|t| matches!(t.lower.as_str(), "―" | "—" | "–"))
+    })?;
+    if !toks.get(d - 1).is_some_and(|t| is_quote_mark(t.kind)) {
+        return None;
+    }
+    let mut s1 = b;
+    while s1 > d && toks.get(s1).is_some_and(|t| t.kind != TokKind::Word) {
+        s1 -= 1;
+    }
+    let sig = toks.get(d + 1..=s1)?;
+    let n_words = sig.iter().filter(|t| t.kind == TokKind::Word).count();
+    let named = sig.iter().all(|t| {
+        (t.kind == TokKind::Word && (t.cap || t.lower.len() <= 3))
+            || matches!(t.lower.as_str(), "," | "." | "-")
+    });
+    if n_words == 0 || n_words > 6 || !named || !toks.get(d + 1).is_some_and(|t| t.cap) {
+        return None;
+    }
+    let mut c1 = d - 1;
+    while c1 > a && toks.get(c1).is_some_and(|t| t.kind != TokKind::Word) {
+        c1 -= 1;
+    }
+    if c1 <= a + 1 {
+        return None;
+    }
+    Some(Labelled {
+        source: Some(Run {
+            role: Role::Src,
+            first: d + 1,
+            last: s1,
+        }),
+        cue: Run {
+            role: Role::Cue,
+            first: d,
+            last: d,
+        },
+        content: vec![(a, c1)],
+    })
 }
 
 fn continue_quotations(tok: &Tokenized, drafts: &mut Vec<Draft>, cb: &[u8]) {
@@ -958,6 +1253,22 @@ pub fn cue_class(cue: &str) -> CueClass {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn content_stops_at_a_paragraph_break_unless_a_quotation_continues() {
+        let text = "She told reporters the talks had failed.\nThe strike began on Monday.\n\"We stay out,\" he said: \"until they pay.\n\"And not a day less.\"";
+        let tok = tokenize(text, &[]);
+        let idx = |w: &str| tok.tokens.iter().position(|t| t.lower == w).unwrap();
+        let last = tok.tokens.len() - 1;
+        // "the talks had failed. The strike began on Monday." as one part.
+        let parts = within_paragraph(&tok, &[(idx("the"), idx("monday"))]);
+        assert_eq!(parts.len(), 1);
+        assert_eq!(parts[0].1, idx("failed") + 1);
+        // An open quotation continues into the next paragraph.
+        let until = idx("until");
+        let parts = within_paragraph(&tok, &[(until, last)]);
+        assert_eq!(parts.last().map(|p| p.1), Some(last));
+    }
 
     #[test]
     fn runs_split_on_begin_tags() {

@@ -1,7 +1,9 @@
 //! Resolving a claim's source to a canonical entity of the document.
 //!
 //! A source that contains an entity mention ("an NCSC spokesperson", "US Vice
-//! President Mike Pence") takes that entity, people first; a personal pronoun
+//! President Mike Pence") takes that entity, people first (a person,
+//! organisation or place; a nationality or group only when it is the whole
+//! source); a personal pronoun
 //! takes the nearest person mentioned before it; "it", "the company" and
 //! similar take the nearest organisation; "they" the nearest organisation,
 //! country or group.
@@ -62,9 +64,27 @@ const ORG_NOUNS: &[&str] = &[
 pub fn resolve(source: (usize, usize), text: &str, mentions: &[MentionRef]) -> Option<usize> {
     let (s, e) = source;
     // A mention inside the source span.
+    // Only people, organisations and places speak; a nationality or group
+    // ("a Chinese foreign ministry spokesman") only when it is the whole
+    // source ("Americans", "the Democrats").
+    let whole = |m: &MentionRef| {
+        let src = text.get(s..e).unwrap_or("");
+        let core = src.trim_matches(|c: char| !c.is_alphanumeric());
+        let core = ["the ", "The ", "many ", "Many ", "some ", "Some "]
+            .iter()
+            .find_map(|d| core.strip_prefix(d))
+            .unwrap_or(core);
+        let men = text.get(m.start..m.end).unwrap_or("");
+        !men.is_empty() && core == men.trim_matches(|c: char| !c.is_alphanumeric())
+    };
     let inside = mentions
         .iter()
         .filter(|m| m.start < e && s < m.end)
+        .filter(|m| match m.label {
+            EntityLabel::Person | EntityLabel::Org | EntityLabel::Gpe => true,
+            EntityLabel::Norp => whole(m),
+            _ => false,
+        })
         .min_by_key(|m| {
             (
                 rank(m.label),
@@ -168,5 +188,26 @@ mod tests {
             },
         ];
         assert_eq!(resolve((35, 39), text, &m), Some(0));
+    }
+
+    #[test]
+    fn a_nationality_inside_a_source_is_not_the_source() {
+        let text = "A Chinese foreign ministry spokesman said no. Americans said yes.";
+        let m = vec![
+            MentionRef {
+                start: 2,
+                end: 9,
+                entity: 0,
+                label: EntityLabel::Norp,
+            },
+            MentionRef {
+                start: 46,
+                end: 55,
+                entity: 1,
+                label: EntityLabel::Norp,
+            },
+        ];
+        assert_eq!(resolve((0, 35), text, &m), None);
+        assert_eq!(resolve((46, 55), text, &m), Some(1));
     }
 }

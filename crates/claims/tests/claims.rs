@@ -412,3 +412,31 @@ fn uses_the_documents_sentences_when_present() {
     assert!(c.content.text.contains("Rates will stay low"));
     assert!(!c.content.text.contains("Markets"));
 }
+
+#[test]
+fn transcript_speaker_labels_and_signed_quotes() {
+    let d = doc("Interview transcript follows.\n\n\"HOLLOWAY: We will open the new bridge in the spring and the tolls will stay where they are.\n\n\u{201c}The river crossing changed my life, and I hope it stays cheap for everyone.\u{201d} \u{2015} Dana Whitfield\n");
+    let cs = claims(&d);
+    let c = find(&cs, ":");
+    assert_eq!(c.source.as_ref().unwrap().text, "HOLLOWAY");
+    assert!(c.content.text.starts_with("We will open"), "{c:#?}");
+    let c = find(&cs, "\u{2015}");
+    assert_eq!(c.source.as_ref().unwrap().text, "Dana Whitfield");
+    assert!(c.content.text.contains("changed my life"), "{c:#?}");
+    // A headline label that is not a speaker is no claim.
+    let d = doc("BREAKING: The council votes to close the old harbour bridge for good.\n\nThe vote was close.\n");
+    assert!(claims(&d).iter().all(|c| c.cue.text != ":"));
+}
+
+#[test]
+fn nationality_in_a_source_is_not_its_entity() {
+    let mut d = doc("Beijing rejected the report, a Chinese foreign ministry spokesman said on Monday, calling it groundless.");
+    let e = entity(&d, "e3", EntityLabel::Norp, &["Chinese"]);
+    d.entities = vec![e];
+    let cs = claims(&d);
+    for c in &cs {
+        if let Some(s) = &c.source {
+            assert_ne!(s.entity.as_deref(), Some("e3"), "{c:#?}");
+        }
+    }
+}
