@@ -2691,9 +2691,27 @@ impl<'a> Matcher<'a> {
                 ]
                 .iter()
                 .any(|w| self.is_word(i + 1, w));
-                (matches!(n.kind, Kind::Word | Kind::Num) && !n.cap && !accounting)
-                    .then(|| lit(i + 1, "PRESENT_REF"))
-                    .flatten()
+                if !(matches!(n.kind, Kind::Word | Kind::Num) && !n.cap && !accounting) {
+                    return None;
+                }
+                // "the then current chairman", "then-current": the present
+                // of a past story.
+                let then = if self.p(i.wrapping_sub(1), b'-')
+                    && self.tight(i.wrapping_sub(1))
+                    && self.tight(i)
+                {
+                    i.checked_sub(2)
+                } else {
+                    i.checked_sub(1)
+                }
+                .filter(|&p| self.is_word(p, "then"));
+                match then {
+                    Some(p) => lit(i + 1, "PAST_REF").map(|mut f| {
+                        f.s = p;
+                        f
+                    }),
+                    None => lit(i + 1, "PRESENT_REF"),
+                }
             }),
             Kw::Fiscal => {
                 // "fiscal 2019", "fiscal year 2019", "fiscal 1990 first quarter"

@@ -710,6 +710,16 @@ fn current_before_a_noun_is_the_present() {
         "the current quarter",
         "2019-Q1",
     );
+    has(
+        "The then current chairman resigned.",
+        "then current",
+        "PAST_REF",
+    );
+    has(
+        "The then-current chairman resigned.",
+        "then-current",
+        "PAST_REF",
+    );
     none("The swimmer fought a strong current.");
     none("The current account deficit widened.");
     none("The Current Affairs desk called.");
