@@ -543,7 +543,9 @@ fn link(
                 f
             }
         };
-        d.cue.last = by;
+        // "by" stays out of the cue, as in PolNeAR (train: 187 cues followed
+        // by "by" against 76 ending in it).
+        d.cue.last = by.saturating_sub(1).max(d.cue.first);
         d.source = Some(Run {
             role: Role::Src,
             first: by + 1,
@@ -670,6 +672,22 @@ fn link(
             && is_scare_quote(tok, merged.first().copied().unwrap_or((0, 0)))
         {
             continue;
+        }
+        // A preposition right after the cue that opens the content belongs
+        // to the cue, as annotated ("called for", "talked about", "warned
+        // of"; 71-92 % of such cases in PolNeAR train).
+        if rules {
+            let next = cue_run.last + 1;
+            let opens = merged.first().is_some_and(|p| p.0 == next && p.1 > next);
+            let prep = toks.get(next).is_some_and(|t| {
+                !t.in_quote && matches!(t.lower.as_str(), "for" | "about" | "of" | "with" | "on")
+            });
+            if opens && prep {
+                cue_run.last = next;
+                if let Some(p) = merged.first_mut() {
+                    p.0 = next + 1;
+                }
+            }
         }
         let cue_of_claim = cue_run;
         let kind = kind_of(tok, &merged);

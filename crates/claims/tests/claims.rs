@@ -342,7 +342,8 @@ fn passive_after_a_long_clause() {
         })
         .unwrap_or_else(|| panic!("{cs:#?}"));
     assert!(c.content.text.contains("if the river floods"), "{c:#?}");
-    assert!(c.cue.text.ends_with("by"));
+    // PolNeAR leaves "by" out of the cue.
+    assert!(c.cue.text.ends_with("stressed"), "{c:#?}");
 }
 
 proptest::proptest! {
