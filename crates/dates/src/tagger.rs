@@ -2558,6 +2558,17 @@ impl<'a> Matcher<'a> {
                     f
                 })
             }
+            Kw::Recently
+                if i > 0
+                    && ["was", "were", "is", "are", "been", "most"]
+                        .iter()
+                        .any(|w| self.is_word(i - 1, w)) =>
+            {
+                // "was recently extended", "most recently": an adverb
+                // inside a passive verb or a superlative, not tagged in
+                // TimeBank (none of its uses there).
+                None
+            }
             Kw::Recently => lit(i + 1, "PAST_REF"),
             Kw::More if self.kw(i + 1, Kw::Recently) => lit(i + 2, "PAST_REF"),
             Kw::Recent => match self.lex(i + 1) {

@@ -726,6 +726,15 @@ fn current_before_a_noun_is_the_present() {
 }
 
 #[test]
+fn recently_inside_a_passive_is_not_tagged() {
+    has("Prices have recently risen.", "recently", "PAST_REF");
+    has("She recently moved to Ohio.", "recently", "PAST_REF");
+    none("The search was recently widened to Canada.");
+    none("The rule is recently adopted.");
+    none("Most recently, the firm cut jobs.");
+}
+
+#[test]
 fn following_and_previous_refer_to_the_story_time() {
     has(
         "He joined the army in March 2011, and the following year he was promoted.",
