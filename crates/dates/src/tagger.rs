@@ -83,7 +83,12 @@ impl DateTagger {
                 Some(mut f) if f.e > i => {
                     let sent = sid.get(f.s).copied().unwrap_or(0);
                     if let (Some(r), Some(a)) = (f.refer, m.a) {
-                        if let Some(v) = named.resolve(r, sent) {
+                        let resolved = named.resolve(r, sent);
+                        if resolved.is_none() && f.ref_only {
+                            i += 1;
+                            continue;
+                        }
+                        if let Some(v) = resolved {
                             let own = Point::Day(a.date).value();
                             f.val = match r.0 {
                                 // Keep a part of day or a time after the day.
@@ -299,6 +304,9 @@ struct Found {
     /// following year" (Year, 1): that many units from the day, month or
     /// year last named nearby in the text, else from the anchor.
     refer: Option<(Unit, i32)>,
+    /// Only an expression when `refer` finds its point in the text ("that
+    /// year" with no year named nearby is dropped).
+    ref_only: bool,
 }
 
 impl Found {
@@ -314,6 +322,7 @@ impl Found {
             day: None,
             modable: false,
             refer: None,
+            ref_only: false,
         }
     }
     fn date(s: usize, e: usize, p: Point, anch: bool) -> Self {
@@ -1544,6 +1553,32 @@ impl<'a> Matcher<'a> {
         Some(f)
     }
 
+    /// "that year", "that same month", and after "earlier/later" (`day_ok`)
+    /// "that day": the year, month or day last named nearby; nothing when
+    /// none is ("that day" alone is not tagged in TimeBank).
+    fn that_unit(&self, j: usize, day_ok: bool) -> Option<Found> {
+        let mut k = j + 1;
+        let same = self.kw(k, Kw::Same);
+        if same {
+            k += 1;
+        }
+        let Lex::Unit(u, false) = self.lex(k) else {
+            return None;
+        };
+        if !(matches!(u, Unit::Year | Unit::Month) || (u == Unit::Day && (day_ok || same))) {
+            return None;
+        }
+        if self.p(k + 1, b'-') && self.tight(k + 1) {
+            // "said that year-end sales …": "that" is a conjunction.
+            return None;
+        }
+        let p = self.shifted(u, 0)?;
+        let mut f = Found::date(j, k + 1, p, self.a.is_some());
+        f.refer = Some((u, 0));
+        f.ref_only = true;
+        Some(f)
+    }
+
     /// Whether the sentence of token i talks about quarterly results, where
     /// "a year ago" means the same quarter a year before.
     fn quarter_context(&self, i: usize) -> bool {
@@ -2660,8 +2695,13 @@ impl<'a> Matcher<'a> {
                     let f = Found::date(i, j + 3, p, anch).with_md(md);
                     return Some(if u == Unit::Day { f.day_ref() } else { f });
                 }
-                if self.kw(j, Kw::That) && matches!(self.lex(j + 1), Lex::Unit(..)) {
-                    return None;
+                if self.kw(j, Kw::That) {
+                    // "later that year", "earlier that day"
+                    return self.that_unit(j, true).map(|mut f| {
+                        f.s = i;
+                        f.md = Some(md);
+                        f
+                    });
                 }
                 let inner = match self.lex(j) {
                     Lex::Kw(
@@ -2687,6 +2727,7 @@ impl<'a> Matcher<'a> {
             | Kw::Previous
             | Kw::Following
             | Kw::Latest => self.p_det(i, k),
+            Kw::That => self.that_unit(i, false),
             Kw::Current => self.p_det(i, k).or_else(|| {
                 // "the current weakness", "his current wife": the present,
                 // as TimeBank tags it; not the noun ("a strong current")

@@ -735,6 +735,32 @@ fn recently_inside_a_passive_is_not_tagged() {
 }
 
 #[test]
+fn that_year_is_the_year_last_named() {
+    has(
+        "The firm sold $3 million of boats in 2011, a small share of the market that year.",
+        "that year",
+        "2011",
+    );
+    has(
+        "She moved to Lisbon in June 2012 and returned later that year.",
+        "later that year",
+        "2012",
+    );
+    has(
+        "The fire broke out on March 3, 2015. Earlier that day, a guard saw smoke.",
+        "Earlier that day",
+        "2015-03-03",
+    );
+    let got = tag("In 2011 he said that year-end sales rose.");
+    assert!(!got.iter().any(|(e, _)| e.starts_with("that")), "{got:?}");
+    // Nothing named: not an expression.
+    none("They never spoke of that year again.");
+    // "that day" alone is not tagged (TimeBank).
+    let got = tag("The storm hit on May 2, 2016, and that day the roads closed.");
+    assert!(!got.iter().any(|(e, _)| e == "that day"), "{got:?}");
+}
+
+#[test]
 fn following_and_previous_refer_to_the_story_time() {
     has(
         "He joined the army in March 2011, and the following year he was promoted.",
