@@ -450,3 +450,23 @@ fn stages_lists_every_builtin_stage() {
         assert!(s.contains(t), "stages lacks {t}:\n{s}");
     }
 }
+
+#[test]
+fn a_second_document_with_the_same_id_is_reported() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let input = tmp.path().join("in");
+    fs::create_dir_all(&input).expect("mkdir");
+    fs::write(
+        input.join("twice.jsonl"),
+        "{\"id\": \"same\", \"text\": \"Quito said yes.\"}\n{\"id\": \"same\", \"text\": \"Accra said no.\"}\n",
+    )
+    .expect("write");
+    let p = pipeline(tmp.path(), &input, &[], "");
+    let out = gleaner(&["run", p.to_str().expect("utf8")], tmp.path());
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("twice.jsonl") && err.contains("`same` was already used"),
+        "{err}"
+    );
+}

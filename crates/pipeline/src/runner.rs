@@ -8,7 +8,8 @@ use crate::config::Pipeline;
 use crate::process::{process_file, Outcome};
 use crate::source::{walk, InputFile, InputSpec};
 use gleaner_core::{Failure, RunSummary};
-use std::collections::HashMap;
+use std::collections::HashSet;
+use std::hash::{Hash, Hasher};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -59,9 +60,10 @@ pub async fn run(
     });
 
     let mut report = RunReport::default();
-    // Which input produced each id, to refuse a second document that would
-    // overwrite the first one's output.
-    let mut ids: HashMap<String, PathBuf> = HashMap::new();
+    // Ids written so far (as 64-bit hashes, so a run over 100,000 files keeps
+    // this small), to report a second document that overwrote the first
+    // one's outputs.
+    let mut ids: HashSet<u64> = HashSet::new();
     let mut set: JoinSet<Vec<Outcome>> = JoinSet::new();
 
     let mut handle = |outcomes: Vec<Outcome>, report: &mut RunReport| {
@@ -71,20 +73,17 @@ pub async fn run(
             match o.result {
                 Ok(_) => {
                     if let Some(id) = &o.id {
-                        if let Some(prev) = ids.insert(id.clone(), o.input.clone()) {
-                            if prev != o.input {
-                                warn!(id = %id, first = %prev.display(), second = %o.input.display(),
-                                      "two inputs have the same document id; the second overwrote the first one's outputs");
-                                report.failures.push(Failure {
-                                    path: o.input.display().to_string(),
-                                    stage: "ingest".into(),
-                                    message: format!(
-                                        "document id `{id}` is also the id of {}; its outputs were overwritten: give the documents distinct ids",
-                                        prev.display()
-                                    ),
-                                });
-                                continue;
-                            }
+                        if !ids.insert(id_hash(id)) {
+                            warn!(id = %id, path = %o.input.display(),
+                                  "two documents of this run have the same id; the later one overwrote the earlier one's outputs");
+                            report.failures.push(Failure {
+                                path: o.input.display().to_string(),
+                                stage: "ingest".into(),
+                                message: format!(
+                                    "document id `{id}` was already used by another document of this run, whose outputs this one overwrote: give the documents distinct ids"
+                                ),
+                            });
+                            continue;
                         }
                     }
                     report.processed += 1;
@@ -158,6 +157,12 @@ pub async fn run(
         "run finished"
     );
     report
+}
+
+fn id_hash(id: &str) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    id.hash(&mut h);
+    h.finish()
 }
 
 /// The outcome of an input whose processing panicked.
