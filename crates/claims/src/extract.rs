@@ -706,6 +706,10 @@ fn link(
         let cue_text = text.get(cue.0..cue.1).unwrap_or("");
         // A source does not end in a time ("a spokesman on Friday").
         let source = d.source.map(|mut r| {
+            // Nor in punctuation ("Beeden,").
+            while r.last > r.first && toks.get(r.last).is_some_and(|t| t.lower == ",") {
+                r.last -= 1;
+            }
             while r.last > r.first && toks.get(r.last).is_some_and(|t| is_time_word(&t.lower)) {
                 r.last -= 1;
                 if toks.get(r.last).is_some_and(|t| t.lower == "on") && r.last > r.first {

@@ -82,6 +82,18 @@ const ABBREVIATIONS: &[&str] = &[
     "u.s", "u.k", "u.n", "d.c", "e.g", "i.e", "a.m", "p.m",
 ];
 
+/// A party and state label as US outlets write it after a politician's
+/// name: "(D-Wis.)", "(R-Tenn.)": the period is an abbreviation's.
+fn is_party_state(w: &str) -> bool {
+    let mut parts = w.splitn(2, '-');
+    let (Some(party), Some(state)) = (parts.next(), parts.next()) else {
+        return false;
+    };
+    matches!(party, "d" | "r" | "i")
+        && (2..=5).contains(&state.len())
+        && state.chars().all(|c| c.is_ascii_lowercase() || c == '.')
+}
+
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
@@ -153,7 +165,7 @@ fn raw_tokens(text: &str) -> Vec<(usize, usize, TokKind)> {
             if e == i && ch(i) == '.' {
                 let word = fold_lower(&text[byte_at(s)..byte_at(i)]);
                 let single_cap = i - s == 1 && c.is_uppercase();
-                if single_cap || ABBREVIATIONS.contains(&word.as_str()) {
+                if single_cap || ABBREVIATIONS.contains(&word.as_str()) || is_party_state(&word) {
                     i += 1;
                     e = i;
                 }
@@ -426,6 +438,16 @@ mod tests {
         assert_eq!(sents.first(), Some(&0));
         assert_eq!(t.n_sents, 4);
         assert_eq!(t.tokens.last().map(|x| x.para), Some(1));
+    }
+
+    #[test]
+    fn party_state_label_keeps_its_period() {
+        let text = "Rep. Ann Lee (D-Wis.) said nothing. Lee (R-Tenn.) agreed.";
+        let t = tokenize(text, &[]);
+        let w = words(&t, text);
+        assert!(w.contains(&"D-Wis.".to_string()), "{w:?}");
+        assert!(w.contains(&"R-Tenn.".to_string()), "{w:?}");
+        assert_eq!(t.n_sents, 2);
     }
 
     #[test]
