@@ -556,6 +556,9 @@ fn link(
             d.content = vec![(first, last)];
         }
     }
+    if rules {
+        quote_then_speaker(tok, &mut drafts);
+    }
     // "according to X": X is the source, not a content part.
     for d in drafts
         .iter_mut()
@@ -749,6 +752,119 @@ fn link(
     }
     out.sort_by_key(|c| (c.cue.0, c.cue.1));
     out
+}
+
+/// Speech verbs that close a quotation with their speaker ("…,” she said").
+const CLOSING_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "added",
+    "adds",
+    "told",
+    "wrote",
+    "writes",
+    "asked",
+    "explained",
+    "continued",
+    "noted",
+    "recalled",
+    "insisted",
+    "argued",
+];
+
+/// A quotation closed by a comma and followed by its speaker and a speech
+/// verb ("“…,” she said", "“…,” said Ann Lee") that the tagger swallowed
+/// into another claim's content is a claim of its own: the other content is
+/// cut before the quotation.
+fn quote_then_speaker(tok: &Tokenized, drafts: &mut Vec<Draft>) {
+    let toks = &tok.tokens;
+    let word = |i: usize| {
+        toks.get(i)
+            .is_some_and(|t| t.kind == TokKind::Word && !t.in_quote)
+    };
+    for v in 2..toks.len() {
+        let Some(vt) = toks.get(v) else { continue };
+        if vt.in_quote || !CLOSING_VERBS.contains(&vt.lower.as_str()) {
+            continue;
+        }
+        if drafts.iter().any(|d| d.cue.first <= v && v <= d.cue.last) {
+            continue;
+        }
+        // "…,” she said" (speaker before the verb) or "…,” said Ann Lee".
+        let mut k = v;
+        while k > 0 && word(k - 1) && v - k < 4 {
+            k -= 1;
+        }
+        let (close, source) = if k < v {
+            (k - 1, Some((k, v - 1)))
+        } else {
+            let mut e = v;
+            while word(e + 1) && toks.get(e + 1).is_some_and(|t| t.cap) && e - v < 4 {
+                e += 1;
+            }
+            (v - 1, (e > v).then_some((v + 1, e)))
+        };
+        let Some(source) = source else { continue };
+        let Some(ct) = toks.get(close) else { continue };
+        let closes = ct.in_quote && matches!(ct.kind, TokKind::QuoteClose | TokKind::QuoteAmbig);
+        let comma_before = close > 0 && toks.get(close - 1).is_some_and(|t| t.lower == ",");
+        let Some(q) = ct.quote_id.and_then(|q| tok.quotes.get(q as usize)) else {
+            continue;
+        };
+        if !closes || !comma_before || q.last != close || q.words < 3 {
+            continue;
+        }
+        // Only when the quotation sits inside another claim's content.
+        let inside = drafts
+            .iter()
+            .any(|d| d.content.iter().any(|&(a, b)| a < q.first && b >= close));
+        if !inside {
+            continue;
+        }
+        // A quotation that goes on right after the speaker's sentence
+        // ("…,” she said. “…”") continues the claim.
+        let after = source.1.max(v) + 1;
+        let next_q = toks
+            .get(after..(after + 2).min(toks.len()))
+            .unwrap_or(&[])
+            .iter()
+            .find(|t| t.lower != "." && t.lower != ",")
+            .filter(|t| t.para == vt.para && t.in_quote)
+            .and_then(|t| t.quote_id)
+            .and_then(|qi| tok.quotes.get(qi as usize))
+            .filter(|nq| nq.first > v && nq.has_clause);
+        let mut content = vec![(q.first, q.last)];
+        if let Some(nq) = next_q {
+            let swallowed = drafts
+                .iter()
+                .any(|d| d.content.iter().any(|&(a, b)| a < q.first && b >= nq.first));
+            if swallowed {
+                content.push((nq.first, nq.last));
+            }
+        }
+        for d in drafts.iter_mut() {
+            for part in d.content.iter_mut() {
+                if part.0 < q.first && part.1 >= q.first {
+                    part.1 = q.first - 1;
+                }
+            }
+            d.content.retain(|p| p.0 <= p.1);
+        }
+        drafts.push(Draft {
+            cue: Run {
+                role: Role::Cue,
+                first: v,
+                last: v,
+            },
+            source: Some(Run {
+                role: Role::Src,
+                first: source.0,
+                last: source.1,
+            }),
+            source_cost: 0,
+            content,
+        });
+    }
 }
 
 /// Content parts in paragraphs after the first one's are kept only while

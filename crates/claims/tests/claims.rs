@@ -441,3 +441,17 @@ fn nationality_in_a_source_is_not_its_entity() {
         }
     }
 }
+
+#[test]
+fn quotation_with_its_own_speaker_inside_a_longer_claim() {
+    let d = doc("Marsh said she thought the plan was worth a try because \u{201c}nobody has ever asked the fishermen what they need,\u{201d} she said. \u{201c}We start with them this time.\u{201d}");
+    let cs = claims(&d);
+    let c = cs
+        .iter()
+        .find(|c| c.source.as_ref().is_some_and(|s| s.text == "she"))
+        .unwrap_or_else(|| panic!("{cs:#?}"));
+    assert!(c.content.text.contains("nobody has ever asked"), "{c:#?}");
+    assert!(c.content.text.contains("We start with them"), "{c:#?}");
+    let first = find(&cs, "said");
+    assert!(!first.content.text.contains("fishermen"), "{cs:#?}");
+}
