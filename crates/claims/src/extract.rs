@@ -592,11 +592,25 @@ fn link(
         fallback_contents(tok, tags, &mut drafts);
     }
     let mut out = Vec::new();
-    let labelled = if rules {
+    let mut labelled = if rules {
         label_claims(tok, text)
     } else {
         Vec::new()
     };
+    if rules {
+        for l in name_colon_quotes(tok, &drafts) {
+            if !labelled.iter().any(|x| x.cue.first == l.cue.first) {
+                labelled.push(l);
+            }
+        }
+        for d in drafts.iter_mut() {
+            d.content.retain(|p| {
+                !labelled
+                    .iter()
+                    .any(|l| l.content.iter().any(|c| c.0 <= p.0 && p.1 <= c.1))
+            });
+        }
+    }
     for d in drafts {
         if labelled.iter().any(|l| l.cue.first == d.cue.first) {
             continue;
@@ -867,6 +881,65 @@ fn quote_then_speaker(tok: &Tokenized, drafts: &mut Vec<Draft>) {
     }
 }
 
+/// "… pollster Daron Shaw: “…”": a name right before a colon that opens a
+/// quotation, with no cue earlier in the sentence, is the quotation's
+/// speaker and the colon its cue.
+fn name_colon_quotes(tok: &Tokenized, drafts: &[Draft]) -> Vec<Labelled> {
+    let toks = &tok.tokens;
+    let mut out = Vec::new();
+    for (c, t) in toks.iter().enumerate() {
+        if t.lower != ":" || t.in_quote || c == 0 {
+            continue;
+        }
+        let Some(q) = toks
+            .get(c + 1)
+            .filter(|n| n.in_quote && n.para == t.para)
+            .and_then(|n| n.quote_id)
+            .and_then(|q| tok.quotes.get(q as usize))
+        else {
+            continue;
+        };
+        if !q.has_clause || q.words < 5 {
+            continue;
+        }
+        let cue_before = drafts
+            .iter()
+            .any(|d| toks.get(d.cue.first).is_some_and(|x| x.sent == t.sent) && d.cue.first < c);
+        if cue_before {
+            continue;
+        }
+        let mut k = c;
+        while k > 0
+            && toks.get(k - 1).is_some_and(|x| {
+                x.kind == TokKind::Word
+                    && !x.in_quote
+                    && x.sent == t.sent
+                    && (x.cap || x.lower == "and")
+            })
+            && c - k < 4
+        {
+            k -= 1;
+        }
+        if k == c || toks.get(k).is_some_and(|x| !x.cap) {
+            continue;
+        }
+        out.push(Labelled {
+            source: Some(Run {
+                role: Role::Src,
+                first: k,
+                last: c - 1,
+            }),
+            cue: Run {
+                role: Role::Cue,
+                first: c,
+                last: c,
+            },
+            content: vec![(q.first, q.last)],
+        });
+    }
+    out
+}
+
 /// Content parts in paragraphs after the first one's are kept only while
 /// they continue an open quotation: a part that starts its paragraph with a
 /// quotation mark, after a paragraph that ended inside an unclosed quotation
@@ -968,8 +1041,6 @@ const NOT_SPEAKERS: &[&str] = &[
     "transcript",
     "warning",
     "spoiler",
-    "poll",
-    "report",
     "review",
     "editorial",
     "commentary",

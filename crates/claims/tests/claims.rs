@@ -455,3 +455,12 @@ fn quotation_with_its_own_speaker_inside_a_longer_claim() {
     let first = find(&cs, "said");
     assert!(!first.content.text.contains("fishermen"), "{cs:#?}");
 }
+
+#[test]
+fn name_before_a_colon_and_a_quotation_is_the_speaker() {
+    let d = doc("Turnout fell again in the north. More from Mara Quint: \"The northern districts have been losing voters for a decade and nobody expected a change.\"");
+    let cs = claims(&d);
+    let c = find(&cs, ":");
+    assert_eq!(c.source.as_ref().unwrap().text, "Mara Quint");
+    assert!(c.content.text.contains("losing voters"), "{c:#?}");
+}
