@@ -722,7 +722,16 @@ fn link(
         let cue = bytes(cue_of_claim.first, cue_of_claim.last);
         let cue_text = text.get(cue.0..cue.1).unwrap_or("");
         // A source does not end in a time ("a spokesman on Friday").
-        let source = d.source.map(|mut r| {
+        let source = d.source.and_then(|mut r| {
+            // A lone preposition or adverb ("from", "perhaps", "together")
+            // is no source.
+            let junk = |i: usize| {
+                toks.get(i)
+                    .is_some_and(|t| NOT_SOURCE_WORDS.contains(&t.lower.as_str()))
+            };
+            if r.first == r.last && junk(r.first) {
+                return None;
+            }
             // Nor in punctuation ("Beeden,").
             while r.last > r.first && toks.get(r.last).is_some_and(|t| t.lower == ",") {
                 r.last -= 1;
@@ -733,7 +742,7 @@ fn link(
                     r.last -= 1;
                 }
             }
-            r
+            Some(r)
         });
         out.push(RawClaim {
             source: source.map(|r| bytes(r.first, r.last)),
@@ -1365,6 +1374,42 @@ fn is_time_word(w: &str) -> bool {
             | "tonight"
     )
 }
+
+/// Words that are never a source on their own.
+const NOT_SOURCE_WORDS: &[&str] = &[
+    "from",
+    "for",
+    "after",
+    "before",
+    "with",
+    "by",
+    "perhaps",
+    "also",
+    "then",
+    "together",
+    "away",
+    "left",
+    "almost",
+    "and",
+    "but",
+    "even",
+    "just",
+    "still",
+    "later",
+    "meanwhile",
+    "however",
+    "instead",
+    "now",
+    "again",
+    "when",
+    "while",
+    "as",
+    "in",
+    "on",
+    "at",
+    "to",
+    "of",
+];
 
 const FUNCTION_WORDS: &[&str] = &[
     "the", "a", "an", "and", "or", "but", "of", "to", "that", "this", "it", "is", "was", "he",
