@@ -70,25 +70,41 @@ pub async fn analyze(
 
     for layer in &pipeline.layers {
         let shared = Arc::new(doc);
+        // Each analyzer of a layer on its own task, so independent analyzers
+        // use several cores on one document.
         let runs = layer.iter().map(|&i| {
-            let stage = &pipeline.analyzers[i];
+            let analyzer = Arc::clone(&pipeline.analyzers[i].analyzer);
             let d = Arc::clone(&shared);
-            async move { (i, stage.analyzer.analyze(&d).await) }
+            let task = tokio::spawn(async move { analyzer.analyze(&d).await });
+            async move { (i, task.await) }
         });
         let results = futures::future::join_all(runs).await;
         doc = Arc::try_unwrap(shared).unwrap_or_else(|a| (*a).clone());
         for (i, r) in results {
             let stage = &pipeline.analyzers[i];
+            let stage_name = format!("analyzers.{}", stage.name);
             match r {
-                Ok(ann) => ann.apply(&stage.name, &mut doc),
-                Err(e) => {
+                Ok(Ok(ann)) => ann.apply(&stage.name, &mut doc),
+                Ok(Err(e)) => {
                     let mut msg = e.to_string();
                     let mut src = std::error::Error::source(&e);
                     while let Some(s) = src {
                         msg.push_str(&format!(": {s}"));
                         src = s.source();
                     }
-                    return Err(failure(input, &format!("analyzers.{}", stage.name), msg));
+                    return Err(failure(input, &stage_name, msg));
+                }
+                Err(join) => {
+                    let msg = if join.is_panic() {
+                        let panic = join.into_panic();
+                        format!(
+                            "the analyzer crashed (a bug in it): {}",
+                            crate::runner::panic_message(&*panic)
+                        )
+                    } else {
+                        "the analyzer was cancelled".to_string()
+                    };
+                    return Err(failure(input, &stage_name, msg));
                 }
             }
         }

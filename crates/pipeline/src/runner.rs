@@ -193,3 +193,94 @@ pub(crate) fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
 fn joined(r: Result<Vec<Outcome>, tokio::task::JoinError>) -> Vec<Outcome> {
     r.unwrap_or_default()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::{parse, LoadOptions};
+    use crate::registry::Registry;
+    use async_trait::async_trait;
+    use gleaner_core::{
+        AnalyzeError, Analyzer, AnalyzerFactory, Annotations, BuildContext, ConfigIssue, Document,
+        StageInfo, StageKind,
+    };
+
+    /// Panics on documents whose text mentions "boom"; counts words otherwise.
+    struct Fragile;
+
+    #[async_trait]
+    impl Analyzer for Fragile {
+        async fn analyze(&self, doc: &Document) -> Result<Annotations, AnalyzeError> {
+            assert!(!doc.text.contains("boom"), "fragile analyzer hit a boom");
+            Ok(Annotations {
+                custom: Some(serde_json::json!(doc.text.split_whitespace().count())),
+                ..Annotations::default()
+            })
+        }
+    }
+
+    struct FragileFactory;
+
+    impl AnalyzerFactory for FragileFactory {
+        fn info(&self) -> StageInfo {
+            StageInfo {
+                type_name: "fragile",
+                kind: StageKind::Analyzer,
+                description: "test analyzer",
+                options: vec![],
+                provides: vec!["fragile"],
+                requires: vec![],
+            }
+        }
+        fn build(
+            &self,
+            _name: &str,
+            _options: serde_json::Value,
+            _ctx: &BuildContext,
+        ) -> Result<Arc<dyn Analyzer>, Vec<ConfigIssue>> {
+            Ok(Arc::new(Fragile))
+        }
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_panicking_analyzer_fails_only_its_document() {
+        let dir = tempfile::tempdir().unwrap();
+        let input = dir.path().join("in");
+        std::fs::create_dir_all(&input).unwrap();
+        for (name, text) in [
+            ("a.txt", "Title\n\nThe council met in Leeds."),
+            ("b.txt", "Title\n\nA boom was heard in Hull."),
+            ("c.txt", "Title\n\nThe ferry left Dover on time."),
+        ] {
+            std::fs::write(input.join(name), text).unwrap();
+        }
+        let toml = format!(
+            "[source]\ntype = \"folder\"\npath = {:?}\n[analyzers.f]\ntype = \"fragile\"\n[sinks.json]\ntype = \"json\"\npath = {:?}\n",
+            input.display().to_string(),
+            dir.path().join("out").display().to_string()
+        );
+        let registry = Registry::empty()
+            .with_analyzer(FragileFactory)
+            .with_sink(gleaner_sink_json::JsonSinkFactory);
+        let pipeline = parse(
+            &dir.path().join("p.toml"),
+            &toml,
+            &registry,
+            &LoadOptions::default(),
+        )
+        .unwrap();
+        let specs = vec![InputSpec::Folder {
+            root: input.clone(),
+            recursive: true,
+        }];
+        let report = run(Arc::new(pipeline), specs, Arc::new(NoProgress)).await;
+        assert_eq!(report.processed, 2);
+        assert_eq!(report.failures.len(), 1);
+        let f = &report.failures[0];
+        assert!(f.path.ends_with("b.txt"), "{f:?}");
+        assert_eq!(f.stage, "analyzers.f");
+        assert!(f.message.contains("fragile analyzer hit a boom"), "{f:?}");
+        assert!(dir.path().join("out/a.json").is_file());
+        assert!(dir.path().join("out/c.json").is_file());
+    }
+}
