@@ -684,6 +684,21 @@ fn link(
         if rules && !cue_has_word {
             continue;
         }
+        // Nor is a time ("last week", "on Monday").
+        let cue_is_time = toks
+            .get(cue_run.first..=cue_run.last)
+            .unwrap_or(&[])
+            .iter()
+            .all(|t| {
+                is_time_word(&t.lower)
+                    || matches!(
+                        t.lower.as_str(),
+                        "last" | "this" | "next" | "week" | "month" | "year" | "earlier" | "on"
+                    )
+            });
+        if rules && cue_is_time {
+            continue;
+        }
         if rules
             && merged.len() == 1
             && is_scare_quote(tok, merged.first().copied().unwrap_or((0, 0)))
