@@ -834,7 +834,10 @@ fn quote_then_speaker(tok: &Tokenized, drafts: &mut Vec<Draft>) {
             k -= 1;
         }
         let (close, source) = if k < v {
-            (k - 1, Some((k, v - 1)))
+            let Some(close) = k.checked_sub(1) else {
+                continue;
+            };
+            (close, Some((k, v - 1)))
         } else {
             let mut e = v;
             while word(e + 1) && toks.get(e + 1).is_some_and(|t| t.cap) && e - v < 4 {
