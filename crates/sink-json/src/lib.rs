@@ -224,8 +224,7 @@ impl JsonSink {
     pub fn write_sync(&self, doc: &Document) -> Result<PathBuf, SinkError> {
         let bytes = self.render(doc)?;
         let path = self.path_for(&doc.id);
-        with_path_lock(&path, || write_atomic(&path, &bytes))
-            .map_err(|e| SinkError::io(&path, e))?;
+        write_atomic(&path, &bytes).map_err(|e| SinkError::io(&path, e))?;
         tracing::debug!(id = %doc.id, path = %path.display(), "wrote json");
         Ok(path)
     }
@@ -239,46 +238,13 @@ impl Sink for JsonSink {
         let bytes = self.render(doc)?;
         let path = self.path_for(&doc.id);
         let written = run_blocking(path.clone(), move || {
-            with_path_lock(&path, || write_atomic(&path, &bytes))
-                .map_err(|e| SinkError::io(&path, e))?;
+            write_atomic(&path, &bytes).map_err(|e| SinkError::io(&path, e))?;
             Ok(path)
         })
         .await?;
         tracing::debug!(id = %doc.id, path = %written.display(), "wrote json");
         Ok(vec![written])
     }
-}
-
-/// Serializes writes to one path within this process.
-///
-/// [`write_atomic`] names its temporary file after the target and the
-/// process id, so two concurrent writes of the same file (two inputs whose
-/// ids coincide, like `a.txt` and `a.html`) would share one temporary file
-/// and could rename a torn mix of both into place. Holding a per-path lock
-/// around the write makes the last writer win with a whole file.
-fn with_path_lock<T>(path: &std::path::Path, f: impl FnOnce() -> T) -> T {
-    use std::collections::HashMap;
-    use std::sync::{Mutex, OnceLock};
-    type Locks = Mutex<HashMap<PathBuf, Arc<Mutex<()>>>>;
-    static LOCKS: OnceLock<Locks> = OnceLock::new();
-    let map = LOCKS.get_or_init(Locks::default);
-    let lock = map
-        .lock()
-        .unwrap_or_else(|p| p.into_inner())
-        .entry(path.to_path_buf())
-        .or_default()
-        .clone();
-    let result = {
-        let _held = lock.lock().unwrap_or_else(|p| p.into_inner());
-        f()
-    };
-    let mut locks = map.lock().unwrap_or_else(|p| p.into_inner());
-    // Clones are only made under the map's lock: two owners (the map and
-    // this call) means nobody else is waiting for this path.
-    if Arc::strong_count(&lock) == 2 {
-        locks.remove(path);
-    }
-    result
 }
 
 /// Runs blocking file work on tokio's blocking pool when a runtime is

@@ -196,8 +196,7 @@ impl MarkdownSink {
     pub fn write_sync(&self, doc: &Document) -> Result<PathBuf, SinkError> {
         let path = self.path_for(&doc.id);
         let text = self.render(doc);
-        with_path_lock(&path, || write_atomic(&path, text.as_bytes()))
-            .map_err(|e| SinkError::io(&path, e))?;
+        write_atomic(&path, text.as_bytes()).map_err(|e| SinkError::io(&path, e))?;
         Ok(path)
     }
 
@@ -207,8 +206,7 @@ impl MarkdownSink {
         let entries = index::scan(&self.dir).map_err(|e| SinkError::io(&self.dir, e))?;
         let text = index::render(&entries, summary);
         let path = self.dir.join(index::INDEX_FILE);
-        with_path_lock(&path, || write_atomic(&path, text.as_bytes()))
-            .map_err(|e| SinkError::io(&path, e))?;
+        write_atomic(&path, text.as_bytes()).map_err(|e| SinkError::io(&path, e))?;
         tracing::debug!(path = %path.display(), reports = entries.len(), "wrote markdown index");
         Ok(path)
     }
@@ -220,8 +218,7 @@ impl Sink for MarkdownSink {
         let text = self.render(doc);
         let path = self.path_for(&doc.id);
         let written = run_blocking(path.clone(), move || {
-            with_path_lock(&path, || write_atomic(&path, text.as_bytes()))
-                .map_err(|e| SinkError::io(&path, e))?;
+            write_atomic(&path, text.as_bytes()).map_err(|e| SinkError::io(&path, e))?;
             Ok(path)
         })
         .await?;
@@ -238,38 +235,6 @@ impl Sink for MarkdownSink {
         .await?;
         Ok(())
     }
-}
-
-/// Serializes writes to one path within this process.
-///
-/// [`write_atomic`] names its temporary file after the target and the
-/// process id, so two concurrent writes of the same file (two inputs whose
-/// ids coincide, like `a.txt` and `a.html`) would share one temporary file
-/// and could rename a torn mix of both into place. Holding a per-path lock
-/// around the write makes the last writer win with a whole file.
-fn with_path_lock<T>(path: &std::path::Path, f: impl FnOnce() -> T) -> T {
-    use std::collections::HashMap;
-    use std::sync::{Mutex, OnceLock};
-    type Locks = Mutex<HashMap<PathBuf, Arc<Mutex<()>>>>;
-    static LOCKS: OnceLock<Locks> = OnceLock::new();
-    let map = LOCKS.get_or_init(Locks::default);
-    let lock = map
-        .lock()
-        .unwrap_or_else(|p| p.into_inner())
-        .entry(path.to_path_buf())
-        .or_default()
-        .clone();
-    let result = {
-        let _held = lock.lock().unwrap_or_else(|p| p.into_inner());
-        f()
-    };
-    let mut locks = map.lock().unwrap_or_else(|p| p.into_inner());
-    // Clones are only made under the map's lock: two owners (the map and
-    // this call) means nobody else is waiting for this path.
-    if Arc::strong_count(&lock) == 2 {
-        locks.remove(path);
-    }
-    result
 }
 
 /// Runs blocking file work on tokio's blocking pool when a runtime is
