@@ -235,14 +235,57 @@ fn plural(n: usize) -> &'static str {
 }
 
 /// A progress bar on stderr.
-struct Bar(indicatif::ProgressBar);
+///
+/// Its length grows as the runner finds files until a separate count of the
+/// inputs (a directory listing, no file reads) has finished; from then on
+/// it is the real total, so the ETA means something on big folders.
+struct Bar {
+    bar: indicatif::ProgressBar,
+    counted: Arc<std::sync::atomic::AtomicBool>,
+}
 
 impl Progress for Bar {
     fn found(&self) {
-        self.0.inc_length(1);
+        if !self.counted.load(std::sync::atomic::Ordering::Acquire) {
+            self.bar.inc_length(1);
+        }
     }
     fn finished(&self, _outcomes: &[crate::process::Outcome]) {
-        self.0.inc(1);
+        self.bar.inc(1);
+    }
+    fn done(&self) {
+        self.bar.finish();
+    }
+}
+
+impl Bar {
+    /// A bar for `inputs`, counting them on a background thread.
+    fn new(inputs: &[InputSpec]) -> Self {
+        let bar = indicatif::ProgressBar::new(0);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{spinner} [{elapsed_precise}] {wide_bar} {pos}/{len} files ({per_sec}, eta {eta})",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        let counted = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let (b, c, specs) = (bar.clone(), Arc::clone(&counted), inputs.to_vec());
+        let counting = std::thread::Builder::new()
+            .name("gleaner-count".into())
+            .spawn(move || {
+                let mut n = 0u64;
+                crate::source::walk(&specs, |item| {
+                    n += u64::from(item.is_ok());
+                    !b.is_finished()
+                });
+                c.store(true, std::sync::atomic::Ordering::Release);
+                b.set_length(n.max(b.position()));
+            });
+        if let Err(e) = counting {
+            // The length then keeps growing as files are found.
+            tracing::debug!(error = %e, "cannot start the thread that counts input files");
+        }
+        Self { bar, counted }
     }
 }
 
@@ -284,19 +327,13 @@ fn cmd_run(registry: &Registry, args: RunArgs) -> ExitCode {
     };
     let show_bar = !args.no_progress && std::io::stderr().is_terminal();
     let progress: Arc<dyn Progress> = if show_bar {
-        let bar = indicatif::ProgressBar::new(0);
-        bar.set_style(
-            indicatif::ProgressStyle::with_template(
-                "{spinner} [{elapsed_precise}] {wide_bar} {pos}/{len} files ({per_sec}, eta {eta})",
-            )
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-        );
-        Arc::new(Bar(bar))
+        Arc::new(Bar::new(&inputs))
     } else {
         Arc::new(runner::NoProgress)
     };
     let pipeline = Arc::new(pipeline);
     let report = rt.block_on(runner::run(pipeline, inputs, Arc::clone(&progress)));
+    progress.done();
     drop(progress);
     print_report(&report)
 }

@@ -38,6 +38,8 @@ pub trait Progress: Send + Sync {
     fn found(&self) {}
     /// An input file was finished with these outcomes.
     fn finished(&self, _outcomes: &[Outcome]) {}
+    /// The run is over.
+    fn done(&self) {}
 }
 
 /// No progress reporting.
