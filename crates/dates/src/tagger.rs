@@ -1746,6 +1746,31 @@ impl<'a> Matcher<'a> {
         {
             return None;
         }
+        // "three quarters of its reefs": a fraction of something owned or
+        // counted, not three fiscal quarters.
+        if matches!(u, Unit::Quarter)
+            && self.kw(j + 1, Kw::Of)
+            && [
+                "its",
+                "their",
+                "his",
+                "her",
+                "our",
+                "your",
+                "all",
+                "those",
+                "these",
+                "them",
+                "us",
+                "voters",
+                "respondents",
+                "people",
+            ]
+            .iter()
+            .any(|w| self.is_word(j + 2, w))
+        {
+            return None;
+        }
         if matches!(u, Unit::Second)
             && self.t.get(i).is_some_and(|t| t.kind == Kind::Word)
             && matches!(self.lex(i), Lex::Num(1))

@@ -866,3 +866,14 @@ fn until_with_the_past_perfect_is_past() {
     );
     has("The office is closed until Friday.", "Friday", "2019-02-22");
 }
+
+#[test]
+fn a_fraction_in_quarters_is_not_a_duration() {
+    none("Nearly three quarters of its farms flooded.");
+    none("Two quarters of all voters stayed home.");
+    has(
+        "Profit rose for three quarters in a row.",
+        "three quarters",
+        "P3Q",
+    );
+}
