@@ -3,6 +3,7 @@
 //! quotations that continue over paragraphs or follow a colon, and classify
 //! each claim (direct, indirect, mixed; cue class). Offsets here are bytes.
 
+use crate::cues::{keeps, ClaimView, CueFilter};
 use crate::features::{cue_buckets, lex_info, LexInfo, CANDIDATE_BUCKET};
 use crate::model::{Stack, B_CON, B_CUE, B_SRC, I_CON, I_CUE, I_SRC};
 use crate::tokenize::{tokenize, TokKind, Tokenized};
@@ -83,6 +84,10 @@ pub struct ExtractOptions {
     pub include_sourceless: bool,
     /// Rules, model or both.
     pub method: Method,
+    /// Which cues count: speech acts and reports only, or everything
+    /// PolNeAR calls an attribution (the default here, and what the corpus
+    /// evaluation uses).
+    pub cues: CueFilter,
 }
 
 impl Default for ExtractOptions {
@@ -91,6 +96,7 @@ impl Default for ExtractOptions {
             include_indirect: true,
             include_sourceless: true,
             method: Method::Both,
+            cues: CueFilter::All,
         }
     }
 }
@@ -759,6 +765,51 @@ fn link(
             }
             Some(r)
         });
+        if opts.cues == CueFilter::Speech {
+            let words = |a: usize, b: usize| -> Vec<&str> {
+                toks.get(a..=b)
+                    .unwrap_or(&[])
+                    .iter()
+                    .map(|t| t.lower.as_str())
+                    .collect()
+            };
+            let cue_words = words(cue_of_claim.first, cue_of_claim.last);
+            let source_words = source.map(|r| words(r.first, r.last)).unwrap_or_default();
+            let mut content_toks = merged
+                .iter()
+                .flat_map(|&(a, b)| toks.get(a..=b).unwrap_or(&[]));
+            let content_first = content_toks
+                .clone()
+                .find(|t| t.kind == TokKind::Word && !t.in_quote)
+                .map(|t| t.lower.as_str());
+            let question = content_toks
+                .rfind(|t| t.kind == TokKind::Punct)
+                .is_some_and(|t| t.lower == "?");
+            let view = ClaimView {
+                cue: &cue_words,
+                source: &source_words,
+                content_first,
+                question,
+                direct: kind == ClaimKind::Direct,
+            };
+            // "According to X, Y is costing…" with X inside the source or
+            // the content: "according to" is the cue, X the source, the
+            // rest the content.
+            if let Some(c) = according_repair(tok, cue_of_claim, source, &merged) {
+                out.push(RawClaim {
+                    source: Some(bytes(c.source.first, c.source.last)),
+                    cue: bytes(c.cue.first, c.cue.last),
+                    content: vec![bytes(c.content.0, c.content.1)],
+                    kind: kind_of(tok, &[c.content]),
+                    class: CueClass::Report,
+                });
+                continue;
+            }
+            if !keeps(&view) {
+                tracing::trace!(cue = cue_text, "not a speech act: dropped");
+                continue;
+            }
+        }
         out.push(RawClaim {
             source: source.map(|r| bytes(r.first, r.last)),
             cue,
@@ -790,6 +841,68 @@ fn link(
     }
     out.sort_by_key(|c| (c.cue.0, c.cue.1));
     out
+}
+
+/// A claim rebuilt around an "according to" just before its source.
+struct Repaired {
+    cue: Run,
+    source: Run,
+    content: (usize, usize),
+}
+
+/// "According to X, Y": when `source` follows "according to" and runs over
+/// a comma ("the Port Authority, the delay", the verb after it taken as
+/// cue), or when the cue is "according to" without a source and its content
+/// starts right after it and holds a comma outside quotations, the report
+/// is "according to", the words up to the comma its source and everything
+/// after the comma to the content's end its content.
+fn according_repair(
+    tok: &Tokenized,
+    cue: Run,
+    source: Option<Run>,
+    content: &[(usize, usize)],
+) -> Option<Repaired> {
+    let toks = &tok.tokens;
+    let is = |i: usize, w: &str| toks.get(i).is_some_and(|t| !t.in_quote && t.lower == w);
+    let last = content.iter().map(|p| p.1).max()?;
+    // X is the start of the stretch after "according to".
+    let (x, end) = match source {
+        Some(s) if s.first >= 2 && is(s.first - 2, "according") && is(s.first - 1, "to") => {
+            (s, last.max(s.last))
+        }
+        None if is(cue.first, "according") && is(cue.last, "to") && cue.last == cue.first + 1 => {
+            let &(a, b) = content.first()?;
+            if a != cue.last + 1 || content.len() != 1 {
+                return None;
+            }
+            (
+                Run {
+                    role: Role::Src,
+                    first: a,
+                    last: b,
+                },
+                b,
+            )
+        }
+        _ => return None,
+    };
+    let comma = (x.first + 1..=x.last).find(|&i| is(i, ","))?;
+    if comma + 1 > end {
+        return None;
+    }
+    Some(Repaired {
+        cue: Run {
+            role: Role::Cue,
+            first: x.first - 2,
+            last: x.first - 1,
+        },
+        source: Run {
+            role: Role::Src,
+            first: x.first,
+            last: comma - 1,
+        },
+        content: (comma + 1, end),
+    })
 }
 
 /// Speech verbs that close a quotation with their speaker ("…,” she said").
@@ -1487,7 +1600,7 @@ pub fn cue_class(cue: &str) -> CueClass {
     ]) {
         CueClass::Denial
     } else if has(&[
-        "accus", "blam", "charg", "alleg", "condemn", "criticiz", "attack",
+        "accus", "blam", "charg", "alleg", "condemn", "criticiz", "criticis", "attack", "denounc",
     ]) {
         CueClass::Accusation
     } else if has(&["warn", "caution", "threat"]) {
@@ -1499,6 +1612,8 @@ pub fn cue_class(cue: &str) -> CueClass {
     } else if has(&[
         "report",
         "according",
+        "publish",
+        "conclu",
         "found",
         "find",
         "show",

@@ -17,6 +17,7 @@
 //! [`eval_brat`] scores the extractor on a PolNeAR-style brat folder.
 
 pub mod brat;
+pub mod cues;
 pub mod eval;
 pub mod extract;
 pub mod features;
@@ -35,6 +36,7 @@ use serde::Deserialize;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
+pub use cues::CueFilter;
 pub use extract::{ExtractOptions, Method, RawClaim};
 pub use model::{Model, Stack};
 
@@ -184,6 +186,17 @@ pub struct ClaimsOptions {
     /// Keep claims whose source the text does not give (default true).
     #[serde(default = "yes")]
     pub include_sourceless: bool,
+    /// Which cues count (default `"speech"`): `"speech"` keeps speech acts
+    /// and reports (said, told, denied, warned, according to, tweeted, a
+    /// report found…), direct quotations with a speaker and speaker labels;
+    /// `"all"` keeps everything the model finds, PolNeAR-style, including
+    /// beliefs, intentions and actions (has sought, is concerned about).
+    #[serde(default = "speech")]
+    pub cues: CueFilter,
+}
+
+fn speech() -> CueFilter {
+    CueFilter::Speech
 }
 
 fn yes() -> bool {
@@ -231,6 +244,12 @@ impl AnalyzerFactory for ClaimsFactory {
                     default: Some("true"),
                     doc: "Keep claims whose source the text does not give",
                 },
+                OptionInfo {
+                    name: "cues",
+                    ty: "string",
+                    default: Some("speech"),
+                    doc: "\"speech\": only speech acts and reports (said, denied, warned, according to, a report found), direct quotations with a speaker and speaker labels; \"all\": everything PolNeAR calls an attribution, beliefs, intentions and actions too",
+                },
             ],
             provides: vec!["claims"],
             requires: vec!["entities"],
@@ -257,6 +276,7 @@ impl AnalyzerFactory for ClaimsFactory {
                 include_indirect: o.include_indirect,
                 include_sourceless: o.include_sourceless,
                 method: Method::Both,
+                cues: o.cues,
             },
         }))
     }
@@ -275,8 +295,10 @@ pub fn predict_chars_with(
 ) -> Vec<eval::PredAttribution> {
     let idx = CharIndex::new(text);
     let c = |(a, b): (usize, usize)| (idx.char_of_byte(a), idx.char_of_byte(b));
+    // The corpus's notion of attribution: everything, not only speech.
     let opts = ExtractOptions {
         method,
+        cues: CueFilter::All,
         ..ExtractOptions::default()
     };
     ex.extract_text(text, opts)

@@ -2,7 +2,9 @@
 //! news sentences, the analyzer factory, and the brat scorer on a small
 //! fixture.
 
-use gleaner_claims::{brat, eval, eval_brat, ClaimExtractor, ClaimsFactory, ExtractOptions};
+use gleaner_claims::{
+    brat, eval, eval_brat, ClaimExtractor, ClaimsFactory, CueFilter, ExtractOptions,
+};
 use gleaner_core::{
     AnalyzerFactory, BuildContext, Claim, ClaimKind, CueClass, Document, Entity, EntityLabel,
     Format, Mention, Meta, SourceInfo,
@@ -240,6 +242,97 @@ async fn factory_builds_the_analyzer() {
         &d.text[d.span_builder().byte_range(&cs[0].cue.span)],
         "said"
     );
+}
+
+fn claims_with(d: &Document, cues: CueFilter) -> Vec<Claim> {
+    ClaimExtractor::shared().unwrap().extract_document(
+        d,
+        ExtractOptions {
+            cues,
+            ..ExtractOptions::default()
+        },
+    )
+}
+
+#[test]
+fn actions_are_claims_only_in_all_mode() {
+    let d = doc("The ministry has sought the files from the regional court.");
+    let all = claims_with(&d, CueFilter::All);
+    assert!(
+        all.iter().any(|c| c.cue.text.contains("sought")),
+        "{all:#?}"
+    );
+    let speech = claims_with(&d, CueFilter::Speech);
+    assert!(speech.is_empty(), "{speech:#?}");
+}
+
+#[test]
+fn beliefs_are_dropped_in_speech_mode() {
+    let d = doc("Brussels is concerned about the pace of the new trade rules.");
+    let all = claims_with(&d, CueFilter::All);
+    assert!(!all.is_empty(), "{all:#?}");
+    assert!(claims_with(&d, CueFilter::Speech).is_empty());
+}
+
+#[test]
+fn speech_is_kept_in_both_modes() {
+    let d = doc("Mayor Lena Ortiz said the bridge would reopen in May.");
+    for mode in [CueFilter::All, CueFilter::Speech] {
+        let cs = claims_with(&d, mode);
+        let c = find(&cs, "said");
+        assert_eq!(c.source.as_ref().unwrap().text, "Mayor Lena Ortiz");
+        assert!(c.content.text.contains("the bridge would reopen"));
+    }
+}
+
+#[test]
+fn speech_mode_keeps_quotations_reports_and_questions() {
+    let d = doc(concat!(
+        "\"We will not back down,\" the union leader told reporters on Monday.\n",
+        "According to a report by the port authority, the delays cost $3m a day.\n",
+        "A new audit found that the fund had lost track of 40 contracts.\n",
+        "The senator asked whether the money had been spent.\n",
+        "The council is asking residents to save water."
+    ));
+    let cs = claims_with(&d, CueFilter::Speech);
+    let q = find(&cs, "told");
+    assert_eq!(q.kind, ClaimKind::Direct);
+    assert!(q.source.as_ref().unwrap().text.contains("union leader"));
+    let r = find(&cs, "according to");
+    assert!(r.source.as_ref().unwrap().text.contains("port authority"));
+    find(&cs, "found");
+    find(&cs, "asked");
+    assert!(!cs.iter().any(|c| c.cue.text.contains("asking")), "{cs:#?}");
+}
+
+#[test]
+fn speech_mode_repairs_according_to_over_a_comma() {
+    // Whatever the tagger makes of the verb, the claim is "according to".
+    let d = doc("According to the Grain Traders Association, the drought is draining the sector of about $9m a week.");
+    let cs = claims_with(&d, CueFilter::Speech);
+    let c = find(&cs, "according to");
+    assert_eq!(
+        c.source.as_ref().unwrap().text,
+        "the Grain Traders Association"
+    );
+    assert!(c.content.text.starts_with("the drought"), "{cs:#?}");
+}
+
+#[tokio::test]
+async fn factory_defaults_to_speech_cues() {
+    let f = ClaimsFactory;
+    assert!(f.info().options.iter().any(|o| o.name == "cues"));
+    let ctx = BuildContext::default();
+    assert!(f
+        .build("claims", serde_json::json!({"cues": "beliefs"}), &ctx)
+        .is_err());
+    let d = doc("The ministry has sought the files from the regional court.");
+    let speech = f.build("claims", serde_json::json!({}), &ctx).unwrap();
+    assert!(speech.analyze(&d).await.unwrap().claims.unwrap().is_empty());
+    let all = f
+        .build("claims", serde_json::json!({"cues": "all"}), &ctx)
+        .unwrap();
+    assert!(!all.analyze(&d).await.unwrap().claims.unwrap().is_empty());
 }
 
 #[test]
