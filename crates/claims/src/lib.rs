@@ -14,7 +14,12 @@
 //! resolved to the document's entities ([`resolve`]). The model is trained by
 //! [`train_command`] and embedded in the library; see `CLAIMS.md`.
 //!
-//! [`eval_brat`] scores the extractor on a PolNeAR-style brat folder.
+//! The analyzer keeps only speech acts and reports by default ([`cues`],
+//! option `cues = "speech"`); `cues = "all"` keeps PolNeAR's broader
+//! attributions (beliefs, intentions, actions).
+//!
+//! [`eval_brat`] scores the extractor on a PolNeAR-style brat folder, always
+//! with every attribution the model finds.
 
 pub mod brat;
 pub mod cues;
