@@ -267,11 +267,6 @@ impl AnalyzerFactory for ClaimsFactory {
         options: serde_json::Value,
         _ctx: &BuildContext,
     ) -> Result<Arc<dyn Analyzer>, Vec<ConfigIssue>> {
-        let options = if options.is_null() {
-            serde_json::Value::Object(Default::default())
-        } else {
-            options
-        };
         let o: ClaimsOptions = parse_options(options)?;
         let extractor =
             ClaimExtractor::shared().map_err(|e| vec![ConfigIssue::new("", e.to_string())])?;

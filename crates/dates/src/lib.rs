@@ -106,11 +106,6 @@ impl AnalyzerFactory for DatesFactory {
         options: serde_json::Value,
         _ctx: &BuildContext,
     ) -> Result<Arc<dyn Analyzer>, Vec<ConfigIssue>> {
-        let options = if options.is_null() {
-            serde_json::Value::Object(Default::default())
-        } else {
-            options
-        };
         let opts: DatesOptions = parse_options(options)?;
         let anchor = match &opts.anchor {
             Some(s) => Some(Anchor::parse(s).ok_or_else(|| {

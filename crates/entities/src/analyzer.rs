@@ -63,11 +63,6 @@ impl AnalyzerFactory for EntitiesFactory {
         options: serde_json::Value,
         _ctx: &BuildContext,
     ) -> Result<Arc<dyn Analyzer>, Vec<ConfigIssue>> {
-        let options = if options.is_null() {
-            serde_json::Value::Object(Default::default())
-        } else {
-            options
-        };
         let opts: EntitiesOptions = parse_options(options)?;
         if opts.min_mentions == Some(0) {
             return Err(vec![ConfigIssue::new("min_mentions", "must be at least 1")]);

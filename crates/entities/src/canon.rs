@@ -19,82 +19,11 @@ use gleaner_core::EntityLabel;
 use std::collections::BTreeMap;
 use std::ops::Range;
 
-/// Words that make up titles and roles ("CFO", "founder", "Secretary of
-/// State", "FBI director").
-const TITLE_WORDS: &[&str] = &[
-    "president",
+/// Words that only modify a title ("vice", "former", "of", "foreign"): with
+/// [`TITLE_HEADS`] they make up every word a title may contain.
+const TITLE_MODIFIERS: &[&str] = &[
     "vice",
     "prime",
-    "minister",
-    "secretary",
-    "chancellor",
-    "ceo",
-    "cfo",
-    "coo",
-    "cto",
-    "cio",
-    "chairman",
-    "chairwoman",
-    "chair",
-    "founder",
-    "co-founder",
-    "cofounder",
-    "director",
-    "chief",
-    "executive",
-    "officer",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "senator",
-    "sen.",
-    "rep.",
-    "representative",
-    "congressman",
-    "congresswoman",
-    "governor",
-    "gov.",
-    "mayor",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "general",
-    "gen.",
-    "admiral",
-    "colonel",
-    "col.",
-    "lieutenant",
-    "lt.",
-    "captain",
-    "capt.",
-    "sergeant",
-    "sgt.",
-    "judge",
-    "justice",
-    "attorney",
-    "ambassador",
-    "commissioner",
-    "leader",
-    "head",
-    "analyst",
-    "professor",
-    "prof.",
-    "dr.",
-    "sir",
-    "lord",
-    "dame",
-    "pope",
-    "bishop",
-    "archbishop",
-    "rabbi",
-    "coach",
-    "manager",
-    "striker",
-    "midfielder",
-    "goalkeeper",
-    "defender",
-    "deputy",
     "assistant",
     "senior",
     "former",
@@ -109,44 +38,15 @@ const TITLE_WORDS: &[&str] = &[
     "homeland",
     "security",
     "national",
-    "advisor",
-    "adviser",
-    "editor",
-    "reporter",
-    "correspondent",
-    "author",
-    "economist",
-    "owner",
-    "boss",
-    "premier",
-    "emperor",
-    "sheikh",
-    "cardinal",
-    "detective",
-    "inspector",
-    "superintendent",
-    "agent",
-    "officer",
-    "sheriff",
-    "chef",
     "star",
     "singer",
     "actor",
     "actress",
     "player",
     "champion",
-    "minister",
-    "envoy",
-    "diplomat",
-    "lawmaker",
-    "candidate",
-    "nominee",
-    "speaker",
-    "whip",
     "majority",
     "minority",
     "house",
-    "general",
     "solicitor",
     "trade",
     "state",
@@ -158,13 +58,8 @@ const TITLE_WORDS: &[&str] = &[
     "white",
     "staff",
     "board",
-    "member",
     "managing",
-    "partner",
     "founding",
-    "ex-president",
-    "president-elect",
-    "dictator",
     "presidential",
 ];
 
@@ -392,6 +287,11 @@ const SPEECH_VERBS: &[&str] = &[
 
 /// Honorifics: dropped from names, not recorded as titles.
 const HONORIFICS: &[&str] = &["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "mx."];
+
+/// True for any word a title may contain.
+fn is_title_word(w: &str) -> bool {
+    TITLE_HEADS.contains(&w) || TITLE_MODIFIERS.contains(&w)
+}
 
 /// Title words that can head a title on their own (not just modify one).
 const TITLE_HEADS: &[&str] = &[
@@ -733,7 +633,7 @@ pub fn canonicalize(
                 if HONORIFICS.contains(&lw.as_str()) {
                     a += 1;
                     t0 = a;
-                } else if TITLE_WORDS.contains(&lw.as_str()) {
+                } else if is_title_word(&lw) {
                     a += 1;
                 } else {
                     break;
@@ -756,8 +656,8 @@ pub fn canonicalize(
                 let lw = word(t - 1).to_lowercase();
                 let cap_modifier = t < a
                     && word(t - 1).chars().next().is_some_and(char::is_uppercase)
-                    && TITLE_WORDS.contains(&lw.as_str());
-                if TITLE_WORDS.contains(&lw.as_str()) || cap_modifier {
+                    && is_title_word(&lw);
+                if is_title_word(&lw) || cap_modifier {
                     t -= 1;
                 } else {
                     break;
