@@ -928,9 +928,9 @@ impl<'a> Matcher<'a> {
         };
         let (ay, am) = (a.year(), i32::from(a.month()));
         let diff = i32::from(m) - am;
-        // A month just after the anchor month in a past-tense sentence is
-        // usually a scheduled event; otherwise the tense decides.
-        // The nearest such month; the tense only breaks the tie at six months.
+        // In a past-tense sentence a later month is last year's ("came in
+        // March" in February); a future one may be last month ("will report
+        // January sales" early in February). Without a tense, the nearest.
         let y = match dir {
             Dir::Past if diff > 0 => ay - 1,
             Dir::Future if diff < -1 => ay + 1,
@@ -955,9 +955,11 @@ impl<'a> Matcher<'a> {
             };
         };
         let diff = (cand - a.date).get_days();
-        // The nearest such day, the window shifted a month by the tense.
+        // The nearest such day, the window shifted by the tense. A past-tense
+        // sentence still reports scheduled days a few weeks ahead ("was
+        // subpoenaed to testify on Feb. 10" in early January).
         let (lo, hi) = match dir {
-            Dir::Past => (-334, 31),
+            Dir::Past => (-320, 45),
             Dir::Future => (-60, 305),
             Dir::Unknown => (-182, 183),
         };

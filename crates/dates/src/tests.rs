@@ -877,3 +877,20 @@ fn a_fraction_in_quarters_is_not_a_duration() {
         "P3Q",
     );
 }
+
+#[test]
+fn past_tense_sentence_keeps_a_day_a_few_weeks_ahead() {
+    // Anchor 2019-02-19: 25 March is 34 days ahead, 25 January 25 days back.
+    has(
+        "The committee subpoenaed her to testify before the panel on March 25.",
+        "March 25",
+        "2019-03-25",
+    );
+    has(
+        "The committee subpoenaed her and she testified on Jan. 25.",
+        "Jan. 25",
+        "2019-01-25",
+    );
+    // Three months ahead in a past-tense sentence is last year's.
+    has("The plant closed on May 20.", "May 20", "2018-05-20");
+}
