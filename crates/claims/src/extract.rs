@@ -565,6 +565,9 @@ fn link(
     if rules {
         quote_then_speaker(tok, &mut drafts);
     }
+    if rules {
+        coordinated_cues(tok, cb, &mut drafts);
+    }
     // "according to X": X is the source, not a content part.
     for d in drafts
         .iter_mut()
@@ -1019,6 +1022,74 @@ fn quote_then_speaker(tok: &Tokenized, drafts: &mut Vec<Draft>) {
             content,
         });
     }
+}
+
+/// "… described the showdown as ominous, and said the panel …": a strong
+/// cue verb after "and"/"but" inside another claim's unquoted content is a
+/// second claim of the same source; the first content stops before the
+/// conjunction.
+fn coordinated_cues(tok: &Tokenized, cb: &[u8], drafts: &mut Vec<Draft>) {
+    let toks = &tok.tokens;
+    let mut new: Vec<Draft> = Vec::new();
+    for d in drafts.iter_mut() {
+        let mut parts: Vec<(usize, usize)> = Vec::with_capacity(d.content.len());
+        for &(a, b) in &d.content {
+            let found = (a + 2..b).find(|&k| {
+                let Some(t) = toks.get(k) else { return false };
+                let conj = |i: usize| {
+                    toks.get(i)
+                        .is_some_and(|c| !c.in_quote && matches!(c.lower.as_str(), "and" | "but"))
+                };
+                let c = if conj(k - 1) {
+                    k - 1
+                } else if toks.get(k - 1).is_some_and(|x| x.lower == "also") && conj(k - 2) {
+                    k - 2
+                } else {
+                    return false;
+                };
+                let verb_form = t.lower.ends_with("ed")
+                    || matches!(t.lower.as_str(), "said" | "told" | "wrote" | "spoke");
+                c > a
+                    && !t.in_quote
+                    && t.kind == TokKind::Word
+                    && verb_form
+                    && cb.get(k).copied().unwrap_or(0) >= 4
+                    && toks.get(c).map(|x| x.sent) == toks.get(k).map(|x| x.sent)
+            });
+            let Some(k) = found else {
+                parts.push((a, b));
+                continue;
+            };
+            let mut c = k - 1;
+            while toks
+                .get(c)
+                .is_some_and(|x| matches!(x.lower.as_str(), "and" | "but" | "also"))
+            {
+                c -= 1;
+            }
+            let mut e = c;
+            while e > a && toks.get(e).is_some_and(|x| x.kind == TokKind::Punct) {
+                e -= 1;
+            }
+            if e > a {
+                parts.push((a, e));
+            }
+            if k < b {
+                new.push(Draft {
+                    cue: Run {
+                        role: Role::Cue,
+                        first: k,
+                        last: k,
+                    },
+                    source: d.source,
+                    source_cost: usize::MAX,
+                    content: vec![(k + 1, b)],
+                });
+            }
+        }
+        d.content = parts;
+    }
+    drafts.extend(new);
 }
 
 /// "… pollster Daron Shaw: “…”": a name right before a colon that opens a
@@ -1655,6 +1726,52 @@ mod tests {
         let until = idx("until");
         let parts = within_paragraph(&tok, &[(until, last)]);
         assert_eq!(parts.last().map(|p| p.1), Some(last));
+    }
+
+    fn draft(cue: usize, content: (usize, usize)) -> Draft {
+        Draft {
+            cue: Run {
+                role: Role::Cue,
+                first: cue,
+                last: cue,
+            },
+            source: Some(Run {
+                role: Role::Src,
+                first: 0,
+                last: 0,
+            }),
+            source_cost: 1,
+            content: vec![content],
+        }
+    }
+
+    #[test]
+    fn a_second_speech_verb_inside_a_content_is_its_own_claim() {
+        let text = "She called the plan reckless, and warned that prices would rise.";
+        let tok = tokenize(text, &[]);
+        let idx = |w: &str| tok.tokens.iter().position(|t| t.lower == w).unwrap();
+        let mut cb = vec![0u8; tok.tokens.len()];
+        cb[idx("warned")] = 5;
+        let last = idx("rise");
+        let mut drafts = vec![draft(idx("called"), (idx("the"), last))];
+        coordinated_cues(&tok, &cb, &mut drafts);
+        assert_eq!(drafts.len(), 2);
+        assert_eq!(drafts[0].content, vec![(idx("the"), idx("reckless"))]);
+        assert_eq!(drafts[1].cue.first, idx("warned"));
+        assert_eq!(drafts[1].content, vec![(idx("that"), last)]);
+        assert_eq!(drafts[1].source.map(|r| r.first), Some(0));
+        // A verb that is not a cue, or one inside a quotation, is left alone.
+        cb[idx("warned")] = 1;
+        let mut drafts = vec![draft(idx("called"), (idx("the"), last))];
+        coordinated_cues(&tok, &cb, &mut drafts);
+        assert_eq!(drafts.len(), 1);
+        let q = tokenize("She called it \"reckless and warned of ruin\" today.", &[]);
+        let w = q.tokens.iter().position(|t| t.lower == "warned").unwrap();
+        let mut cb = vec![0u8; q.tokens.len()];
+        cb[w] = 5;
+        let mut drafts = vec![draft(1, (2, q.tokens.len() - 2))];
+        coordinated_cues(&q, &cb, &mut drafts);
+        assert_eq!(drafts.len(), 1);
     }
 
     #[test]
