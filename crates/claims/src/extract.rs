@@ -568,6 +568,9 @@ fn link(
     if rules {
         coordinated_cues(tok, cb, &mut drafts);
     }
+    if rules {
+        speaker_next_to_verb(tok, &mut drafts);
+    }
     // "according to X": X is the source, not a content part.
     for d in drafts
         .iter_mut()
@@ -1090,6 +1093,83 @@ fn coordinated_cues(tok: &Tokenized, cb: &[u8], drafts: &mut Vec<Draft>) {
         d.content = parts;
     }
     drafts.extend(new);
+}
+
+/// A speech verb left without a source next to its speaker ("…,” said
+/// Ann Lee." or "…,” Mr. Lee said."), the tagger having put the name in a
+/// content: the name is the source and leaves the content.
+fn speaker_next_to_verb(tok: &Tokenized, drafts: &mut [Draft]) {
+    let toks = &tok.tokens;
+    let name = |i: usize| {
+        toks.get(i)
+            .is_some_and(|t| t.kind == TokKind::Word && !t.in_quote && t.cap)
+    };
+    let mut found: Vec<(usize, Run)> = Vec::new();
+    for (di, d) in drafts.iter().enumerate() {
+        if d.source.is_some() || d.cue.first != d.cue.last {
+            continue;
+        }
+        let v = d.cue.first;
+        let Some(vt) = toks.get(v) else { continue };
+        if vt.in_quote || !CLOSING_VERBS.contains(&vt.lower.as_str()) {
+            continue;
+        }
+        let s = vt.sent;
+        let punct = |i: usize| toks.get(i).is_some_and(|t| t.kind != TokKind::Word);
+        // Before: "…,” Mr. Lee said".
+        let mut k = v;
+        while k > 0 && name(k - 1) && toks.get(k - 1).is_some_and(|t| t.sent == s) && v - k < 4 {
+            k -= 1;
+        }
+        if k < v && k > 0 && punct(k - 1) {
+            found.push((
+                di,
+                Run {
+                    role: Role::Src,
+                    first: k,
+                    last: v - 1,
+                },
+            ));
+            continue;
+        }
+        // After: "…,” said Ann Lee."
+        let mut e = v;
+        while name(e + 1) && toks.get(e + 1).is_some_and(|t| t.sent == s) && e - v < 4 {
+            e += 1;
+        }
+        if e > v && punct(e + 1) && v > 0 && punct(v - 1) {
+            found.push((
+                di,
+                Run {
+                    role: Role::Src,
+                    first: v + 1,
+                    last: e,
+                },
+            ));
+        }
+    }
+    for (di, r) in found {
+        for d in drafts.iter_mut() {
+            let mut parts = Vec::with_capacity(d.content.len());
+            for &(a, b) in &d.content {
+                if b < r.first || a > r.last {
+                    parts.push((a, b));
+                    continue;
+                }
+                if a < r.first {
+                    parts.push((a, r.first - 1));
+                }
+                if b > r.last {
+                    parts.push((r.last + 1, b));
+                }
+            }
+            d.content = parts;
+        }
+        if let Some(d) = drafts.get_mut(di) {
+            d.source = Some(r);
+            d.source_cost = 0;
+        }
+    }
 }
 
 /// "… pollster Daron Shaw: “…”": a name right before a colon that opens a
@@ -1772,6 +1852,31 @@ mod tests {
         let mut drafts = vec![draft(1, (2, q.tokens.len() - 2))];
         coordinated_cues(&q, &cb, &mut drafts);
         assert_eq!(drafts.len(), 1);
+    }
+
+    #[test]
+    fn a_name_next_to_a_sourceless_speech_verb_is_its_source() {
+        // "…,” Mr. Lee said." with the name swallowed by the content.
+        let text = "\"The dam will hold,\" Mr. Lee said. \"We checked it twice,\" said Ann Park.";
+        let tok = tokenize(text, &[]);
+        let idx = |w: &str| tok.tokens.iter().position(|t| t.lower == w).unwrap();
+        let said = idx("said");
+        let said2 = tok.tokens.iter().rposition(|t| t.lower == "said").unwrap();
+        let mut d1 = draft(said, (0, said - 1));
+        d1.source = None;
+        let mut d2 = draft(said2, (said + 2, said2 - 1));
+        d2.source = None;
+        let mut drafts = vec![d1, d2];
+        speaker_next_to_verb(&tok, &mut drafts);
+        let src = drafts[0].source.unwrap();
+        assert_eq!((src.first, src.last), (idx("mr."), idx("lee")));
+        assert_eq!(drafts[0].content, vec![(0, idx("mr.") - 1)]);
+        let src2 = drafts[1].source.unwrap();
+        assert_eq!((src2.first, src2.last), (idx("ann"), idx("park")));
+        // A verb that already has a source keeps it.
+        let mut drafts = vec![draft(said, (0, said - 1))];
+        speaker_next_to_verb(&tok, &mut drafts);
+        assert_eq!(drafts[0].source.map(|r| r.first), Some(0));
     }
 
     #[test]
