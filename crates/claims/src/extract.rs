@@ -571,6 +571,9 @@ fn link(
     if rules {
         speaker_next_to_verb(tok, &mut drafts);
     }
+    if rules {
+        subject_before_cue(tok, tags, cb, &mut drafts);
+    }
     // "according to X": X is the source, not a content part.
     for d in drafts
         .iter_mut()
@@ -1641,6 +1644,81 @@ fn fallback_contents(tok: &Tokenized, tags: &[u8], drafts: &mut [Draft]) {
     }
 }
 
+/// A cue with a strong cue word (lexicon bucket 4 or more) still without a
+/// source takes the untagged words right before it in its sentence, back to
+/// punctuation or a clause boundary, when they open with a capital, a
+/// pronoun or a determiner ("The city of Phoenix is demanding …", "he
+/// suggested …", "several experts cautioned …"); not for a passive cue
+/// ("have been blamed for", "is expected").
+fn subject_before_cue(tok: &Tokenized, tags: &[u8], cb: &[u8], drafts: &mut [Draft]) {
+    let toks = &tok.tokens;
+    for d in drafts.iter_mut().filter(|d| d.source.is_none()) {
+        let Some(ct) = toks.get(d.cue.first) else {
+            continue;
+        };
+        if ct.in_quote || d.cue.first == 0 {
+            continue;
+        }
+        let strong = (d.cue.first..=d.cue.last).any(|i| cb.get(i).copied().unwrap_or(0) >= 4);
+        let cue_words: Vec<&str> = toks
+            .get(d.cue.first..=d.cue.last)
+            .unwrap_or(&[])
+            .iter()
+            .map(|t| t.lower.as_str())
+            .collect();
+        let passive = cue_words
+            .iter()
+            .any(|w| matches!(*w, "been" | "be" | "being"))
+            || cue_words.windows(2).any(|w| {
+                matches!(w[0], "is" | "was" | "are" | "were")
+                    && (w[1].ends_with("ed") || w[1] == "expected")
+            });
+        if !strong || passive {
+            continue;
+        }
+        let s = ct.sent;
+        let mut k = d.cue.first;
+        while k > 0 {
+            let Some(t) = toks.get(k - 1) else { break };
+            if t.sent != s
+                || t.in_quote
+                || t.kind != TokKind::Word
+                || tags.get(k - 1).copied().unwrap_or(0) != 0
+                || CLAUSE_BOUNDARIES.contains(&t.lower.as_str())
+            {
+                break;
+            }
+            k -= 1;
+        }
+        let n = d.cue.first - k;
+        let opens = toks
+            .get(k)
+            .is_some_and(|t| t.cap || SUBJECT_OPENERS.contains(&t.lower.as_str()));
+        if n == 0 || n > 10 || !opens {
+            continue;
+        }
+        d.source = Some(Run {
+            role: Role::Src,
+            first: k,
+            last: d.cue.first - 1,
+        });
+    }
+}
+
+/// Words that end a subject when walking back from a cue.
+const CLAUSE_BOUNDARIES: &[&str] = &[
+    "that", "which", "who", "whom", "whose", "and", "but", "or", "when", "while", "because", "if",
+    "as", "after", "before", "since", "where", "so", "than", "though", "although", "until",
+    "whether",
+];
+
+/// Lowercase words a subject may open with.
+const SUBJECT_OPENERS: &[&str] = &[
+    "he", "she", "it", "they", "we", "i", "you", "the", "a", "an", "this", "these", "those", "his",
+    "her", "its", "their", "our", "my", "several", "many", "some", "other", "both", "all", "each",
+    "most", "one", "two", "three",
+];
+
 fn is_time_word(w: &str) -> bool {
     matches!(
         w,
@@ -1877,6 +1955,46 @@ mod tests {
         let mut drafts = vec![draft(said, (0, said - 1))];
         speaker_next_to_verb(&tok, &mut drafts);
         assert_eq!(drafts[0].source.map(|r| r.first), Some(0));
+    }
+
+    #[test]
+    fn untagged_subject_before_a_strong_cue_is_its_source() {
+        let text = "The city council is demanding that the park stay open.";
+        let tok = tokenize(text, &[]);
+        let idx = |w: &str| tok.tokens.iter().position(|t| t.lower == w).unwrap();
+        let tags = vec![0u8; tok.tokens.len()];
+        let mut cb = vec![0u8; tok.tokens.len()];
+        cb[idx("demanding")] = 4;
+        let cue = Run {
+            role: Role::Cue,
+            first: idx("is"),
+            last: idx("demanding"),
+        };
+        let mut d = draft(0, (idx("that"), idx("open")));
+        d.cue = cue;
+        d.source = None;
+        let mut drafts = vec![d];
+        subject_before_cue(&tok, &tags, &cb, &mut drafts);
+        let src = drafts[0].source.unwrap();
+        assert_eq!((src.first, src.last), (0, idx("council")));
+        // Not for a weak cue, nor for a passive one.
+        cb[idx("demanding")] = 2;
+        drafts[0].source = None;
+        subject_before_cue(&tok, &tags, &cb, &mut drafts);
+        assert!(drafts[0].source.is_none());
+        let p = tokenize("The mayor was criticized for the delay.", &[]);
+        let mut cb = vec![0u8; p.tokens.len()];
+        cb[3] = 5;
+        let mut d = draft(0, (4, 6));
+        d.cue = Run {
+            role: Role::Cue,
+            first: 2,
+            last: 3,
+        };
+        d.source = None;
+        let mut drafts = vec![d];
+        subject_before_cue(&p, &vec![0u8; p.tokens.len()], &cb, &mut drafts);
+        assert!(drafts[0].source.is_none());
     }
 
     #[test]
