@@ -720,6 +720,13 @@ fn link(
         {
             continue;
         }
+        // "said Friday that …", "said in an interview that …": a time or
+        // place right after the cue, before "that", is in no role.
+        if rules {
+            if let Some(p) = merged.first_mut() {
+                *p = skip_adjunct_before_that(tok, cue_run.last, *p);
+            }
+        }
         // A preposition right after the cue that opens the content belongs
         // to the cue, as annotated ("called for", "talked about", "warned
         // of"; 71-92 % of such cases in PolNeAR train).
@@ -1719,6 +1726,62 @@ const SUBJECT_OPENERS: &[&str] = &[
     "most", "one", "two", "three",
 ];
 
+/// When `part` starts right after the cue (token `cue_last`) with a time
+/// or a prepositional phrase, or with the object of a verb of telling,
+/// followed by "that" within ten tokens outside quotations ("Friday that",
+/// "in an interview that", "at a campaign stop in Toledo, Ohio, that",
+/// "told reporters that"), the part starts at "that".
+fn skip_adjunct_before_that(
+    tok: &Tokenized,
+    cue_last: usize,
+    part: (usize, usize),
+) -> (usize, usize) {
+    let toks = &tok.tokens;
+    let (a, b) = part;
+    if a != cue_last + 1 {
+        return part;
+    }
+    let Some(first) = toks.get(a) else {
+        return part;
+    };
+    let opener = is_time_word(&first.lower)
+        || matches!(
+            first.lower.as_str(),
+            "in" | "on" | "at" | "during" | "via" | "from" | "last" | "this" | "earlier" | "late"
+        );
+    // Or the object of a verb of telling ("told reporters that").
+    let tell = toks.get(cue_last).is_some_and(|c| {
+        matches!(
+            c.lower.as_str(),
+            "told"
+                | "tell"
+                | "tells"
+                | "telling"
+                | "assured"
+                | "assuring"
+                | "reminded"
+                | "reminding"
+                | "informed"
+                | "warned"
+                | "warning"
+        )
+    });
+    if first.in_quote || !(opener || tell) {
+        return part;
+    }
+    let s = first.sent;
+    for k in a + 1..=(a + 10).min(b) {
+        let Some(t) = toks.get(k) else { break };
+        if t.in_quote || t.sent != s {
+            break;
+        }
+        if t.lower == "that" {
+            return if k < b { (k, b) } else { part };
+        }
+    }
+    part
+}
+
 fn is_time_word(w: &str) -> bool {
     matches!(
         w,
@@ -1995,6 +2058,28 @@ mod tests {
         let mut drafts = vec![d];
         subject_before_cue(&p, &vec![0u8; p.tokens.len()], &cb, &mut drafts);
         assert!(drafts[0].source.is_none());
+    }
+
+    #[test]
+    fn a_time_or_place_before_that_is_not_content() {
+        let tok = tokenize(
+            "She said at a rally in Ohio, on Friday, that taxes would fall.",
+            &[],
+        );
+        let idx = |w: &str| tok.tokens.iter().position(|t| t.lower == w).unwrap();
+        let last = idx("fall");
+        let part = skip_adjunct_before_that(&tok, idx("said"), (idx("at"), last));
+        assert_eq!(part, (idx("that"), last));
+        // Not when the content does not start right after the cue, nor
+        // without "that".
+        let part = skip_adjunct_before_that(&tok, 0, (idx("at"), last));
+        assert_eq!(part, (idx("at"), last));
+        let tok = tokenize("She said in May the taxes would fall.", &[]);
+        let part = skip_adjunct_before_that(&tok, 1, (2, 7));
+        assert_eq!(part, (2, 7));
+        let tok = tokenize("He told reporters that the bridge was safe.", &[]);
+        let part = skip_adjunct_before_that(&tok, 1, (2, 7));
+        assert_eq!(part, (3, 7));
     }
 
     #[test]
