@@ -1,5 +1,6 @@
-//! The run index, `index.md`: one row per report in the folder and the
-//! failures of the last run.
+//! The run index, `index.md`: one row per report in the folder, what the
+//! last run or batch did, and the inputs that failed and were not processed
+//! since (from [`crate::failures`]).
 //!
 //! The watch daemon calls `finish` after every batch for months, so the
 //! index cannot come from this process's memory. Instead every report starts
@@ -9,7 +10,7 @@
 //! on disk.
 
 use crate::escape;
-use gleaner_core::{Document, RunSummary};
+use gleaner_core::{Document, Failure, RunSummary};
 use serde::Deserialize;
 use std::fmt::Write as _;
 use std::fs;
@@ -222,8 +223,9 @@ fn published_cell(r: &Record) -> String {
     escape::inline(day.unwrap_or(p))
 }
 
-/// Renders `index.md` from the reports found and the last run's summary.
-pub fn render(entries: &[Entry], summary: &RunSummary) -> String {
+/// Renders `index.md` from the reports found, the last run's summary and
+/// the failures still outstanding (the last run's included).
+pub fn render(entries: &[Entry], summary: &RunSummary, outstanding: &[Failure]) -> String {
     let mut out = String::from("# Gleaner reports\n\n");
     if entries.is_empty() {
         out.push_str("No reports yet.\n");
@@ -267,9 +269,18 @@ pub fn render(entries: &[Entry], summary: &RunSummary) -> String {
         summary.processed,
         summary.failures.len()
     );
-    if !summary.failures.is_empty() {
-        out.push_str("\n| Path | Stage | Message |\n| --- | --- | --- |\n");
-        for f in &summary.failures {
+    if !outstanding.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n## Failed inputs\n\n{} not processed since they failed, oldest first.\n",
+            if outstanding.len() == 1 {
+                "One input".to_string()
+            } else {
+                format!("{} inputs", outstanding.len())
+            }
+        );
+        out.push_str("| Path | Stage | Message |\n| --- | --- | --- |\n");
+        for f in outstanding {
             let _ = writeln!(
                 out,
                 "| {} | {} | {} |",

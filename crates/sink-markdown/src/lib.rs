@@ -7,12 +7,15 @@
 //!   label, claims, a timeline, custom analyzers, removed boilerplate).
 //! * [`index`]: the one-line record at the top of each report, and the index
 //!   rebuilt from those records on disk.
+//! * [`failures`]: the inputs that failed and were not processed since,
+//!   kept across runs and batches for the index.
 //! * [`value`]: custom analyzers' JSON rendered as lists and tables.
 //! * [`escape`]: Markdown escaping of article text.
 //!
 //! All files are written atomically with [`gleaner_core::write_atomic`].
 
 pub mod escape;
+pub mod failures;
 pub mod index;
 pub mod report;
 pub mod value;
@@ -23,8 +26,9 @@ use gleaner_core::{
     RunSummary, Sink, SinkError, SinkFactory, StageInfo, StageKind,
 };
 use serde::Deserialize;
+use std::collections::HashSet;
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 /// The `type = "…"` that selects this sink in a pipeline file.
 pub const TYPE_NAME: &str = "markdown";
@@ -165,6 +169,9 @@ fn describe(v: &serde_json::Value) -> String {
 pub struct MarkdownSink {
     dir: PathBuf,
     include_removed: bool,
+    /// Input paths written since the last index, which clear their stored
+    /// failures (shared by the clones handed to blocking tasks).
+    written: Arc<Mutex<HashSet<String>>>,
 }
 
 impl MarkdownSink {
@@ -173,6 +180,7 @@ impl MarkdownSink {
         Self {
             dir: dir.into(),
             include_removed,
+            written: Arc::default(),
         }
     }
 
@@ -197,14 +205,28 @@ impl MarkdownSink {
         let path = self.path_for(&doc.id);
         let text = self.render(doc);
         write_atomic(&path, text.as_bytes()).map_err(|e| SinkError::io(&path, e))?;
+        self.note_written(doc);
         Ok(path)
     }
 
-    /// Rebuilds `index.md` from the reports in the folder and `summary`;
-    /// returns its path.
+    fn note_written(&self, doc: &Document) {
+        // A poisoned lock only means another writer panicked mid-insert;
+        // the set is still usable.
+        let mut set = self.written.lock().unwrap_or_else(|p| p.into_inner());
+        set.insert(doc.source.path.clone());
+    }
+
+    /// Rebuilds `index.md` from the reports in the folder, `summary` and the
+    /// failures still outstanding from earlier runs ([`failures`]); returns
+    /// its path.
     pub fn write_index(&self, summary: &RunSummary) -> Result<PathBuf, SinkError> {
         let entries = index::scan(&self.dir).map_err(|e| SinkError::io(&self.dir, e))?;
-        let text = index::render(&entries, summary);
+        let written = std::mem::take(&mut *self.written.lock().unwrap_or_else(|p| p.into_inner()));
+        let store = self.dir.join(failures::FAILURES_FILE);
+        let previous = failures::load(&self.dir).map_err(|e| SinkError::io(&store, e))?;
+        let outstanding = failures::merge(previous, &written, &summary.failures);
+        failures::store(&self.dir, &outstanding).map_err(|e| SinkError::io(&store, e))?;
+        let text = index::render(&entries, summary, &outstanding);
         let path = self.dir.join(index::INDEX_FILE);
         write_atomic(&path, text.as_bytes()).map_err(|e| SinkError::io(&path, e))?;
         tracing::debug!(path = %path.display(), reports = entries.len(), "wrote markdown index");
@@ -222,6 +244,7 @@ impl Sink for MarkdownSink {
             Ok(path)
         })
         .await?;
+        self.note_written(doc);
         tracing::debug!(id = %doc.id, path = %written.display(), "wrote markdown report");
         Ok(vec![written])
     }
@@ -333,6 +356,52 @@ mod tests {
         assert!(later < earlier, "newest first:\n{idx}");
         assert!(idx.contains("| in/broken.html | ingest | not UTF-8 \\| and no charset |"));
         assert!(idx.contains("1 processed, 1 failed."));
+    }
+
+    #[tokio::test]
+    async fn failures_stay_listed_until_their_input_is_processed() {
+        let tmp = tempfile::tempdir().unwrap();
+        let sink = MarkdownSink::new(tmp.path(), false);
+        let broken = |name: &str| Failure {
+            path: format!("in/{name}.txt"),
+            stage: "ingest".into(),
+            message: "empty file".into(),
+        };
+        // Batch 1: one failure.
+        let summary = RunSummary {
+            processed: 0,
+            failures: vec![broken("late")],
+        };
+        sink.finish(&summary).await.unwrap();
+        // Batch 2 (another process, as after a daemon restart): a success,
+        // no new failure; the earlier one is still listed.
+        let sink = MarkdownSink::new(tmp.path(), false);
+        sink.write(&doc("ok", "Fine", "2019-01-01")).await.unwrap();
+        sink.finish(&RunSummary {
+            processed: 1,
+            failures: Vec::new(),
+        })
+        .await
+        .unwrap();
+        let idx = std::fs::read_to_string(tmp.path().join("index.md")).unwrap();
+        assert!(idx.contains("1 processed, 0 failed."), "{idx}");
+        assert!(
+            idx.contains("| in/late.txt | ingest | empty file |"),
+            "{idx}"
+        );
+        // Batch 3: the fixed file is processed; the list is gone.
+        sink.write(&doc("late", "Fixed", "2019-01-02"))
+            .await
+            .unwrap();
+        sink.finish(&RunSummary {
+            processed: 1,
+            failures: Vec::new(),
+        })
+        .await
+        .unwrap();
+        let idx = std::fs::read_to_string(tmp.path().join("index.md")).unwrap();
+        assert!(!idx.contains("Failed inputs"), "{idx}");
+        assert!(!tmp.path().join(failures::FAILURES_FILE).exists());
     }
 
     #[tokio::test]
