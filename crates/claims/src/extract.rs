@@ -781,6 +781,21 @@ fn link(
             }
             Some(r)
         });
+        // "According to X, Y is costing…" with X inside the source or the
+        // content: "according to" is the cue, X the source, the rest the
+        // content.
+        if rules {
+            if let Some(c) = according_repair(tok, cue_of_claim, source, &merged) {
+                out.push(RawClaim {
+                    source: Some(bytes(c.source.first, c.source.last)),
+                    cue: bytes(c.cue.first, c.cue.last),
+                    content: vec![bytes(c.content.0, c.content.1)],
+                    kind: kind_of(tok, &[c.content]),
+                    class: CueClass::Report,
+                });
+                continue;
+            }
+        }
         if opts.cues == CueFilter::Speech {
             let words = |a: usize, b: usize| -> Vec<&str> {
                 toks.get(a..=b)
@@ -808,19 +823,6 @@ fn link(
                 question,
                 direct: kind == ClaimKind::Direct,
             };
-            // "According to X, Y is costing…" with X inside the source or
-            // the content: "according to" is the cue, X the source, the
-            // rest the content.
-            if let Some(c) = according_repair(tok, cue_of_claim, source, &merged) {
-                out.push(RawClaim {
-                    source: Some(bytes(c.source.first, c.source.last)),
-                    cue: bytes(c.cue.first, c.cue.last),
-                    content: vec![bytes(c.content.0, c.content.1)],
-                    kind: kind_of(tok, &[c.content]),
-                    class: CueClass::Report,
-                });
-                continue;
-            }
             if !keeps(&view) {
                 tracing::trace!(cue = cue_text, "not a speech act: dropped");
                 continue;
@@ -868,8 +870,9 @@ struct Repaired {
 
 /// "According to X, Y": when `source` follows "according to" and runs over
 /// a comma ("the Port Authority, the delay", the verb after it taken as
-/// cue), or when the cue is "according to" without a source and its content
-/// starts right after it and holds a comma outside quotations, the report
+/// cue), or when the cue is "according to" (with no source, or a source
+/// shared from elsewhere in the sentence) and its content starts right
+/// after it and holds a comma outside quotations, the report
 /// is "according to", the words up to the comma its source and everything
 /// after the comma to the content's end its content.
 fn according_repair(
@@ -886,7 +889,7 @@ fn according_repair(
         Some(s) if s.first >= 2 && is(s.first - 2, "according") && is(s.first - 1, "to") => {
             (s, last.max(s.last))
         }
-        None if is(cue.first, "according") && is(cue.last, "to") && cue.last == cue.first + 1 => {
+        _ if is(cue.first, "according") && is(cue.last, "to") && cue.last == cue.first + 1 => {
             let &(a, b) = content.first()?;
             if a != cue.last + 1 || content.len() != 1 {
                 return None;
@@ -2080,6 +2083,34 @@ mod tests {
         let tok = tokenize("He told reporters that the bridge was safe.", &[]);
         let part = skip_adjunct_before_that(&tok, 1, (2, 7));
         assert_eq!(part, (3, 7));
+    }
+
+    #[test]
+    fn according_to_with_a_shared_source_is_repaired() {
+        let tok = tokenize(
+            "They left. According to police, officers saw a gun, they said.",
+            &[],
+        );
+        let idx = |w: &str| tok.tokens.iter().position(|t| t.lower == w).unwrap();
+        let cue = Run {
+            role: Role::Cue,
+            first: idx("according"),
+            last: idx("according") + 1,
+        };
+        // The source the sentence shared with the cue ("they") is replaced.
+        let shared = Run {
+            role: Role::Src,
+            first: idx("they"),
+            last: idx("they"),
+        };
+        let content = [(idx("police"), idx("gun"))];
+        let r = according_repair(&tok, cue, Some(shared), &content).unwrap();
+        assert_eq!(
+            (r.source.first, r.source.last),
+            (idx("police"), idx("police"))
+        );
+        assert_eq!(r.content, (idx("officers"), idx("gun")));
+        assert_eq!((r.cue.first, r.cue.last), (cue.first, cue.last));
     }
 
     #[test]

@@ -307,15 +307,18 @@ fn speech_mode_keeps_quotations_reports_and_questions() {
 
 #[test]
 fn speech_mode_repairs_according_to_over_a_comma() {
-    // Whatever the tagger makes of the verb, the claim is "according to".
+    // Whatever the tagger makes of the verb, the claim is "according to",
+    // in both modes.
     let d = doc("According to the Grain Traders Association, the drought is draining the sector of about $9m a week.");
-    let cs = claims_with(&d, CueFilter::Speech);
-    let c = find(&cs, "according to");
-    assert_eq!(
-        c.source.as_ref().unwrap().text,
-        "the Grain Traders Association"
-    );
-    assert!(c.content.text.starts_with("the drought"), "{cs:#?}");
+    for mode in [CueFilter::Speech, CueFilter::All] {
+        let cs = claims_with(&d, mode);
+        let c = find(&cs, "according to");
+        assert_eq!(
+            c.source.as_ref().unwrap().text,
+            "the Grain Traders Association"
+        );
+        assert!(c.content.text.starts_with("the drought"), "{cs:#?}");
+    }
 }
 
 #[tokio::test]
