@@ -796,6 +796,18 @@ fn link(
                 continue;
             }
         }
+        // "He has been criticized for …", "Mr. Quiros was accused of …":
+        // the subject of a passive cue is what the attribution is about, a
+        // content part, and the source is not given.
+        let mut source = source;
+        if rules {
+            if let Some(r) = source {
+                if r.last + 1 == cue_of_claim.first && passive_cue(tok, cue_of_claim) {
+                    source = None;
+                    merged.insert(0, (r.first, r.last));
+                }
+            }
+        }
         if opts.cues == CueFilter::Speech {
             let words = |a: usize, b: usize| -> Vec<&str> {
                 toks.get(a..=b)
@@ -1785,6 +1797,81 @@ fn skip_adjunct_before_that(
     part
 }
 
+/// A passive cue whose subject is its patient ("has been criticized",
+/// "was accused of", "is expected", "were seen as"), not followed by "by":
+/// a form of "be" then, at most one word later, a participle that is not
+/// an adjective of feeling ("is worried", "was thrilled with" keep their
+/// subject as source, as in PolNeAR).
+fn passive_cue(tok: &Tokenized, cue: Run) -> bool {
+    let toks = &tok.tokens;
+    let words: Vec<&str> = toks
+        .get(cue.first..=cue.last)
+        .unwrap_or(&[])
+        .iter()
+        .map(|t| t.lower.as_str())
+        .collect();
+    if toks.get(cue.last + 1).is_some_and(|t| t.lower == "by") || words.contains(&"by") {
+        return false;
+    }
+    let be = |w: &str| matches!(w, "is" | "was" | "are" | "were" | "been" | "being" | "be");
+    let participle = |w: &str| {
+        PASSIVE_PARTICIPLES.contains(&w) || (w.ends_with("ed") && !EXPERIENCER.contains(&w))
+    };
+    // The auxiliary opens the cue ("has been criticized", "was accused
+    // of"); a longer cue ("tweeted a message that hints the plan may be
+    // dropped") is no passive.
+    words.len() <= 6
+        && (0..words.len().min(3)).any(|i| {
+            words.get(i).is_some_and(|w| be(w))
+                && (words.get(i + 1).is_some_and(|w| participle(w))
+                    || words.get(i + 2).is_some_and(|w| participle(w)))
+        })
+}
+
+/// Participles of a passive cue besides the regular "-ed" ones.
+const PASSIVE_PARTICIPLES: &[&str] = &["seen", "known", "told", "thought", "said"];
+
+/// "-ed" words that after "be" describe how the subject feels or stands:
+/// the subject stays the source.
+const EXPERIENCER: &[&str] = &[
+    "worried",
+    "concerned",
+    "thrilled",
+    "determined",
+    "convinced",
+    "interested",
+    "pleased",
+    "disappointed",
+    "surprised",
+    "committed",
+    "opposed",
+    "divided",
+    "unified",
+    "excited",
+    "frustrated",
+    "troubled",
+    "scared",
+    "terrified",
+    "obsessed",
+    "focused",
+    "prepared",
+    "satisfied",
+    "confused",
+    "annoyed",
+    "angered",
+    "outraged",
+    "shocked",
+    "impressed",
+    "aligned",
+    "engaged",
+    "involved",
+    "dedicated",
+    "inclined",
+    "disposed",
+    "poised",
+    "set",
+];
+
 fn is_time_word(w: &str) -> bool {
     matches!(
         w,
@@ -2111,6 +2198,28 @@ mod tests {
         );
         assert_eq!(r.content, (idx("officers"), idx("gun")));
         assert_eq!((r.cue.first, r.cue.last), (cue.first, cue.last));
+    }
+
+    #[test]
+    fn passive_cues_are_told_from_feelings_and_agents() {
+        let cue_of = |text: &str, first: usize, last: usize| {
+            let tok = tokenize(text, &[]);
+            passive_cue(
+                &tok,
+                Run {
+                    role: Role::Cue,
+                    first,
+                    last,
+                },
+            )
+        };
+        assert!(cue_of("He has been harshly criticized for it.", 1, 4));
+        assert!(cue_of("The mayor was accused of fraud.", 2, 4));
+        assert!(cue_of("She is widely seen as a favourite.", 1, 4));
+        // A feeling keeps its subject as the source; so does an agent.
+        assert!(!cue_of("The union is worried about jobs.", 2, 3));
+        assert!(!cue_of("The plan was criticized by the union.", 2, 3));
+        assert!(!cue_of("The mayor said it was fine.", 2, 2));
     }
 
     #[test]
