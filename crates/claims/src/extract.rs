@@ -1666,6 +1666,8 @@ fn fallback_contents(tok: &Tokenized, tags: &[u8], drafts: &mut [Draft]) {
     }
 }
 
+/// A short subject that the tagger put into the content right before an
+/// active cue ("The ministry | has sought the files") becomes its source.
 /// A cue with a strong cue word (lexicon bucket 4 or more) still without a
 /// source takes the untagged words right before it in its sentence, back to
 /// punctuation or a clause boundary, when they open with a capital, a
@@ -1695,10 +1697,38 @@ fn subject_before_cue(tok: &Tokenized, tags: &[u8], cb: &[u8], drafts: &mut [Dra
                 matches!(w[0], "is" | "was" | "are" | "were")
                     && (w[1].ends_with("ed") || w[1] == "expected")
             });
-        if !strong || passive {
+        if passive {
             continue;
         }
         let s = ct.sent;
+        // A short subject the tagger put into the content right before an
+        // active cue ("The ministry | has sought the files") is the source.
+        if d.content.len() > 1 {
+            let subject = d.content.iter().position(|&(a, b)| {
+                b + 1 == d.cue.first
+                    && b + 1 - a <= 5
+                    && toks
+                        .get(a..=b)
+                        .unwrap_or(&[])
+                        .iter()
+                        .all(|t| t.kind == TokKind::Word && !t.in_quote && t.sent == s)
+                    && toks
+                        .get(a)
+                        .is_some_and(|t| t.cap || SUBJECT_OPENERS.contains(&t.lower.as_str()))
+            });
+            if let Some(p) = subject {
+                let (a, b) = d.content.remove(p);
+                d.source = Some(Run {
+                    role: Role::Src,
+                    first: a,
+                    last: b,
+                });
+                continue;
+            }
+        }
+        if !strong {
+            continue;
+        }
         let mut k = d.cue.first;
         while k > 0 {
             let Some(t) = toks.get(k - 1) else { break };
@@ -2220,6 +2250,26 @@ mod tests {
         assert!(!cue_of("The union is worried about jobs.", 2, 3));
         assert!(!cue_of("The plan was criticized by the union.", 2, 3));
         assert!(!cue_of("The mayor said it was fine.", 2, 2));
+    }
+
+    #[test]
+    fn a_subject_tagged_as_content_before_an_active_cue_is_the_source() {
+        let tok = tokenize("The ministry has sought the files from the court.", &[]);
+        let idx = |w: &str| tok.tokens.iter().position(|t| t.lower == w).unwrap();
+        let cb = vec![0u8; tok.tokens.len()];
+        let mut d = draft(0, (0, idx("ministry")));
+        d.cue = Run {
+            role: Role::Cue,
+            first: idx("has"),
+            last: idx("sought"),
+        };
+        d.source = None;
+        d.content.push((idx("sought") + 1, idx("court")));
+        let mut drafts = vec![d];
+        subject_before_cue(&tok, &vec![0u8; tok.tokens.len()], &cb, &mut drafts);
+        let src = drafts[0].source.unwrap();
+        assert_eq!((src.first, src.last), (0, idx("ministry")));
+        assert_eq!(drafts[0].content, vec![(idx("sought") + 1, idx("court"))]);
     }
 
     #[test]
