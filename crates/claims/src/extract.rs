@@ -743,6 +743,12 @@ fn link(
                 }
             }
         }
+        // "X, he said, Y": both sides of a parenthetical cue.
+        if rules {
+            if let Some(parts) = parenthetical(tok, cue_run, d.source, &merged) {
+                merged = parts;
+            }
+        }
         let cue_of_claim = cue_run;
         let kind = kind_of(tok, &merged);
         if !opts.include_indirect && kind == ClaimKind::Indirect {
@@ -1915,6 +1921,77 @@ const EXPERIENCER: &[&str] = &[
     "set",
 ];
 
+/// "X, he said, Y" / "All of this, he acknowledges, could be undone": a
+/// source and cue set off by commas inside a sentence outside quotations
+/// split one content in two. When the content holds only one side, the
+/// other side joins it: from the sentence start to the comma before, and
+/// from the comma after to the sentence end.
+fn parenthetical(
+    tok: &Tokenized,
+    cue: Run,
+    source: Option<Run>,
+    merged: &[(usize, usize)],
+) -> Option<Vec<(usize, usize)>> {
+    let toks = &tok.tokens;
+    let src = source?;
+    let (p0, p1) = if src.last + 1 == cue.first {
+        (src.first, cue.last)
+    } else if cue.last + 1 == src.first {
+        (cue.first, src.last)
+    } else {
+        return None;
+    };
+    let s = toks.get(p0)?.sent;
+    let plain_comma = |i: usize| {
+        toks.get(i)
+            .is_some_and(|t| t.lower == "," && !t.in_quote && t.sent == s)
+    };
+    if p0 == 0 || !plain_comma(p0 - 1) {
+        return None;
+    }
+    let c1 = p0 - 1;
+    let c2 = (p1 + 1..=p1 + 6).find(|&i| plain_comma(i))?;
+    if (p1 + 1..c2).any(|i| toks.get(i).is_some_and(|t| t.in_quote)) {
+        return None;
+    }
+    let mut l0 = c1;
+    while l0 > 0 && toks.get(l0 - 1).is_some_and(|t| t.sent == s) {
+        l0 -= 1;
+    }
+    let mut r1 = c2;
+    while toks.get(r1 + 1).is_some_and(|t| t.sent == s) {
+        r1 += 1;
+    }
+    while r1 > c2
+        && toks
+            .get(r1)
+            .is_some_and(|t| t.kind == TokKind::Punct && !t.in_quote)
+    {
+        r1 -= 1;
+    }
+    let words = |a: usize, b: usize| {
+        toks.get(a..=b)
+            .unwrap_or(&[])
+            .iter()
+            .filter(|t| t.kind == TokKind::Word)
+            .count()
+    };
+    if l0 + 1 > c1 || r1 <= c2 + 1 || words(l0, c1 - 1) < 2 || words(c2 + 1, r1) < 2 {
+        return None;
+    }
+    if toks.get(c1 - 1).is_some_and(|t| t.in_quote) || toks.get(c2 + 1).is_some_and(|t| t.in_quote)
+    {
+        return None;
+    }
+    let (left, right) = ((l0, c1 - 1), (c2 + 1, r1));
+    let inside = |p: (usize, usize), q: (usize, usize)| p.0 >= q.0 && p.1 <= q.1;
+    let one_side = merged.len() == 1
+        && merged
+            .first()
+            .is_some_and(|&p| inside(p, left) || inside(p, right));
+    one_side.then(|| vec![left, right])
+}
+
 fn is_time_word(w: &str) -> bool {
     matches!(
         w,
@@ -2316,6 +2393,43 @@ mod tests {
         let cs = link(&tok, &tags, &cb, text, opts);
         assert_eq!(cs.len(), 1, "{cs:?}");
         assert_eq!(cs[0].kind, ClaimKind::Direct);
+    }
+
+    #[test]
+    fn a_parenthetical_cue_takes_both_sides() {
+        let tok = tokenize(
+            "All of this, he acknowledges, could be undone by the next vote.",
+            &[],
+        );
+        let idx = |w: &str| tok.tokens.iter().position(|t| t.lower == w).unwrap();
+        let cue = Run {
+            role: Role::Cue,
+            first: idx("acknowledges"),
+            last: idx("acknowledges"),
+        };
+        let src = Run {
+            role: Role::Src,
+            first: idx("he"),
+            last: idx("he"),
+        };
+        let right = (idx("could"), idx("vote"));
+        let parts = parenthetical(&tok, cue, Some(src), &[right]).unwrap();
+        assert_eq!(parts, vec![(0, idx("this")), right]);
+        // Not without the commas around source and cue.
+        let tok = tokenize("All of this he acknowledges could be undone soon.", &[]);
+        let idx = |w: &str| tok.tokens.iter().position(|t| t.lower == w).unwrap();
+        let cue = Run {
+            role: Role::Cue,
+            first: idx("acknowledges"),
+            last: idx("acknowledges"),
+        };
+        let src = Run {
+            role: Role::Src,
+            first: idx("he"),
+            last: idx("he"),
+        };
+        let right = (idx("could"), idx("soon"));
+        assert!(parenthetical(&tok, cue, Some(src), &[right]).is_none());
     }
 
     #[test]
