@@ -727,6 +727,37 @@ fn link(
                 *p = skip_adjunct_before_that(tok, cue_run.last, *p);
             }
         }
+        // "He has been | harshly criticized for …": a cue ending in "been"
+        // or "be" takes the participle that opens its content (and an
+        // adverb before it).
+        let ends_in_be = toks
+            .get(cue_run.last)
+            .is_some_and(|t| matches!(t.lower.as_str(), "been" | "be" | "being"));
+        if rules && ends_in_be {
+            let next = cue_run.last + 1;
+            if merged.first().is_some_and(|p| p.0 == next) {
+                let mut k = next;
+                if toks
+                    .get(k)
+                    .is_some_and(|t| t.lower.ends_with("ly") && !t.in_quote)
+                {
+                    k += 1;
+                }
+                let part = toks.get(k).is_some_and(|t| {
+                    !t.in_quote
+                        && (PASSIVE_PARTICIPLES.contains(&t.lower.as_str())
+                            || (t.lower.ends_with("ed")
+                                && !EXPERIENCER.contains(&t.lower.as_str())))
+                });
+                let end = merged.first().map(|p| p.1).unwrap_or(0);
+                if part && k < end {
+                    cue_run.last = k;
+                    if let Some(p) = merged.first_mut() {
+                        p.0 = k + 1;
+                    }
+                }
+            }
+        }
         // A preposition right after the cue that opens the content belongs
         // to the cue, as annotated ("called for", "talked about", "warned
         // of"; 71-92 % of such cases in PolNeAR train).
@@ -2430,6 +2461,36 @@ mod tests {
         };
         let right = (idx("could"), idx("soon"));
         assert!(parenthetical(&tok, cue, Some(src), &[right]).is_none());
+    }
+
+    #[test]
+    fn a_cue_ending_in_been_takes_the_participle_and_loses_its_subject() {
+        let text = "He has been harshly criticized for his policies.";
+        let tok = tokenize(text, &[]);
+        let idx = |w: &str| tok.tokens.iter().position(|t| t.lower == w).unwrap();
+        let mut tags = vec![0u8; tok.tokens.len()];
+        tags[0] = B_SRC;
+        tags[idx("has")] = B_CUE;
+        tags[idx("been")] = I_CUE;
+        tags[idx("harshly")] = B_CON;
+        for t in tags
+            .iter_mut()
+            .take(idx("policies") + 1)
+            .skip(idx("criticized"))
+        {
+            *t = I_CON;
+        }
+        let cb = vec![0u8; tok.tokens.len()];
+        let cs = link(&tok, &tags, &cb, text, ExtractOptions::default());
+        assert_eq!(cs.len(), 1, "{cs:?}");
+        let c = &cs[0];
+        assert_eq!(&text[c.cue.0..c.cue.1], "has been harshly criticized for");
+        assert_eq!(c.source, None);
+        assert_eq!(c.content.first().map(|p| &text[p.0..p.1]), Some("He"));
+        assert_eq!(
+            c.content.last().map(|p| &text[p.0..p.1]),
+            Some("his policies")
+        );
     }
 
     #[test]
