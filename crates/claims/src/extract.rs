@@ -1880,7 +1880,8 @@ fn skip_adjunct_before_that(
 
 /// A passive cue whose subject is its patient ("has been criticized",
 /// "was accused of", "is expected", "were seen as"), not followed by "by",
-/// or a raising verb ("seems", "appeared"):
+/// a raising verb ("seems", "appeared") or a hearsay adverb
+/// ("reportedly", "allegedly"):
 /// a form of "be" then, at most one word later, a participle that is not
 /// an adjective of feeling ("is worried", "was thrilled with" keep their
 /// subject as source, as in PolNeAR).
@@ -1910,6 +1911,18 @@ fn passive_cue(tok: &Tokenized, cue: Run) -> bool {
     });
     if raising {
         return words.len() <= 4;
+    }
+    // "Trump reportedly told aides …": the adverb is the cue, the rest of
+    // the clause (its subject too) the content.
+    if words.len() == 1
+        && words.first().is_some_and(|w| {
+            matches!(
+                *w,
+                "reportedly" | "allegedly" | "purportedly" | "supposedly" | "reputedly"
+            )
+        })
+    {
+        return true;
     }
     // The auxiliary opens the cue ("has been criticized", "was accused
     // of"); a longer cue ("tweeted a message that hints the plan may be
@@ -2382,6 +2395,7 @@ mod tests {
         assert!(cue_of("The mayor was accused of fraud.", 2, 4));
         assert!(cue_of("She is widely seen as a favourite.", 1, 4));
         assert!(cue_of("He seems to want a recount.", 1, 1));
+        assert!(cue_of("Lee reportedly told aides to stay.", 1, 1));
         // A feeling keeps its subject as the source; so does an agent.
         assert!(!cue_of("The union is worried about jobs.", 2, 3));
         assert!(!cue_of("The plan was criticized by the union.", 2, 3));
