@@ -1455,14 +1455,30 @@ fn speaker_label(tok: &Tokenized, text: &str, a: usize, b: usize) -> Option<Labe
     let headline = toks.get(a).is_some_and(|t| t.para == 0);
     let first = k;
     let mut words = Vec::new();
+    // A headline label may run to six words, lowercase ones included
+    // ("Former AG Mukasey at RNC: …", "Clinton camp: …"), at least half of
+    // them capitalised.
+    let wide = headline;
+    let max_words = if wide { 6 } else { 4 };
     while let Some(t) = toks.get(k).filter(|t| t.kind == TokKind::Word && k <= b) {
         let text_caps = t.lower.chars().any(|c| c.is_alphabetic()) && t.cap;
-        if !text_caps {
+        // After the first word, a headline label may hold lowercase words.
+        let lower_ok = wide && !words.is_empty();
+        if !(text_caps || lower_ok) {
             return None;
         }
         words.push(k);
         k += 1;
-        if words.len() > 4 {
+        if words.len() > max_words {
+            return None;
+        }
+    }
+    if wide {
+        let caps = words
+            .iter()
+            .filter(|&&i| toks.get(i).is_some_and(|t| t.cap))
+            .count();
+        if caps * 2 < words.len() {
             return None;
         }
     }
@@ -1490,7 +1506,7 @@ fn speaker_label(tok: &Tokenized, text: &str, a: usize, b: usize) -> Option<Labe
                     && !w.chars().any(|c| c.is_lowercase())
             })
     });
-    if !(all_caps || (headline && words.len() <= 2)) {
+    if !(all_caps || (headline && (words.len() <= 2 || wide))) {
         return None;
     }
     let mut c0 = colon + 1;
@@ -2520,6 +2536,25 @@ mod tests {
             c.content.last().map(|p| &text[p.0..p.1]),
             Some("his policies")
         );
+    }
+
+    #[test]
+    fn headline_labels_run_to_six_title_case_words() {
+        let text = "Former Mayor Ann Lee at Summit: Taxes will fall next year\nThe summit opened on Monday.";
+        let tok = tokenize(text, &[]);
+        let ls = label_claims(&tok, text);
+        assert_eq!(ls.len(), 1);
+        let src = ls[0].source.unwrap();
+        let words: Vec<&str> = tok.tokens[src.first..=src.last]
+            .iter()
+            .map(|t| t.lower.as_str())
+            .collect();
+        assert_eq!(words, ["former", "mayor", "ann", "lee", "at", "summit"]);
+        // Mostly lowercase words are no label, nor is a label in the body.
+        let text = "What we know so far: taxes will fall next year\nBody.";
+        assert!(label_claims(&tokenize(text, &[]), text).is_empty());
+        let text = "Headline here\nFormer Mayor Ann Lee at Summit: Taxes will fall next year";
+        assert!(label_claims(&tokenize(text, &[]), text).is_empty());
     }
 
     #[test]
