@@ -1760,9 +1760,12 @@ fn subject_before_cue(tok: &Tokenized, tags: &[u8], cb: &[u8], drafts: &mut [Dra
         let passive = cue_words
             .iter()
             .any(|w| matches!(*w, "been" | "be" | "being"))
-            || cue_words.windows(2).any(|w| {
-                matches!(w[0], "is" | "was" | "are" | "were")
-                    && (w[1].ends_with("ed") || w[1] == "expected")
+            || cue_words.windows(2).any(|w| match w {
+                [be, part] => {
+                    matches!(*be, "is" | "was" | "are" | "were")
+                        && (part.ends_with("ed") || *part == "expected")
+                }
+                _ => false,
             });
         if passive {
             continue;
