@@ -40,7 +40,7 @@ pub fn render(doc: &Document, include_removed: bool) -> String {
     let sections = [
         ("Entities", entities_section(doc)),
         ("Claims", claims_section(doc)),
-        ("Timeline", timeline_section(&timeline)),
+        ("Timeline", timeline_section(&timeline, doc)),
     ];
     for (heading, body) in sections {
         if let Some(body) = body {
@@ -378,8 +378,20 @@ fn sentence_of<'a>(doc: &'a Document, index: &CharIndex, expr: &TimeExpr) -> Opt
     doc.text.get(start..end).filter(|t| !t.trim().is_empty())
 }
 
-fn timeline_section(entries: &[TimelineEntry<'_>]) -> Option<String> {
-    if entries.is_empty() {
+/// Dates and times whose year the text leaves open (`XXXX-05`, `XXXX-04-24`):
+/// relative expressions with no publication date to resolve them against,
+/// or a bare day or month the analyzer could not place.
+fn unplaced(doc: &Document) -> Vec<&TimeExpr> {
+    doc.dates
+        .iter()
+        .filter(|d| matches!(d.kind, TimexType::Date | TimexType::Time))
+        .filter(|d| d.value.starts_with("XXXX"))
+        .collect()
+}
+
+fn timeline_section(entries: &[TimelineEntry<'_>], doc: &Document) -> Option<String> {
+    let open = unplaced(doc);
+    if entries.is_empty() && open.is_empty() {
         return None;
     }
     let mut out = String::new();
@@ -397,6 +409,27 @@ fn timeline_section(entries: &[TimelineEntry<'_>]) -> Option<String> {
             );
         }
         out.push('\n');
+    }
+    if !open.is_empty() {
+        let why = if doc.meta.published.is_none() {
+            "The article has no publication date, so these relative expressions are not placed"
+        } else {
+            "Not placed (the year is not known)"
+        };
+        let list: Vec<String> = open
+            .iter()
+            .map(|d| {
+                format!(
+                    "“{}” ({})",
+                    escape::inline(&d.text),
+                    escape::inline(&d.value)
+                )
+            })
+            .collect();
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        let _ = writeln!(out, "{why}: {}.", list.join(", "));
     }
     Some(out)
 }

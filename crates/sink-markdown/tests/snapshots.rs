@@ -51,6 +51,37 @@ fn bare_report_omits_empty_sections() {
 }
 
 #[test]
+fn undated_article_says_which_expressions_are_not_placed() {
+    let mut d = bare("undated", Some("Ferry strike ends"), None);
+    d.text = "The strike began in May last year and ended on April 24, 2019.".into();
+    d.body = d.text.clone();
+    let sb = d.span_builder();
+    let expr = |text: &str, value: &str| {
+        let s = d.text.find(text).unwrap();
+        gleaner_core::TimeExpr {
+            span: sb.span(s, s + text.len()),
+            text: text.into(),
+            kind: gleaner_core::TimexType::Date,
+            value: value.into(),
+            modifier: None,
+            anchored: false,
+            sentence: None,
+        }
+    };
+    d.dates = vec![
+        expr("May last year", "XXXX-05"),
+        expr("April 24, 2019", "2019-04-24"),
+    ];
+    let text = MarkdownSink::new("unused", false).render(&d);
+    insta::assert_snapshot!(text);
+    assert!(text.contains("**2019-04-24**"), "{text}");
+    assert!(
+        text.contains("no publication date, so these relative expressions are not placed: “May last year” (XXXX-05)."),
+        "{text}"
+    );
+}
+
+#[test]
 fn hostile_text_is_escaped() {
     let mut d = bare(
         "x",
