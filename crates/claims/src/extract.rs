@@ -604,7 +604,7 @@ fn link(
     // Rule: a quotation paragraph after a paragraph ending with a colon or an
     // unclosed quotation belongs to the last cue of that paragraph.
     if rules {
-        continue_quotations(tok, &mut drafts, cb);
+        continue_quotations(tok, tags, &mut drafts, cb);
         fallback_contents(tok, tags, &mut drafts);
     }
     let mut out = Vec::new();
@@ -971,6 +971,20 @@ fn according_repair(
     let comma = (x.first + 1..=x.last).find(|&i| is(i, ","))?;
     if comma + 1 > end {
         return None;
+    }
+    // The report runs on to the end of its sentence or the next comma
+    // ("…, the stoppage is costing the wider economy about £80m a day.").
+    let mut end = end;
+    {
+        let s = toks.get(end).map(|t| t.sent);
+        while toks.get(end + 1).is_some_and(|t| {
+            Some(t.sent) == s && !t.in_quote && !matches!(t.lower.as_str(), "," | ";")
+        }) {
+            end += 1;
+        }
+        while end > comma + 1 && toks.get(end).is_some_and(|t| t.kind == TokKind::Punct) {
+            end -= 1;
+        }
     }
     Some(Repaired {
         cue: Run {
@@ -1585,7 +1599,7 @@ fn signed_quote(tok: &Tokenized, a: usize, b: usize) -> Option<Labelled> {
     })
 }
 
-fn continue_quotations(tok: &Tokenized, drafts: &mut Vec<Draft>, cb: &[u8]) {
+fn continue_quotations(tok: &Tokenized, tags: &[u8], drafts: &mut Vec<Draft>, cb: &[u8]) {
     let toks = &tok.tokens;
     let assigned = |drafts: &[Draft], i: usize| {
         drafts
@@ -1631,17 +1645,39 @@ fn continue_quotations(tok: &Tokenized, drafts: &mut Vec<Draft>, cb: &[u8]) {
         if !(prev_open || prev_colon) {
             continue;
         }
-        // The last cue in the previous paragraph.
+        // The last cue in the previous paragraph; after a colon, a strong
+        // cue candidate between that cue and the colon ("When we reached
+        // out …, they provided us with the following statement:") wins.
         let target = drafts
             .iter()
             .enumerate()
             .filter(|(_, d)| toks.get(d.cue.first).is_some_and(|t| t.para == pt.para))
-            .map(|(i, _)| i)
-            .next_back();
+            .max_by_key(|(_, d)| d.cue.first)
+            .map(|(i, _)| i);
+        // (in a later clause: past a comma after that cue).
+        let later_candidate = |from: usize| {
+            let Some(comma) =
+                (from..prev).find(|&j| toks.get(j).is_some_and(|t| t.lower == "," && !t.in_quote))
+            else {
+                return false;
+            };
+            (comma + 1..prev).any(|j| {
+                cb.get(j).copied().unwrap_or(0) > CANDIDATE_BUCKET
+                    && toks.get(j).is_some_and(|t| !t.in_quote)
+            })
+        };
         let target = match target {
-            Some(t) => Some(t),
-            None if prev_colon => {
-                // No tagged cue: accept a strong cue candidate before the colon.
+            Some(t)
+                if !(prev_colon
+                    && drafts
+                        .get(t)
+                        .is_some_and(|d| later_candidate(d.cue.last + 1))) =>
+            {
+                Some(t)
+            }
+            _ if prev_colon => {
+                // No tagged cue (or one in an earlier clause): accept a
+                // strong cue candidate before the colon.
                 let para_first = (0..prev)
                     .rev()
                     .take_while(|&j| toks.get(j).is_some_and(|t| t.para == pt.para))
@@ -1652,7 +1688,7 @@ fn continue_quotations(tok: &Tokenized, drafts: &mut Vec<Draft>, cb: &[u8]) {
                         && toks.get(j).is_some_and(|t| !t.in_quote)
                 });
                 cand.map(|j| {
-                    drafts.push(Draft {
+                    let mut d = Draft {
                         cue: Run {
                             role: Role::Cue,
                             first: j,
@@ -1661,11 +1697,33 @@ fn continue_quotations(tok: &Tokenized, drafts: &mut Vec<Draft>, cb: &[u8]) {
                         source: None,
                         source_cost: usize::MAX,
                         content: Vec::new(),
-                    });
+                    };
+                    // Its source: the nearest tagged source before it in its
+                    // sentence ("they provided us with the following
+                    // statement").
+                    let s = toks.get(j).map(|t| t.sent);
+                    let is_src =
+                        |i: usize| matches!(tags.get(i), Some(&t) if t == B_SRC || t == I_SRC);
+                    let last = (0..j)
+                        .rev()
+                        .take_while(|&i| toks.get(i).map(|t| t.sent) == s)
+                        .find(|&i| is_src(i));
+                    if let Some(e) = last {
+                        let mut f = e;
+                        while f > 0 && is_src(f - 1) && tags.get(f) != Some(&B_SRC) {
+                            f -= 1;
+                        }
+                        d.source = Some(Run {
+                            role: Role::Src,
+                            first: f,
+                            last: e,
+                        });
+                    }
+                    drafts.push(d);
                     drafts.len() - 1
                 })
             }
-            None => None,
+            _ => None,
         };
         if let Some(d) = target.and_then(|di| drafts.get_mut(di)) {
             d.content.push((q.first, q.last));
@@ -2558,6 +2616,44 @@ mod tests {
         assert!(label_claims(&tokenize(text, &[]), text).is_empty());
         let text = "Headline here\nFormer Mayor Ann Lee at Summit: Taxes will fall next year";
         assert!(label_claims(&tokenize(text, &[]), text).is_empty());
+    }
+
+    #[test]
+    fn a_statement_after_a_comma_takes_the_quotation_paragraph() {
+        let text = "When we called the firm on Monday, they provided us with the following statement:\n\"We follow every law in every market where we work.\"";
+        let tok = tokenize(text, &[]);
+        let idx = |w: &str| tok.tokens.iter().position(|t| t.lower == w).unwrap();
+        let mut tags = vec![0u8; tok.tokens.len()];
+        tags[idx("we")] = B_SRC;
+        tags[idx("called")] = B_CUE;
+        tags[idx("the")] = B_CON;
+        tags[idx("firm")] = I_CON;
+        tags[idx("they")] = B_SRC;
+        let mut cb = vec![0u8; tok.tokens.len()];
+        cb[idx("called")] = 5;
+        cb[idx("statement")] = 5;
+        let cs = link(&tok, &tags, &cb, text, ExtractOptions::default());
+        let q = cs
+            .iter()
+            .find(|c| text[c.content[0].0..c.content[0].1].contains("every law"))
+            .unwrap_or_else(|| panic!("{cs:?}"));
+        assert!(text[q.cue.0..q.cue.1].contains("statement"), "{cs:?}");
+        assert_eq!(q.source.map(|s| &text[s.0..s.1]), Some("they"));
+    }
+
+    #[test]
+    fn according_to_runs_to_the_end_of_the_sentence() {
+        let tok = tokenize("According to the port, the strike costs £80m a day.", &[]);
+        let idx = |w: &str| tok.tokens.iter().position(|t| t.lower == w).unwrap();
+        let cue = Run {
+            role: Role::Cue,
+            first: 0,
+            last: 1,
+        };
+        // The tagger stopped the content early.
+        let content = [(idx("the"), idx("costs"))];
+        let r = according_repair(&tok, cue, None, &content).unwrap();
+        assert_eq!(r.content, (idx("strike") - 1, idx("day")));
     }
 
     #[test]
