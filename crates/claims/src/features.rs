@@ -266,6 +266,33 @@ pub fn extract_with(tok: &Tokenized, lex: &Lexicon, bits: u32, li: &LexInfo) -> 
                 .max(marks.get(i).map(|m| m.0).unwrap_or(0))
         }
     };
+    // Per token: length of the run of capitalised words outside quotations
+    // it is in (1, 2, 3 or more; 0 outside one): names, titles and
+    // organisations, the usual sources.
+    let mut cap_run = vec![0u8; n];
+    {
+        let capw = |i: usize| {
+            toks.get(i)
+                .is_some_and(|t| t.cap && t.kind == crate::tokenize::TokKind::Word && !t.in_quote)
+        };
+        let sent_of = |i: usize| toks.get(i).map(|t| t.sent);
+        let mut i = 0;
+        while i < n {
+            if !capw(i) {
+                i += 1;
+                continue;
+            }
+            let mut j = i;
+            while j + 1 < n && capw(j + 1) && sent_of(j + 1) == sent_of(i) {
+                j += 1;
+            }
+            let len = (j - i + 1).min(3) as u8;
+            for c in cap_run.iter_mut().take(j + 1).skip(i) {
+                *c = len;
+            }
+            i = j + 1;
+        }
+    }
     let mut sent_start = 0usize;
     for i in 0..n {
         let t = &toks[i];
@@ -389,6 +416,16 @@ pub fn extract_with(tok: &Tokenized, lex: &Lexicon, bits: u32, li: &LexInfo) -> 
         s.s2(34, bs, w(ii + 1));
         s.s2(35, bs, w(ii - 1));
         s.n(36, &[lex.word_bucket(lemma(w0)), sh(ii)]);
+        // Capitalised run, and whether a cue candidate follows or precedes
+        // it closely ("Mike Pence said", "said Ann Lee").
+        let run = cap_run.get(i).copied().unwrap_or(0);
+        let next_c = right[i] == Some(i + 1) || right[i] == Some(i + 2);
+        let prev_c = left[i].is_some_and(|j| i - j <= 2);
+        s.n(39, &[run, next_c as u8, prev_c as u8]);
+        s.n(
+            57,
+            &[run, cap_run.get(i + 1).copied().unwrap_or(0), b0.min(5)],
+        );
         offsets.push(feats.len() as u32);
     }
     let breaks = paragraph_breaks(tok);
