@@ -9,8 +9,6 @@ use crate::features::{hash_lower, seq_hash, HashMap64};
 use crate::model::{self, viterbi, History, Model, PreparedDoc, Resources, NT, TYPES};
 use crate::tokenize::tokenize;
 use crate::EntitiesError;
-use gleaner_clusters::corpus::{conllu_dir, files, strip_tags};
-use gleaner_clusters::ClustersError;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -108,22 +106,51 @@ pub fn parse_args(args: &[String]) -> Result<TrainOptions, EntitiesError> {
     Ok(o)
 }
 
-/// The shared corpus readers' errors, as this crate's.
-fn clusters_err(e: ClustersError) -> EntitiesError {
-    match e {
-        ClustersError::Io { path, source } => EntitiesError::Io { path, source },
-        other => EntitiesError::Io {
-            path: String::new(),
-            source: std::io::Error::other(other.to_string()),
-        },
-    }
-}
-
 fn io_err(path: &Path, e: std::io::Error) -> EntitiesError {
     EntitiesError::Io {
         path: path.display().to_string(),
         source: e,
     }
+}
+
+fn walk(dir: &Path, exts: &[&str], out: &mut Vec<PathBuf>) -> Result<(), EntitiesError> {
+    let rd = std::fs::read_dir(dir).map_err(|e| io_err(dir, e))?;
+    let mut entries: Vec<PathBuf> = Vec::new();
+    for e in rd {
+        entries.push(e.map_err(|e| io_err(dir, e))?.path());
+    }
+    entries.sort();
+    for p in entries {
+        if p.is_dir() {
+            walk(&p, exts, out)?;
+        } else if p
+            .extension()
+            .and_then(|x| x.to_str())
+            .is_some_and(|x| exts.contains(&x))
+        {
+            out.push(p);
+        }
+    }
+    Ok(())
+}
+
+fn strip_tags(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut in_tag = false;
+    for c in s.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                out.push(' ');
+            }
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&amp;", "&")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
 }
 
 /// Collects unlabeled sentences (lowercased tokens are hashed later) from
@@ -136,14 +163,38 @@ fn unlabeled_text(o: &TrainOptions, train: &[ConllDoc]) -> Result<Vec<Vec<String
         }
     }
     if let Some(g) = &o.gum {
-        sents.extend(conllu_dir(&g.join("dep")).map_err(clusters_err)?);
+        let mut files = Vec::new();
+        walk(&g.join("dep"), &["conllu"], &mut files)?;
+        for f in files {
+            let t = std::fs::read_to_string(&f).map_err(|e| io_err(&f, e))?;
+            let mut cur = Vec::new();
+            for line in t.lines() {
+                if line.is_empty() {
+                    if !cur.is_empty() {
+                        sents.push(std::mem::take(&mut cur));
+                    }
+                } else if !line.starts_with('#') {
+                    let mut c = line.split('\t');
+                    let id = c.next().unwrap_or("");
+                    if id.contains('-') || id.contains('.') {
+                        continue;
+                    }
+                    if let Some(w) = c.next() {
+                        cur.push(w.to_string());
+                    }
+                }
+            }
+            if !cur.is_empty() {
+                sents.push(cur);
+            }
+        }
     }
     let mut text_files = Vec::new();
     if let Some(m) = &o.meantime {
-        text_files.extend(files(&m.join("intra-doc_annotation"), &["xml"]).map_err(clusters_err)?);
+        walk(&m.join("intra-doc_annotation"), &["xml"], &mut text_files)?;
     }
     for u in &o.unlabeled {
-        text_files.extend(files(u, &["txt", "tml"]).map_err(clusters_err)?);
+        walk(u, &["txt", "tml"], &mut text_files)?;
     }
     for f in text_files {
         let raw = std::fs::read_to_string(&f).map_err(|e| io_err(&f, e))?;
@@ -464,7 +515,9 @@ fn external_gazetteer(o: &TrainOptions) -> Result<HashMap64<u8>, EntitiesError> 
         }
     };
     if let Some(g) = &o.gum {
-        for f in files(&g.join("dep"), &["conllu"]).map_err(clusters_err)? {
+        let mut files = Vec::new();
+        walk(&g.join("dep"), &["conllu"], &mut files)?;
+        for f in files {
             let t = std::fs::read_to_string(&f).map_err(|e| io_err(&f, e))?;
             let mut words: Vec<String> = Vec::new();
             let mut open: Vec<(String, usize, usize)> = Vec::new(); // id, type, start
@@ -554,7 +607,9 @@ fn external_gazetteer(o: &TrainOptions) -> Result<HashMap64<u8>, EntitiesError> 
         }
     }
     if let Some(m) = &o.meantime {
-        for f in files(&m.join("intra_cross-doc_annotation"), &["xml"]).map_err(clusters_err)? {
+        let mut files = Vec::new();
+        walk(&m.join("intra_cross-doc_annotation"), &["xml"], &mut files)?;
+        for f in files {
             let t = std::fs::read_to_string(&f).map_err(|e| io_err(&f, e))?;
             for part in t.split("<ENTITY ").skip(1) {
                 let attr = |name: &str| -> Option<&str> {

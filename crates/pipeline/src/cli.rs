@@ -130,9 +130,6 @@ pub enum TrainTarget {
     GivenNames,
     /// The claims tagger.
     Claims,
-    /// The word classes learned from unlabeled text (the claims tagger's
-    /// features; retrain claims after changing them).
-    Clusters,
 }
 
 /// Runs the command line with `registry`'s stages; returns the exit code.
@@ -477,6 +474,5 @@ fn cmd_train(model: TrainTarget, args: &[String]) -> ExitCode {
             report_result(gleaner_entities::names::given_names_command(args))
         }
         TrainTarget::Claims => report_result(gleaner_claims::train_command(args)),
-        TrainTarget::Clusters => report_result(gleaner_clusters::train_command(args)),
     }
 }
