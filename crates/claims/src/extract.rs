@@ -606,6 +606,7 @@ fn link(
     if rules {
         continue_quotations(tok, tags, &mut drafts, cb);
         fallback_contents(tok, tags, &mut drafts);
+        infinitive_speech_cues(tok, &mut drafts);
     }
     let mut out = Vec::new();
     let mut labelled = if rules {
@@ -782,6 +783,41 @@ fn link(
             }
         }
         let cue_of_claim = cue_run;
+        // In speech mode an unquoted content after its cue stops at ", but"
+        // outside quotations: "denied the reports, but as the dispute grows
+        // …". (PolNeAR's contents sometimes run on: on dev this is +0.001
+        // exact content F1, on train -0.001, so the corpus mode keeps them.)
+        if rules && opts.cues == CueFilter::Speech {
+            if let Some(last) = merged.last_mut() {
+                if last.0 > cue_run.last {
+                    if let Some(k) = (last.0 + 1..last.1).find(|&k| {
+                        toks.get(k).is_some_and(|t| t.lower == "," && !t.in_quote)
+                            && toks
+                                .get(k + 1)
+                                .is_some_and(|t| t.lower == "but" && !t.in_quote)
+                    }) {
+                        last.1 = k - 1;
+                    }
+                }
+            }
+        }
+        // A content does not end in a dangling connective (", which",
+        // "and", "but"): the clause it opens is not part of the claim.
+        if rules {
+            if let Some(last) = merged.last_mut() {
+                while last.1 > last.0
+                    && toks.get(last.1).is_some_and(|t| {
+                        !t.in_quote
+                            && matches!(
+                                t.lower.as_str(),
+                                "," | "which" | "who" | "and" | "but" | "while" | "whereas"
+                            )
+                    })
+                {
+                    last.1 -= 1;
+                }
+            }
+        }
         let kind = kind_of(tok, &merged);
         if !opts.include_indirect && kind == ClaimKind::Indirect {
             continue;
@@ -860,6 +896,73 @@ fn link(
             }
         }
         if opts.cues == CueFilter::Speech {
+            // "a dispute with Acme over claims the firm …": a cue opened by
+            // a preposition is a noun of the sentence, and the words before
+            // it did not make the claim.
+            let led_by_preposition = toks.get(cue_of_claim.first).is_some_and(|t| {
+                !t.in_quote
+                    && matches!(
+                        t.lower.as_str(),
+                        "over" | "amid" | "despite" | "about" | "after" | "against" | "following"
+                    )
+            });
+            if led_by_preposition && source.is_some_and(|r| r.last < cue_of_claim.first) {
+                source = None;
+            }
+            // "Acme has denied the reports, but as the dispute between
+            // Brazil and Chile grows …": a source after the cue and after the
+            // start of its unquoted content names someone else; the name
+            // right before the cue is the speaker, or none is shown.
+            let content_start = merged.first().map(|p| p.0).unwrap_or(usize::MAX);
+            let unquoted = merged
+                .iter()
+                .all(|&(a, b)| (a..=b).all(|i| toks.get(i).is_some_and(|t| !t.in_quote)));
+            if unquoted
+                && content_start > cue_of_claim.last
+                && source.is_some_and(|r| r.first > content_start)
+            {
+                source = subject_name(tok, cue_of_claim.first).map(|(first, last)| Run {
+                    role: Role::Src,
+                    first,
+                    last,
+                });
+            }
+            // A relative pronoun is no speaker to show ("reports that
+            // have called …").
+            if source.is_some_and(|r| {
+                r.first == r.last
+                    && toks
+                        .get(r.first)
+                        .is_some_and(|t| matches!(t.lower.as_str(), "that" | "which"))
+            }) {
+                source = None;
+            }
+            // An attributive participle ("its alleged ties", "the reported
+            // deal") qualifies a noun; nobody says anything.
+            let attributive = cue_of_claim.first == cue_of_claim.last
+                && cue_of_claim.first > 0
+                && toks.get(cue_of_claim.first - 1).is_some_and(|t| {
+                    matches!(
+                        t.lower.as_str(),
+                        "its"
+                            | "his"
+                            | "her"
+                            | "their"
+                            | "our"
+                            | "the"
+                            | "a"
+                            | "an"
+                            | "this"
+                            | "these"
+                    )
+                })
+                && toks
+                    .get(cue_of_claim.first)
+                    .is_some_and(|t| t.lower.ends_with("ed"));
+            if attributive {
+                tracing::trace!(cue = cue_text, "attributive participle: dropped");
+                continue;
+            }
             let words = |a: usize, b: usize| -> Vec<&str> {
                 toks.get(a..=b)
                     .unwrap_or(&[])
@@ -1366,7 +1469,16 @@ fn within_paragraph(tok: &Tokenized, parts: &[(usize, usize)]) -> Vec<(usize, us
             (Some(c), Some(p)) => p == c + 1,
             _ => false,
         };
-        if opens_para && quoted_start && prev_open && next_para {
+        // Or a whole quotation paragraph after quoted words.
+        let goes_on = prev_open
+            || (whole_para_quote(tok, a)
+                && out.iter().any(|&(x, y)| {
+                    toks.get(x..=y)
+                        .unwrap_or(&[])
+                        .iter()
+                        .any(|t| t.in_quote && t.kind == TokKind::Word)
+                }));
+        if opens_para && quoted_start && goes_on && next_para {
             cur = para(a);
             out.push((a, b));
         } else {
@@ -1374,6 +1486,138 @@ fn within_paragraph(tok: &Tokenized, parts: &[(usize, usize)]) -> Vec<(usize, us
         }
     }
     out
+}
+
+/// A content that opens with "to" and a speech verb ("breaking a long
+/// silence to call the minister a "great partner"") was said with that
+/// verb: it becomes the cue when the tagged cue has no speech word, the
+/// rest stays the content, and a name between the old cue's source and the
+/// verb (outside parentheses) is the speaker.
+fn infinitive_speech_cues(tok: &Tokenized, drafts: &mut [Draft]) {
+    let toks = &tok.tokens;
+    let plain = |i: usize| {
+        toks.get(i)
+            .filter(|t| !t.in_quote && t.kind == TokKind::Word)
+    };
+    let speech = |i: usize| {
+        plain(i).is_some_and(|t| {
+            matches!(
+                crate::cues::lookup(&t.lower),
+                Some((_, crate::cues::Condition::Always))
+            )
+        })
+    };
+    let is_to = |i: usize| plain(i).is_some_and(|t| t.lower == "to");
+    for d in drafts.iter_mut() {
+        let to = if is_to(d.cue.first) && d.cue.last == d.cue.first + 1 && speech(d.cue.last) {
+            // The tagger's cue is already "to <verb>".
+            d.cue.first
+        } else {
+            let Some(&(a, b)) = d.content.iter().min() else {
+                continue;
+            };
+            let cue_speaks = (d.cue.first..=d.cue.last).any(|i| {
+                toks.get(i)
+                    .is_some_and(|t| crate::cues::lookup(&t.lower).is_some())
+            });
+            // Only for a quoting content ("to call X a "…""): PolNeAR keeps
+            // the first verb as the cue of a plain "decided to say that…".
+            let quotes = (a..=b).any(|i| toks.get(i).is_some_and(|t| t.in_quote));
+            if cue_speaks || !quotes || !is_to(a) || !speech(a + 1) || a + 1 >= b {
+                continue;
+            }
+            d.cue = Run {
+                role: Role::Cue,
+                first: a + 1,
+                last: a + 1,
+            };
+            if let Some(p) = d.content.iter_mut().find(|p| p.0 == a) {
+                p.0 = a + 2;
+            }
+            a
+        };
+        if let Some((f, l)) = name_before(tok, to, d.source.map(|r| r.last + 1).unwrap_or(0)) {
+            d.source = Some(Run {
+                role: Role::Src,
+                first: f,
+                last: l,
+            });
+            d.source_cost = 0;
+        }
+    }
+}
+
+/// The nearest name of two or more capitalised words before token `to`
+/// and at or after `floor`, in the same sentence, outside parentheses and
+/// quotations, not opening the sentence.
+fn name_before(tok: &Tokenized, to: usize, floor: usize) -> Option<(usize, usize)> {
+    let toks = &tok.tokens;
+    let sent = toks.get(to)?.sent;
+    let mut depth = 0usize;
+    let mut run: Option<(usize, usize)> = None;
+    let mut j = to;
+    while j > floor {
+        j -= 1;
+        let t = toks.get(j)?;
+        if t.sent != sent {
+            break;
+        }
+        let name_word = depth == 0 && t.kind == TokKind::Word && t.cap && !t.in_quote;
+        if name_word {
+            run = Some(match run {
+                Some((f, l)) if f == j + 1 => (j, l),
+                _ => (j, j),
+            });
+            continue;
+        }
+        if run.is_some_and(|(f, l)| l > f) {
+            break;
+        }
+        run = None;
+        match t.lower.as_str() {
+            ")" => depth += 1,
+            "(" => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    let (f, l) = run.filter(|&(f, l)| l > f)?;
+    let opens_sentence = f == 0 || toks.get(f - 1).is_none_or(|p| p.sent != sent);
+    (!opens_sentence).then_some((f, l))
+}
+
+/// The capitalised words right before token `cue` in its sentence, outside
+/// quotations ("Acme Corp" in "Acme Corp has denied"), if any.
+fn subject_name(tok: &Tokenized, cue: usize) -> Option<(usize, usize)> {
+    let toks = &tok.tokens;
+    let sent = toks.get(cue)?.sent;
+    let name = |i: usize| {
+        toks.get(i)
+            .is_some_and(|t| t.kind == TokKind::Word && t.cap && !t.in_quote && t.sent == sent)
+    };
+    let last = cue.checked_sub(1).filter(|&l| name(l))?;
+    let mut first = last;
+    while first > 0 && name(first - 1) {
+        first -= 1;
+    }
+    Some((first, last))
+}
+
+/// Whether token `a` opens a quotation that is closed and fills the rest of
+/// its paragraph (only punctuation after the closing mark).
+fn whole_para_quote(tok: &Tokenized, a: usize) -> bool {
+    let toks = &tok.tokens;
+    let Some(t) = toks.get(a) else { return false };
+    let Some(q) = t.quote_id.and_then(|q| tok.quotes.get(q as usize)) else {
+        return false;
+    };
+    q.first == a
+        && q.closed
+        && toks
+            .get(q.last + 1..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|n| n.para == t.para)
+            .all(|n| n.kind == TokKind::Punct)
 }
 
 /// A claim found by a layout rule, in token indices.
@@ -1642,7 +1886,23 @@ fn continue_quotations(tok: &Tokenized, tags: &[u8], drafts: &mut Vec<Draft>, cb
             .and_then(|qi| tok.quotes.get(qi as usize))
             .is_some_and(|pq| !pq.closed);
         let prev_colon = pt.lower == ":";
-        if !(prev_open || prev_colon) {
+        // A paragraph that is one whole quotation, after a paragraph whose
+        // last claim quotes its speaker ("…," she said. / "…"): the same
+        // speaker goes on (PolNeAR train: 91 of 122 such paragraphs are a
+        // further part of the previous paragraph's attribution).
+        let prev_quoted = whole_para_quote(tok, q.first)
+            && drafts
+                .iter()
+                .rfind(|d| toks.get(d.cue.first).is_some_and(|t| t.para == pt.para))
+                .is_some_and(|d| {
+                    d.content.iter().any(|&(a, b)| {
+                        toks.get(a..=b)
+                            .unwrap_or(&[])
+                            .iter()
+                            .any(|t| t.in_quote && t.kind == TokKind::Word)
+                    })
+                });
+        if !(prev_open || prev_colon || prev_quoted) {
             continue;
         }
         // The last cue in the previous paragraph; after a colon, a strong
@@ -2292,6 +2552,80 @@ mod tests {
         let until = idx("until");
         let parts = within_paragraph(&tok, &[(until, last)]);
         assert_eq!(parts.last().map(|p| p.1), Some(last));
+    }
+
+    /// Links hand-made tags over `text` in speech mode: each role is a
+    /// (first word, last word) pair of lowercased tokens.
+    fn link_speech(
+        text: &str,
+        source: Option<(&str, &str)>,
+        cue: (&str, &str),
+        content: (&str, &str),
+    ) -> Vec<(Option<String>, String, String)> {
+        let tok = tokenize(text, &[]);
+        let idx = |w: &str| tok.tokens.iter().position(|t| t.lower == w).unwrap();
+        let mut tags = vec![0u8; tok.tokens.len()];
+        let mut mark = |(a, b): (&str, &str), begin: u8, inside: u8| {
+            let (a, b) = (idx(a), idx(b));
+            tags[a] = begin;
+            for t in tags.iter_mut().take(b + 1).skip(a + 1) {
+                *t = inside;
+            }
+        };
+        if let Some(s) = source {
+            mark(s, B_SRC, I_SRC);
+        }
+        mark(cue, B_CUE, I_CUE);
+        mark(content, B_CON, I_CON);
+        let cb = vec![0u8; tok.tokens.len()];
+        let opts = ExtractOptions {
+            cues: CueFilter::Speech,
+            ..ExtractOptions::default()
+        };
+        let span = |(a, b): (usize, usize)| text[a..b].to_string();
+        link(&tok, &tags, &cb, text, opts)
+            .into_iter()
+            .map(|c| {
+                let content = (
+                    c.content.first().map(|p| p.0).unwrap_or(0),
+                    c.content.last().map(|p| p.1).unwrap_or(0),
+                );
+                (c.source.map(span), span(c.cue), span(content))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn speech_mode_a_source_after_an_unquoted_content_yields_to_the_subject() {
+        let text = "Norlink has repeatedly denied accusations of price fixing, but as the feud between Lisbon and Madrid escalates, regulators watch.";
+        let got = link_speech(
+            text,
+            Some(("madrid", "madrid")),
+            ("has", "denied"),
+            ("accusations", "lisbon"),
+        );
+        assert_eq!(
+            got,
+            [(
+                Some("Norlink".to_string()),
+                "has repeatedly denied".to_string(),
+                "accusations of price fixing".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn speech_mode_a_cue_led_by_a_preposition_has_no_source_before_it() {
+        let text =
+            "The city is in a dispute with Northline over claims the operator skipped checks.";
+        let got = link_speech(
+            text,
+            Some(("northline", "northline")),
+            ("over", "claims"),
+            ("operator", "checks"),
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, None, "{got:?}");
     }
 
     fn draft(cue: usize, content: (usize, usize)) -> Draft {

@@ -564,3 +564,43 @@ fn name_before_a_colon_and_a_quotation_is_the_speaker() {
     assert_eq!(c.source.as_ref().unwrap().text, "Mara Quint");
     assert!(c.content.text.contains("losing voters"), "{c:#?}");
 }
+
+#[test]
+fn whole_quotation_paragraph_continues_the_previous_speaker() {
+    let d = doc("\"The harbour board is committed to safe berths, and we review every crane twice a year,\" a board spokeswoman said.\n\n\"As we set out in the spring report, the board has concerns about the older cranes. We have asked the operator to replace them.\"");
+    let cs = claims(&d);
+    let c = find(&cs, "said");
+    assert_eq!(c.kind, ClaimKind::Direct);
+    assert_eq!(c.content_parts.len(), 2, "{c:#?}");
+    assert!(c.content_parts[1].text.contains("older cranes"), "{c:#?}");
+    assert!(c.source.as_ref().unwrap().text.contains("spokeswoman"));
+}
+
+#[test]
+fn infinitive_speech_verb_is_the_cue() {
+    let d = doc("The club struck a softer tone, with chairman Tomas Varga (who also owns the stadium) ending a month of silence to call the new coach a \"brilliant choice.\"");
+    let cs = claims_with(&d, CueFilter::Speech);
+    let c = find(&cs, "call");
+    assert!(c.cue.text.ends_with("call"), "{c:#?}");
+    assert_eq!(c.kind, ClaimKind::Mixed, "{c:#?}");
+    assert!(c.content.text.starts_with("the new coach"), "{c:#?}");
+    assert_eq!(c.source.as_ref().unwrap().text, "Tomas Varga", "{c:#?}");
+}
+
+#[test]
+fn attributive_participles_and_relative_pronouns_in_speech_mode() {
+    let d = doc("The bank has been under investigation for its alleged role in the scheme, and the reported losses could reach millions.");
+    let cs = claims_with(&d, CueFilter::Speech);
+    assert!(
+        cs.iter()
+            .all(|c| c.cue.text != "alleged" && c.cue.text != "reported"),
+        "{cs:#?}"
+    );
+    let d = doc("Inspectors filed reports that have called the dam's safety into question.");
+    let cs = claims_with(&d, CueFilter::Speech);
+    assert!(
+        cs.iter()
+            .all(|c| c.source.as_ref().is_none_or(|s| s.text != "that")),
+        "{cs:#?}"
+    );
+}
