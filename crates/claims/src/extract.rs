@@ -834,7 +834,10 @@ fn link(
         if rules && d.source.is_none() {
             let strong =
                 (cue_run.first..=cue_run.last).any(|i| cb.get(i).copied().unwrap_or(0) >= 5);
-            if !strong && kind != ClaimKind::Direct {
+            // Speech mode gives such a cue the name right before it, below.
+            let named =
+                opts.cues == CueFilter::Speech && subject_name(tok, cue_run.first).is_some();
+            if !strong && !named && kind != ClaimKind::Direct {
                 continue;
             }
         }
@@ -921,6 +924,27 @@ fn link(
                 && content_start > cue_of_claim.last
                 && source.is_some_and(|r| r.first > content_start)
             {
+                source = subject_name(tok, cue_of_claim.first).map(|(first, last)| Run {
+                    role: Role::Src,
+                    first,
+                    last,
+                });
+            }
+            // A source that is the object at the end of a longer phrase
+            // ("the board in charge of vetting | Acme | criticised") stands
+            // for that whole phrase, back to the clause's start.
+            if let Some(r) = source
+                .filter(|r| r.last < cue_of_claim.first && object_of_a_larger_phrase(tok, r.first))
+            {
+                source = phrase_start(tok, r.first).map(|first| Run {
+                    role: Role::Src,
+                    first,
+                    last: r.last,
+                });
+            }
+            // A speech cue the tagger gave no source, right after a name
+            // ("Acme has repeatedly denied …"): the name is the speaker.
+            if source.is_none() && !led_by_preposition {
                 source = subject_name(tok, cue_of_claim.first).map(|(first, last)| Run {
                     role: Role::Src,
                     first,
@@ -1586,20 +1610,54 @@ fn name_before(tok: &Tokenized, to: usize, floor: usize) -> Option<(usize, usize
 }
 
 /// The capitalised words right before token `cue` in its sentence, outside
-/// quotations ("Acme Corp" in "Acme Corp has denied"), if any.
+/// quotations, past auxiliaries and adverbs ("Acme Corp" in "Acme Corp has
+/// repeatedly denied"), without a leading day name or sentence-opening
+/// function word ("On Monday Acme said"); `None` when there is no name.
 fn subject_name(tok: &Tokenized, cue: usize) -> Option<(usize, usize)> {
     let toks = &tok.tokens;
     let sent = toks.get(cue)?.sent;
     let name = |i: usize| {
-        toks.get(i)
-            .is_some_and(|t| t.kind == TokKind::Word && t.cap && !t.in_quote && t.sent == sent)
+        toks.get(i).is_some_and(|t| {
+            t.kind == TokKind::Word
+                && t.cap
+                && !t.in_quote
+                && t.sent == sent
+                && !is_time_word(&t.lower)
+                && !FUNCTION_WORDS.contains(&t.lower.as_str())
+        })
     };
-    let last = cue.checked_sub(1).filter(|&l| name(l))?;
+    let mut last = cue.checked_sub(1)?;
+    while last > 0
+        && toks.get(last).is_some_and(|t| {
+            !t.cap
+                && t.sent == sent
+                && matches!(
+                    t.lower.as_str(),
+                    "has"
+                        | "have"
+                        | "had"
+                        | "also"
+                        | "repeatedly"
+                        | "again"
+                        | "publicly"
+                        | "previously"
+                        | "long"
+                        | "consistently"
+                        | "strongly"
+                        | "flatly"
+                )
+        })
+    {
+        last -= 1;
+    }
+    if !name(last) {
+        return None;
+    }
     let mut first = last;
     while first > 0 && name(first - 1) {
         first -= 1;
     }
-    Some((first, last))
+    (!object_of_a_larger_phrase(tok, first)).then_some((first, last))
 }
 
 /// Whether token `a` opens a quotation that is closed and fills the rest of
@@ -2104,6 +2162,11 @@ fn subject_before_cue(tok: &Tokenized, tags: &[u8], cb: &[u8], drafts: &mut [Dra
                         .get(a)
                         .is_some_and(|t| t.cap || SUBJECT_OPENERS.contains(&t.lower.as_str()))
             });
+            let subject = subject.filter(|&p| {
+                d.content
+                    .get(p)
+                    .is_some_and(|&(a, _)| !object_of_a_larger_phrase(tok, a))
+            });
             if let Some(p) = subject {
                 let (a, b) = d.content.remove(p);
                 d.source = Some(Run {
@@ -2134,7 +2197,7 @@ fn subject_before_cue(tok: &Tokenized, tags: &[u8], cb: &[u8], drafts: &mut [Dra
         let opens = toks
             .get(k)
             .is_some_and(|t| t.cap || SUBJECT_OPENERS.contains(&t.lower.as_str()));
-        if n == 0 || n > 10 || !opens {
+        if n == 0 || n > 10 || !opens || object_of_a_larger_phrase(tok, k) {
             continue;
         }
         d.source = Some(Run {
@@ -2143,6 +2206,59 @@ fn subject_before_cue(tok: &Tokenized, tags: &[u8], cb: &[u8], drafts: &mut [Dra
             last: d.cue.first - 1,
         });
     }
+}
+
+/// Where the noun phrase that ends in the object at token `k` begins: back
+/// over words (not across punctuation, a clause boundary or a quotation),
+/// at most twelve, to a capitalised word or a determiner; `None` when it
+/// does not open like a subject.
+fn phrase_start(tok: &Tokenized, k: usize) -> Option<usize> {
+    let toks = &tok.tokens;
+    let sent = toks.get(k)?.sent;
+    let mut j = k;
+    while j > 0 && k - j < 12 {
+        let Some(t) = toks.get(j - 1) else { break };
+        let joins = t.kind == TokKind::Word || t.lower == "'s";
+        if t.sent != sent || t.in_quote || !joins || CLAUSE_BOUNDARIES.contains(&t.lower.as_str()) {
+            break;
+        }
+        j -= 1;
+    }
+    let opens = toks
+        .get(j)
+        .is_some_and(|t| t.cap || SUBJECT_OPENERS.contains(&t.lower.as_str()));
+    (j < k && opens).then_some(j)
+}
+
+/// Whether the words from token `k` on are the object inside a longer noun
+/// phrase ("the board in charge of vetting | Acme criticised …", "a
+/// report by | Acme"): the word before is a preposition or an -ing form,
+/// so the speaker is the whole phrase, not the name at its end. Not after
+/// "with": "with Acme denying the reports" makes Acme the speaker.
+fn object_of_a_larger_phrase(tok: &Tokenized, k: usize) -> bool {
+    let toks = &tok.tokens;
+    let (Some(prev), Some(first)) = (k.checked_sub(1).and_then(|p| toks.get(p)), toks.get(k))
+    else {
+        return false;
+    };
+    prev.sent == first.sent
+        && prev.kind == TokKind::Word
+        && !prev.in_quote
+        && ((prev.lower.ends_with("ing") && prev.lower.len() > 5 && !prev.cap)
+            || matches!(
+                prev.lower.as_str(),
+                "of" | "for"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "by"
+                    | "from"
+                    | "into"
+                    | "about"
+                    | "against"
+                    | "over"
+                    | "to"
+            ))
 }
 
 /// Words that end a subject when walking back from a cue.
@@ -2611,6 +2727,78 @@ mod tests {
                 "has repeatedly denied".to_string(),
                 "accusations of price fixing".to_string()
             )]
+        );
+    }
+
+    #[test]
+    fn a_name_at_the_end_of_a_longer_phrase_is_not_the_speaker() {
+        // "the panel in charge of vetting Norlink criticised …": the tagger
+        // put "vetting" in a content run and left the name untagged; the
+        // name before the strong cue is the object of "vetting", not who
+        // criticised.
+        let text = "In May, the panel in charge of vetting Norlink criticised the carrier's ferries for poor upkeep.";
+        let tok = tokenize(text, &[]);
+        let idx = |w: &str| tok.tokens.iter().position(|t| t.lower == w).unwrap();
+        let mut tags = vec![0u8; tok.tokens.len()];
+        tags[idx("vetting")] = B_CON;
+        tags[idx("criticised")] = B_CUE;
+        tags[idx("carrier")] = B_CON;
+        for t in tags
+            .iter_mut()
+            .take(idx("upkeep") + 1)
+            .skip(idx("carrier") + 1)
+        {
+            *t = I_CON;
+        }
+        let mut cb = vec![0u8; tok.tokens.len()];
+        cb[idx("criticised")] = 5;
+        let claims = link(&tok, &tags, &cb, text, ExtractOptions::default());
+        assert!(!claims.is_empty(), "{claims:?}");
+        for c in &claims {
+            let source = c.source.map(|(a, b)| &text[a..b]);
+            assert_ne!(source, Some("Norlink"), "{claims:?}");
+        }
+        assert!(object_of_a_larger_phrase(&tok, idx("norlink")));
+        assert!(!object_of_a_larger_phrase(&tok, idx("the")));
+    }
+
+    #[test]
+    fn speech_mode_a_source_that_ends_a_longer_phrase_stands_for_all_of_it() {
+        let text = "In May, the panel in charge of vetting Norlink criticised its ferries for poor upkeep.";
+        let got = link_speech(
+            text,
+            Some(("norlink", "norlink")),
+            ("criticised", "criticised"),
+            ("its", "upkeep"),
+        );
+        assert_eq!(
+            got.first().and_then(|c| c.0.as_deref()),
+            Some("the panel in charge of vetting Norlink"),
+            "{got:?}"
+        );
+        // "with X denying": X is the speaker, not an object.
+        let text = "Talks stalled, with Norlink denying claims of price fixing.";
+        let got = link_speech(
+            text,
+            Some(("norlink", "norlink")),
+            ("denying", "denying"),
+            ("claims", "fixing"),
+        );
+        assert_eq!(
+            got.first().and_then(|c| c.0.as_deref()),
+            Some("Norlink"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn speech_mode_a_sourceless_speech_cue_takes_the_name_before_it() {
+        let text = "Norlink has repeatedly denied accusations of price fixing.";
+        let got = link_speech(text, None, ("denied", "denied"), ("accusations", "fixing"));
+        assert_eq!(
+            got.first().and_then(|c| c.0.as_deref()),
+            Some("Norlink"),
+            "{got:?}"
         );
     }
 
