@@ -2670,45 +2670,73 @@ mod tests {
         assert_eq!(parts.last().map(|p| p.1), Some(last));
     }
 
-    /// Links hand-made tags over `text` in speech mode: each role is a
-    /// (first word, last word) pair of lowercased tokens.
+    /// Hand-made tags over `text`: each role is a (first word, last word)
+    /// pair of lowercased tokens, in the order given (sources, cues,
+    /// contents); `strong` words get the top cue-lexicon bucket.
+    struct Tagged<'a> {
+        text: &'a str,
+        roles: Vec<((&'a str, &'a str), Role)>,
+        strong: Vec<&'a str>,
+    }
+
+    impl Tagged<'_> {
+        /// Links the tags with `cues`; returns (source, cue, content hull)
+        /// of each claim as text.
+        fn link(&self, cues: CueFilter) -> Vec<(Option<String>, String, String)> {
+            let text = self.text;
+            let tok = tokenize(text, &[]);
+            let idx = |w: &str| tok.tokens.iter().position(|t| t.lower == w).unwrap();
+            let mut tags = vec![0u8; tok.tokens.len()];
+            for &((a, b), role) in &self.roles {
+                let (begin, inside) = match role {
+                    Role::Src => (B_SRC, I_SRC),
+                    Role::Cue => (B_CUE, I_CUE),
+                    Role::Con => (B_CON, I_CON),
+                };
+                let (a, b) = (idx(a), idx(b));
+                tags[a] = begin;
+                for t in tags.iter_mut().take(b + 1).skip(a + 1) {
+                    *t = inside;
+                }
+            }
+            let mut cb = vec![0u8; tok.tokens.len()];
+            for w in &self.strong {
+                cb[idx(w)] = 5;
+            }
+            let opts = ExtractOptions {
+                cues,
+                ..ExtractOptions::default()
+            };
+            let span = |(a, b): (usize, usize)| text[a..b].to_string();
+            link(&tok, &tags, &cb, text, opts)
+                .into_iter()
+                .map(|c| {
+                    let content = (
+                        c.content.first().map(|p| p.0).unwrap_or(0),
+                        c.content.last().map(|p| p.1).unwrap_or(0),
+                    );
+                    (c.source.map(span), span(c.cue), span(content))
+                })
+                .collect()
+        }
+    }
+
+    /// [`Tagged::link`] in speech mode with one source, cue and content.
     fn link_speech(
         text: &str,
         source: Option<(&str, &str)>,
         cue: (&str, &str),
         content: (&str, &str),
     ) -> Vec<(Option<String>, String, String)> {
-        let tok = tokenize(text, &[]);
-        let idx = |w: &str| tok.tokens.iter().position(|t| t.lower == w).unwrap();
-        let mut tags = vec![0u8; tok.tokens.len()];
-        let mut mark = |(a, b): (&str, &str), begin: u8, inside: u8| {
-            let (a, b) = (idx(a), idx(b));
-            tags[a] = begin;
-            for t in tags.iter_mut().take(b + 1).skip(a + 1) {
-                *t = inside;
-            }
-        };
-        if let Some(s) = source {
-            mark(s, B_SRC, I_SRC);
+        let mut roles: Vec<_> = source.map(|s| (s, Role::Src)).into_iter().collect();
+        roles.push((cue, Role::Cue));
+        roles.push((content, Role::Con));
+        Tagged {
+            text,
+            roles,
+            strong: Vec::new(),
         }
-        mark(cue, B_CUE, I_CUE);
-        mark(content, B_CON, I_CON);
-        let cb = vec![0u8; tok.tokens.len()];
-        let opts = ExtractOptions {
-            cues: CueFilter::Speech,
-            ..ExtractOptions::default()
-        };
-        let span = |(a, b): (usize, usize)| text[a..b].to_string();
-        link(&tok, &tags, &cb, text, opts)
-            .into_iter()
-            .map(|c| {
-                let content = (
-                    c.content.first().map(|p| p.0).unwrap_or(0),
-                    c.content.last().map(|p| p.1).unwrap_or(0),
-                );
-                (c.source.map(span), span(c.cue), span(content))
-            })
-            .collect()
+        .link(CueFilter::Speech)
     }
 
     #[test]
@@ -2737,27 +2765,22 @@ mod tests {
         // name before the strong cue is the object of "vetting", not who
         // criticised.
         let text = "In May, the panel in charge of vetting Norlink criticised the carrier's ferries for poor upkeep.";
-        let tok = tokenize(text, &[]);
-        let idx = |w: &str| tok.tokens.iter().position(|t| t.lower == w).unwrap();
-        let mut tags = vec![0u8; tok.tokens.len()];
-        tags[idx("vetting")] = B_CON;
-        tags[idx("criticised")] = B_CUE;
-        tags[idx("carrier")] = B_CON;
-        for t in tags
-            .iter_mut()
-            .take(idx("upkeep") + 1)
-            .skip(idx("carrier") + 1)
-        {
-            *t = I_CON;
+        let claims = Tagged {
+            text,
+            roles: vec![
+                (("vetting", "vetting"), Role::Con),
+                (("criticised", "criticised"), Role::Cue),
+                (("carrier", "upkeep"), Role::Con),
+            ],
+            strong: vec!["criticised"],
         }
-        let mut cb = vec![0u8; tok.tokens.len()];
-        cb[idx("criticised")] = 5;
-        let claims = link(&tok, &tags, &cb, text, ExtractOptions::default());
+        .link(CueFilter::All);
         assert!(!claims.is_empty(), "{claims:?}");
         for c in &claims {
-            let source = c.source.map(|(a, b)| &text[a..b]);
-            assert_ne!(source, Some("Norlink"), "{claims:?}");
+            assert_ne!(c.0.as_deref(), Some("Norlink"), "{claims:?}");
         }
+        let tok = tokenize(text, &[]);
+        let idx = |w: &str| tok.tokens.iter().position(|t| t.lower == w).unwrap();
         assert!(object_of_a_larger_phrase(&tok, idx("norlink")));
         assert!(!object_of_a_larger_phrase(&tok, idx("the")));
     }
