@@ -77,9 +77,18 @@ pub fn resolve(source: (usize, usize), text: &str, mentions: &[MentionRef]) -> O
         let men = text.get(m.start..m.end).unwrap_or("");
         !men.is_empty() && core == men.trim_matches(|c: char| !c.is_alphanumeric())
     };
+    // The object of a gerund inside the source is not who speaks ("the
+    // board in charge of vetting Acme" is not Acme).
+    let object_of_gerund = |m: &MentionRef| {
+        let before = text.get(s..m.start.max(s)).unwrap_or("");
+        before.split_whitespace().next_back().is_some_and(|w| {
+            w.len() > 5 && w.ends_with("ing") && w.chars().all(|c| c.is_lowercase())
+        })
+    };
     let inside = mentions
         .iter()
         .filter(|m| m.start < e && s < m.end)
+        .filter(|m| !object_of_gerund(m))
         .filter(|m| match m.label {
             EntityLabel::Person | EntityLabel::Org | EntityLabel::Gpe => true,
             EntityLabel::Norp => whole(m),
@@ -142,6 +151,26 @@ pub fn resolve(source: (usize, usize), text: &str, mentions: &[MentionRef]) -> O
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_object_of_a_gerund_in_the_source_is_not_the_speaker() {
+        let text = "Norway's panel in charge of vetting Acme said so.";
+        let m = vec![
+            MentionRef {
+                start: 0,
+                end: 6,
+                entity: 0,
+                label: EntityLabel::Gpe,
+            },
+            MentionRef {
+                start: 36,
+                end: 40,
+                entity: 1,
+                label: EntityLabel::Org,
+            },
+        ];
+        assert_eq!(resolve((0, 40), text, &m), Some(0));
+    }
 
     #[test]
     fn resolves_contained_pronoun_and_company() {
