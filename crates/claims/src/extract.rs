@@ -983,8 +983,44 @@ fn link(
                 && toks
                     .get(cue_of_claim.first)
                     .is_some_and(|t| t.lower.ends_with("ed"));
-            if attributive {
-                tracing::trace!(cue = cue_text, "attributive participle: dropped");
+            // A content that only says when ("was announced | in January
+            // 2022") reports no words of anyone.
+            let only_when = merged.iter().all(|&(a, b)| {
+                toks.get(a..=b).unwrap_or(&[]).iter().all(|t| {
+                    !t.in_quote
+                        && (t.kind == TokKind::Punct
+                            || t.lower.chars().all(|c| c.is_ascii_digit())
+                            || is_time_word(&t.lower)
+                            || is_month(&t.lower)
+                            || matches!(
+                                t.lower.as_str(),
+                                "in" | "on"
+                                    | "at"
+                                    | "since"
+                                    | "until"
+                                    | "by"
+                                    | "last"
+                                    | "this"
+                                    | "next"
+                                    | "early"
+                                    | "late"
+                                    | "earlier"
+                                    | "later"
+                                    | "week"
+                                    | "month"
+                                    | "year"
+                                    | "the"
+                                    | "which"
+                                    | "that"
+                                    | "who"
+                            ))
+                })
+            });
+            if attributive || only_when {
+                tracing::trace!(
+                    cue = cue_text,
+                    "attributive participle or a content of times only: dropped"
+                );
                 continue;
             }
             let words = |a: usize, b: usize| -> Vec<&str> {
@@ -2519,6 +2555,37 @@ fn is_time_word(w: &str) -> bool {
     )
 }
 
+/// A month name or its abbreviation, lowercased.
+fn is_month(w: &str) -> bool {
+    matches!(
+        w.trim_end_matches('.'),
+        "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "jan"
+            | "feb"
+            | "mar"
+            | "apr"
+            | "jun"
+            | "jul"
+            | "aug"
+            | "sep"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
+    )
+}
+
 /// Words that are never a source on their own.
 const NOT_SOURCE_WORDS: &[&str] = &[
     "from",
@@ -2823,6 +2890,27 @@ mod tests {
             Some("Norlink"),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn speech_mode_a_content_of_times_only_is_no_claim() {
+        let text = "The plant, which was announced in January 2022, will open in 2026.";
+        let got = link_speech(
+            text,
+            Some(("which", "which")),
+            ("was", "announced"),
+            ("in", "2022"),
+        );
+        assert!(got.is_empty(), "{got:?}");
+        // A content with words besides the time stays.
+        let text = "Acme announced in January that the plant would close.";
+        let got = link_speech(
+            text,
+            Some(("acme", "acme")),
+            ("announced", "announced"),
+            ("in", "close"),
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
     }
 
     #[test]
