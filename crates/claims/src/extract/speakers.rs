@@ -1,0 +1,566 @@
+//! Who speaks: second speech verbs of the same speaker, names next to speech
+//! verbs, the subject before a cue (not the object at the end of a longer
+//! phrase), passive and raising subjects as content, and "to call X a
+//! “…”" infinitives.
+
+use super::*;
+
+/// "… described the showdown as ominous, and said the panel …": a strong
+/// cue verb after "and"/"but" inside another claim's unquoted content is a
+/// second claim of the same source; the first content stops before the
+/// conjunction.
+pub(super) fn coordinated_cues(tok: &Tokenized, cb: &[u8], drafts: &mut Vec<Draft>) {
+    let toks = &tok.tokens;
+    let mut new: Vec<Draft> = Vec::new();
+    for d in drafts.iter_mut() {
+        let mut parts: Vec<(usize, usize)> = Vec::with_capacity(d.content.len());
+        for &(a, b) in &d.content {
+            let found = (a + 2..b).find(|&k| {
+                let Some(t) = toks.get(k) else { return false };
+                let conj = |i: usize| {
+                    toks.get(i)
+                        .is_some_and(|c| !c.in_quote && matches!(c.lower.as_str(), "and" | "but"))
+                };
+                let c = if conj(k - 1) {
+                    k - 1
+                } else if toks.get(k - 1).is_some_and(|x| x.lower == "also") && conj(k - 2) {
+                    k - 2
+                } else {
+                    return false;
+                };
+                let verb_form = t.lower.ends_with("ed")
+                    || matches!(t.lower.as_str(), "said" | "told" | "wrote" | "spoke");
+                c > a
+                    && !t.in_quote
+                    && t.kind == TokKind::Word
+                    && verb_form
+                    && cb.get(k).copied().unwrap_or(0) >= 4
+                    && toks.get(c).map(|x| x.sent) == toks.get(k).map(|x| x.sent)
+            });
+            let Some(k) = found else {
+                parts.push((a, b));
+                continue;
+            };
+            let mut c = k - 1;
+            while toks
+                .get(c)
+                .is_some_and(|x| matches!(x.lower.as_str(), "and" | "but" | "also"))
+            {
+                c -= 1;
+            }
+            let mut e = c;
+            while e > a && toks.get(e).is_some_and(|x| x.kind == TokKind::Punct) {
+                e -= 1;
+            }
+            if e > a {
+                parts.push((a, e));
+            }
+            if k < b {
+                new.push(Draft {
+                    cue: Run {
+                        role: Role::Cue,
+                        first: k,
+                        last: k,
+                    },
+                    source: d.source,
+                    source_cost: usize::MAX,
+                    content: vec![(k + 1, b)],
+                });
+            }
+        }
+        d.content = parts;
+    }
+    drafts.extend(new);
+}
+
+/// A speech verb left without a source next to its speaker ("…,” said
+/// Ann Lee." or "…,” Mr. Lee said."), the tagger having put the name in a
+/// content: the name is the source and leaves the content.
+pub(super) fn speaker_next_to_verb(tok: &Tokenized, drafts: &mut [Draft]) {
+    let toks = &tok.tokens;
+    let name = |i: usize| {
+        toks.get(i)
+            .is_some_and(|t| t.kind == TokKind::Word && !t.in_quote && t.cap)
+    };
+    let mut found: Vec<(usize, Run)> = Vec::new();
+    for (di, d) in drafts.iter().enumerate() {
+        if d.source.is_some() || d.cue.first != d.cue.last {
+            continue;
+        }
+        let v = d.cue.first;
+        let Some(vt) = toks.get(v) else { continue };
+        if vt.in_quote || !CLOSING_VERBS.contains(&vt.lower.as_str()) {
+            continue;
+        }
+        let s = vt.sent;
+        let punct = |i: usize| toks.get(i).is_some_and(|t| t.kind != TokKind::Word);
+        // Before: "…,” Mr. Lee said".
+        let mut k = v;
+        while k > 0 && name(k - 1) && toks.get(k - 1).is_some_and(|t| t.sent == s) && v - k < 4 {
+            k -= 1;
+        }
+        if k < v && k > 0 && punct(k - 1) {
+            found.push((
+                di,
+                Run {
+                    role: Role::Src,
+                    first: k,
+                    last: v - 1,
+                },
+            ));
+            continue;
+        }
+        // After: "…,” said Ann Lee."
+        let mut e = v;
+        while name(e + 1) && toks.get(e + 1).is_some_and(|t| t.sent == s) && e - v < 4 {
+            e += 1;
+        }
+        if e > v && punct(e + 1) && v > 0 && punct(v - 1) {
+            found.push((
+                di,
+                Run {
+                    role: Role::Src,
+                    first: v + 1,
+                    last: e,
+                },
+            ));
+        }
+    }
+    for (di, r) in found {
+        for d in drafts.iter_mut() {
+            let mut parts = Vec::with_capacity(d.content.len());
+            for &(a, b) in &d.content {
+                if b < r.first || a > r.last {
+                    parts.push((a, b));
+                    continue;
+                }
+                if a < r.first {
+                    parts.push((a, r.first - 1));
+                }
+                if b > r.last {
+                    parts.push((r.last + 1, b));
+                }
+            }
+            d.content = parts;
+        }
+        if let Some(d) = drafts.get_mut(di) {
+            d.source = Some(r);
+            d.source_cost = 0;
+        }
+    }
+}
+
+/// A content that opens with "to" and a speech verb ("breaking a long
+/// silence to call the minister a "great partner"") was said with that
+/// verb: it becomes the cue when the tagged cue has no speech word, the
+/// rest stays the content, and a name between the old cue's source and the
+/// verb (outside parentheses) is the speaker.
+pub(super) fn infinitive_speech_cues(tok: &Tokenized, drafts: &mut [Draft]) {
+    let toks = &tok.tokens;
+    let plain = |i: usize| {
+        toks.get(i)
+            .filter(|t| !t.in_quote && t.kind == TokKind::Word)
+    };
+    let speech = |i: usize| {
+        plain(i).is_some_and(|t| {
+            matches!(
+                crate::cues::lookup(&t.lower),
+                Some((_, crate::cues::Condition::Always))
+            )
+        })
+    };
+    let is_to = |i: usize| plain(i).is_some_and(|t| t.lower == "to");
+    for d in drafts.iter_mut() {
+        let to = if is_to(d.cue.first) && d.cue.last == d.cue.first + 1 && speech(d.cue.last) {
+            // The tagger's cue is already "to <verb>".
+            d.cue.first
+        } else {
+            let Some(&(a, b)) = d.content.iter().min() else {
+                continue;
+            };
+            let cue_speaks = (d.cue.first..=d.cue.last).any(|i| {
+                toks.get(i)
+                    .is_some_and(|t| crate::cues::lookup(&t.lower).is_some())
+            });
+            // Only for a quoting content ("to call X a "…""): PolNeAR keeps
+            // the first verb as the cue of a plain "decided to say that…".
+            let quotes = (a..=b).any(|i| toks.get(i).is_some_and(|t| t.in_quote));
+            if cue_speaks || !quotes || !is_to(a) || !speech(a + 1) || a + 1 >= b {
+                continue;
+            }
+            d.cue = Run {
+                role: Role::Cue,
+                first: a + 1,
+                last: a + 1,
+            };
+            if let Some(p) = d.content.iter_mut().find(|p| p.0 == a) {
+                p.0 = a + 2;
+            }
+            a
+        };
+        if let Some((f, l)) = name_before(tok, to, d.source.map(|r| r.last + 1).unwrap_or(0)) {
+            d.source = Some(Run {
+                role: Role::Src,
+                first: f,
+                last: l,
+            });
+            d.source_cost = 0;
+        }
+    }
+}
+
+/// The nearest name of two or more capitalised words before token `to`
+/// and at or after `floor`, in the same sentence, outside parentheses and
+/// quotations, not opening the sentence.
+pub(super) fn name_before(tok: &Tokenized, to: usize, floor: usize) -> Option<(usize, usize)> {
+    let toks = &tok.tokens;
+    let sent = toks.get(to)?.sent;
+    let mut depth = 0usize;
+    let mut run: Option<(usize, usize)> = None;
+    let mut j = to;
+    while j > floor {
+        j -= 1;
+        let t = toks.get(j)?;
+        if t.sent != sent {
+            break;
+        }
+        let name_word = depth == 0 && t.kind == TokKind::Word && t.cap && !t.in_quote;
+        if name_word {
+            run = Some(match run {
+                Some((f, l)) if f == j + 1 => (j, l),
+                _ => (j, j),
+            });
+            continue;
+        }
+        if run.is_some_and(|(f, l)| l > f) {
+            break;
+        }
+        run = None;
+        match t.lower.as_str() {
+            ")" => depth += 1,
+            "(" => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    let (f, l) = run.filter(|&(f, l)| l > f)?;
+    let opens_sentence = f == 0 || toks.get(f - 1).is_none_or(|p| p.sent != sent);
+    (!opens_sentence).then_some((f, l))
+}
+
+/// The capitalised words right before token `cue` in its sentence, outside
+/// quotations, past auxiliaries and adverbs ("Acme Corp" in "Acme Corp has
+/// repeatedly denied"), without a leading day name or sentence-opening
+/// function word ("On Monday Acme said"); `None` when there is no name.
+pub(super) fn subject_name(tok: &Tokenized, cue: usize) -> Option<(usize, usize)> {
+    let toks = &tok.tokens;
+    let sent = toks.get(cue)?.sent;
+    let name = |i: usize| {
+        toks.get(i).is_some_and(|t| {
+            t.kind == TokKind::Word
+                && t.cap
+                && !t.in_quote
+                && t.sent == sent
+                && !is_time_word(&t.lower)
+                && !FUNCTION_WORDS.contains(&t.lower.as_str())
+        })
+    };
+    let mut last = cue.checked_sub(1)?;
+    while last > 0
+        && toks.get(last).is_some_and(|t| {
+            !t.cap
+                && t.sent == sent
+                && matches!(
+                    t.lower.as_str(),
+                    "has"
+                        | "have"
+                        | "had"
+                        | "also"
+                        | "repeatedly"
+                        | "again"
+                        | "publicly"
+                        | "previously"
+                        | "long"
+                        | "consistently"
+                        | "strongly"
+                        | "flatly"
+                )
+        })
+    {
+        last -= 1;
+    }
+    if !name(last) {
+        return None;
+    }
+    let mut first = last;
+    while first > 0 && name(first - 1) {
+        first -= 1;
+    }
+    (!object_of_a_larger_phrase(tok, first)).then_some((first, last))
+}
+
+/// A short subject that the tagger put into the content right before an
+/// active cue ("The ministry | has sought the files") becomes its source.
+/// A cue with a strong cue word (lexicon bucket 4 or more) still without a
+/// source takes the untagged words right before it in its sentence, back to
+/// punctuation or a clause boundary, when they open with a capital, a
+/// pronoun or a determiner ("The city of Phoenix is demanding …", "he
+/// suggested …", "several experts cautioned …"); not for a passive cue
+/// ("have been blamed for", "is expected").
+pub(super) fn subject_before_cue(tok: &Tokenized, tags: &[u8], cb: &[u8], drafts: &mut [Draft]) {
+    let toks = &tok.tokens;
+    for d in drafts.iter_mut().filter(|d| d.source.is_none()) {
+        let Some(ct) = toks.get(d.cue.first) else {
+            continue;
+        };
+        if ct.in_quote || d.cue.first == 0 {
+            continue;
+        }
+        let strong = (d.cue.first..=d.cue.last).any(|i| cb.get(i).copied().unwrap_or(0) >= 4);
+        let cue_words: Vec<&str> = toks
+            .get(d.cue.first..=d.cue.last)
+            .unwrap_or(&[])
+            .iter()
+            .map(|t| t.lower.as_str())
+            .collect();
+        let passive = cue_words
+            .iter()
+            .any(|w| matches!(*w, "been" | "be" | "being"))
+            || cue_words.windows(2).any(|w| match w {
+                [be, part] => {
+                    matches!(*be, "is" | "was" | "are" | "were")
+                        && (part.ends_with("ed") || *part == "expected")
+                }
+                _ => false,
+            });
+        if passive {
+            continue;
+        }
+        let s = ct.sent;
+        // A short subject the tagger put into the content right before an
+        // active cue ("The ministry | has sought the files") is the source.
+        if d.content.len() > 1 {
+            let subject = d.content.iter().position(|&(a, b)| {
+                b + 1 == d.cue.first
+                    && b + 1 - a <= 5
+                    && toks
+                        .get(a..=b)
+                        .unwrap_or(&[])
+                        .iter()
+                        .all(|t| t.kind == TokKind::Word && !t.in_quote && t.sent == s)
+                    && toks
+                        .get(a)
+                        .is_some_and(|t| t.cap || SUBJECT_OPENERS.contains(&t.lower.as_str()))
+            });
+            let subject = subject.filter(|&p| {
+                d.content
+                    .get(p)
+                    .is_some_and(|&(a, _)| !object_of_a_larger_phrase(tok, a))
+            });
+            if let Some(p) = subject {
+                let (a, b) = d.content.remove(p);
+                d.source = Some(Run {
+                    role: Role::Src,
+                    first: a,
+                    last: b,
+                });
+                continue;
+            }
+        }
+        if !strong {
+            continue;
+        }
+        let mut k = d.cue.first;
+        while k > 0 {
+            let Some(t) = toks.get(k - 1) else { break };
+            if t.sent != s
+                || t.in_quote
+                || t.kind != TokKind::Word
+                || tags.get(k - 1).copied().unwrap_or(0) != 0
+                || CLAUSE_BOUNDARIES.contains(&t.lower.as_str())
+            {
+                break;
+            }
+            k -= 1;
+        }
+        let n = d.cue.first - k;
+        let opens = toks
+            .get(k)
+            .is_some_and(|t| t.cap || SUBJECT_OPENERS.contains(&t.lower.as_str()));
+        if n == 0 || n > 10 || !opens || object_of_a_larger_phrase(tok, k) {
+            continue;
+        }
+        d.source = Some(Run {
+            role: Role::Src,
+            first: k,
+            last: d.cue.first - 1,
+        });
+    }
+}
+
+/// Where the noun phrase that ends in the object at token `k` begins: back
+/// over words (not across punctuation, a clause boundary or a quotation),
+/// at most twelve, to a capitalised word or a determiner; `None` when it
+/// does not open like a subject.
+pub(super) fn phrase_start(tok: &Tokenized, k: usize) -> Option<usize> {
+    let toks = &tok.tokens;
+    let sent = toks.get(k)?.sent;
+    let mut j = k;
+    while j > 0 && k - j < 12 {
+        let Some(t) = toks.get(j - 1) else { break };
+        let joins = t.kind == TokKind::Word || t.lower == "'s";
+        if t.sent != sent || t.in_quote || !joins || CLAUSE_BOUNDARIES.contains(&t.lower.as_str()) {
+            break;
+        }
+        j -= 1;
+    }
+    let opens = toks
+        .get(j)
+        .is_some_and(|t| t.cap || SUBJECT_OPENERS.contains(&t.lower.as_str()));
+    (j < k && opens).then_some(j)
+}
+
+/// Whether the words from token `k` on are the object inside a longer noun
+/// phrase ("the board in charge of vetting | Acme criticised …", "a
+/// report by | Acme"): the word before is a preposition or an -ing form,
+/// so the speaker is the whole phrase, not the name at its end. Not after
+/// "with": "with Acme denying the reports" makes Acme the speaker.
+pub(super) fn object_of_a_larger_phrase(tok: &Tokenized, k: usize) -> bool {
+    let toks = &tok.tokens;
+    let (Some(prev), Some(first)) = (k.checked_sub(1).and_then(|p| toks.get(p)), toks.get(k))
+    else {
+        return false;
+    };
+    prev.sent == first.sent
+        && prev.kind == TokKind::Word
+        && !prev.in_quote
+        && ((prev.lower.ends_with("ing") && prev.lower.len() > 5 && !prev.cap)
+            || matches!(
+                prev.lower.as_str(),
+                "of" | "for"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "by"
+                    | "from"
+                    | "into"
+                    | "about"
+                    | "against"
+                    | "over"
+                    | "to"
+            ))
+}
+
+/// Words that end a subject when walking back from a cue.
+pub(super) const CLAUSE_BOUNDARIES: &[&str] = &[
+    "that", "which", "who", "whom", "whose", "and", "but", "or", "when", "while", "because", "if",
+    "as", "after", "before", "since", "where", "so", "than", "though", "although", "until",
+    "whether",
+];
+
+/// Lowercase words a subject may open with.
+pub(super) const SUBJECT_OPENERS: &[&str] = &[
+    "he", "she", "it", "they", "we", "i", "you", "the", "a", "an", "this", "these", "those", "his",
+    "her", "its", "their", "our", "my", "several", "many", "some", "other", "both", "all", "each",
+    "most", "one", "two", "three",
+];
+
+/// A passive cue whose subject is its patient ("has been criticized",
+/// "was accused of", "is expected", "were seen as"), not followed by "by",
+/// a raising verb ("seems", "appeared") or a hearsay adverb
+/// ("reportedly", "allegedly"):
+/// a form of "be" then, at most one word later, a participle that is not
+/// an adjective of feeling ("is worried", "was thrilled with" keep their
+/// subject as source, as in PolNeAR).
+pub(super) fn passive_cue(tok: &Tokenized, cue: Run) -> bool {
+    let toks = &tok.tokens;
+    let words: Vec<&str> = toks
+        .get(cue.first..=cue.last)
+        .unwrap_or(&[])
+        .iter()
+        .map(|t| t.lower.as_str())
+        .collect();
+    if toks.get(cue.last + 1).is_some_and(|t| t.lower == "by") || words.contains(&"by") {
+        return false;
+    }
+    let be = |w: &str| matches!(w, "is" | "was" | "are" | "were" | "been" | "being" | "be");
+    let participle = |w: &str| {
+        PASSIVE_PARTICIPLES.contains(&w) || (w.ends_with("ed") && !EXPERIENCER.contains(&w))
+    };
+    // "He seems | to have …", "it appeared | that …": the subject of a
+    // raising verb is content too (train: 200 such cues without a source,
+    // 52 with one).
+    let raising = words.iter().any(|w| {
+        matches!(
+            *w,
+            "seem" | "seems" | "seemed" | "appear" | "appears" | "appeared"
+        )
+    });
+    if raising {
+        return words.len() <= 4;
+    }
+    // "Trump reportedly told aides …": the adverb is the cue, the rest of
+    // the clause (its subject too) the content.
+    if words.len() == 1
+        && words.first().is_some_and(|w| {
+            matches!(
+                *w,
+                "reportedly" | "allegedly" | "purportedly" | "supposedly" | "reputedly"
+            )
+        })
+    {
+        return true;
+    }
+    // The auxiliary opens the cue ("has been criticized", "was accused
+    // of"); a longer cue ("tweeted a message that hints the plan may be
+    // dropped") is no passive.
+    words.len() <= 6
+        && (0..words.len().min(3)).any(|i| {
+            words.get(i).is_some_and(|w| be(w))
+                && (words.get(i + 1).is_some_and(|w| participle(w))
+                    || words.get(i + 2).is_some_and(|w| participle(w)))
+        })
+}
+
+/// Participles of a passive cue besides the regular "-ed" ones.
+pub(super) const PASSIVE_PARTICIPLES: &[&str] = &["seen", "known", "told", "thought", "said"];
+
+/// "-ed" words that after "be" describe how the subject feels or stands:
+/// the subject stays the source.
+pub(super) const EXPERIENCER: &[&str] = &[
+    "worried",
+    "concerned",
+    "thrilled",
+    "determined",
+    "convinced",
+    "interested",
+    "pleased",
+    "disappointed",
+    "surprised",
+    "committed",
+    "opposed",
+    "divided",
+    "unified",
+    "excited",
+    "frustrated",
+    "troubled",
+    "scared",
+    "terrified",
+    "obsessed",
+    "focused",
+    "prepared",
+    "satisfied",
+    "confused",
+    "annoyed",
+    "angered",
+    "outraged",
+    "shocked",
+    "impressed",
+    "aligned",
+    "engaged",
+    "involved",
+    "dedicated",
+    "inclined",
+    "disposed",
+    "poised",
+    "set",
+];

@@ -1,0 +1,90 @@
+//! Word lists the linking rules share: day and month names, words that are
+//! never a source, function words.
+
+pub(super) fn is_time_word(w: &str) -> bool {
+    matches!(
+        w,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "yesterday"
+            | "today"
+            | "tonight"
+    )
+}
+
+/// A month name or its abbreviation, lowercased.
+pub(super) fn is_month(w: &str) -> bool {
+    matches!(
+        w.trim_end_matches('.'),
+        "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "jan"
+            | "feb"
+            | "mar"
+            | "apr"
+            | "jun"
+            | "jul"
+            | "aug"
+            | "sep"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
+    )
+}
+
+/// Words that are never a source on their own.
+pub(super) const NOT_SOURCE_WORDS: &[&str] = &[
+    "from",
+    "for",
+    "after",
+    "before",
+    "with",
+    "by",
+    "perhaps",
+    "also",
+    "then",
+    "together",
+    "away",
+    "left",
+    "almost",
+    "and",
+    "but",
+    "even",
+    "just",
+    "still",
+    "later",
+    "meanwhile",
+    "however",
+    "instead",
+    "now",
+    "again",
+    "when",
+    "while",
+    "as",
+    "in",
+    "on",
+    "at",
+    "to",
+    "of",
+];
+
+pub(super) const FUNCTION_WORDS: &[&str] = &[
+    "the", "a", "an", "and", "or", "but", "of", "to", "that", "this", "it", "is", "was", "he",
+    "she", "they", "we", "i", "you",
+];
