@@ -847,6 +847,17 @@ fn link(
         // "according to") or its content is a quotation ("… provided the
         // following statement: “…”"); a passive cue's subject, dropped as
         // source below, does not count here.
+        // Nor is, even with a source, a claim whose cue holds no word the
+        // lexicon knows as cue-like (bucket below 2) and whose content is
+        // not a quotation (dev: attribution 0.712 -> 0.715, cue exact
+        // 0.664 -> 0.667, no measure down; train the same way).
+        let cue_like = (cue_run.first..=cue_run.last)
+            .map(|i| cb.get(i).copied().unwrap_or(0))
+            .max()
+            .unwrap_or(0);
+        if rules && d.source.is_some() && cue_like < 2 && kind != ClaimKind::Direct {
+            continue;
+        }
         if rules && d.source.is_none() {
             let strong =
                 (cue_run.first..=cue_run.last).any(|i| cb.get(i).copied().unwrap_or(0) >= 5);
@@ -1199,7 +1210,8 @@ mod tests {
 
     /// Hand-made tags over `text`: each role is a (first word, last word)
     /// pair of lowercased tokens, in the order given (sources, cues,
-    /// contents); `strong` words get the top cue-lexicon bucket.
+    /// contents); cue words get the cue-candidate bucket of the lexicon,
+    /// `strong` words the top one.
     struct Tagged<'a> {
         text: &'a str,
         roles: Vec<((&'a str, &'a str), Role)>,
@@ -1227,6 +1239,11 @@ mod tests {
                 }
             }
             let mut cb = vec![0u8; tok.tokens.len()];
+            for (t, c) in tags.iter().zip(cb.iter_mut()) {
+                if matches!(*t, B_CUE | I_CUE) {
+                    *c = CANDIDATE_BUCKET;
+                }
+            }
             for w in &self.strong {
                 cb[idx(w)] = 5;
             }
@@ -1282,6 +1299,32 @@ mod tests {
                 "has repeatedly denied".to_string(),
                 "accusations of price fixing".to_string()
             )]
+        );
+    }
+
+    #[test]
+    fn a_cue_with_no_cue_like_word_is_dropped_unless_it_quotes() {
+        let text = "The mayor toured the harbour and the new docks.";
+        let tok = tokenize(text, &[]);
+        let idx = |w: &str| tok.tokens.iter().position(|t| t.lower == w).unwrap();
+        let mut tags = vec![0u8; tok.tokens.len()];
+        tags[idx("the")] = B_SRC;
+        tags[idx("mayor")] = I_SRC;
+        tags[idx("toured")] = B_CUE;
+        tags[idx("harbour")] = B_CON;
+        for t in tags
+            .iter_mut()
+            .take(idx("docks") + 1)
+            .skip(idx("harbour") + 1)
+        {
+            *t = I_CON;
+        }
+        let mut cb = vec![0u8; tok.tokens.len()];
+        assert!(link(&tok, &tags, &cb, text, ExtractOptions::default()).is_empty());
+        cb[idx("toured")] = 2;
+        assert_eq!(
+            link(&tok, &tags, &cb, text, ExtractOptions::default()).len(),
+            1
         );
     }
 
@@ -1679,7 +1722,8 @@ mod tests {
         {
             *t = I_CON;
         }
-        let cb = vec![0u8; tok.tokens.len()];
+        let mut cb = vec![0u8; tok.tokens.len()];
+        cb[idx("criticized")] = 3;
         let cs = link(&tok, &tags, &cb, text, ExtractOptions::default());
         assert_eq!(cs.len(), 1, "{cs:?}");
         let c = &cs[0];
