@@ -373,33 +373,28 @@ mod tests {
             failures: vec![broken("late")],
         };
         sink.finish(&summary).await.unwrap();
+        // One successful document, then the index.
+        let ok_batch = |sink: MarkdownSink, d: Document| async move {
+            sink.write(&d).await.unwrap();
+            sink.finish(&RunSummary {
+                processed: 1,
+                failures: Vec::new(),
+            })
+            .await
+            .unwrap();
+            std::fs::read_to_string(sink.dir.join("index.md")).unwrap()
+        };
         // Batch 2 (another process, as after a daemon restart): a success,
         // no new failure; the earlier one is still listed.
         let sink = MarkdownSink::new(tmp.path(), false);
-        sink.write(&doc("ok", "Fine", "2019-01-01")).await.unwrap();
-        sink.finish(&RunSummary {
-            processed: 1,
-            failures: Vec::new(),
-        })
-        .await
-        .unwrap();
-        let idx = std::fs::read_to_string(tmp.path().join("index.md")).unwrap();
+        let idx = ok_batch(sink.clone(), doc("ok", "Fine", "2019-01-01")).await;
         assert!(idx.contains("1 processed, 0 failed."), "{idx}");
         assert!(
             idx.contains("| in/late.txt | ingest | empty file |"),
             "{idx}"
         );
         // Batch 3: the fixed file is processed; the list is gone.
-        sink.write(&doc("late", "Fixed", "2019-01-02"))
-            .await
-            .unwrap();
-        sink.finish(&RunSummary {
-            processed: 1,
-            failures: Vec::new(),
-        })
-        .await
-        .unwrap();
-        let idx = std::fs::read_to_string(tmp.path().join("index.md")).unwrap();
+        let idx = ok_batch(sink, doc("late", "Fixed", "2019-01-02")).await;
         assert!(!idx.contains("Failed inputs"), "{idx}");
         assert!(!tmp.path().join(failures::FAILURES_FILE).exists());
     }

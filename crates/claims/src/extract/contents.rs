@@ -85,13 +85,7 @@ pub(super) fn according_repair(
 /// it, or else the part of its sentence before it (and its source).
 pub(super) fn fallback_contents(tok: &Tokenized, tags: &[u8], drafts: &mut [Draft]) {
     let toks = &tok.tokens;
-    let words = |a: usize, b: usize| {
-        toks.get(a..=b)
-            .unwrap_or(&[])
-            .iter()
-            .filter(|t| t.kind == TokKind::Word)
-            .count()
-    };
+    let words = |a: usize, b: usize| word_count(tok, a, b);
     for d in drafts.iter_mut().filter(|d| d.content.is_empty()) {
         let Some(cue_tok) = toks.get(d.cue.last) else {
             continue;
@@ -245,13 +239,7 @@ pub(super) fn parenthetical(
     {
         r1 -= 1;
     }
-    let words = |a: usize, b: usize| {
-        toks.get(a..=b)
-            .unwrap_or(&[])
-            .iter()
-            .filter(|t| t.kind == TokKind::Word)
-            .count()
-    };
+    let words = |a: usize, b: usize| word_count(tok, a, b);
     if l0 + 1 > c1 || r1 <= c2 + 1 || words(l0, c1 - 1) < 2 || words(c2 + 1, r1) < 2 {
         return None;
     }

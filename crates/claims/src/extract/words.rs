@@ -1,5 +1,17 @@
 //! Word lists the linking rules share: day and month names, words that are
-//! never a source, function words.
+//! never a source, function words; and counting the words of a stretch.
+
+use crate::tokenize::{TokKind, Tokenized};
+
+/// Number of word tokens from token `a` to token `b` (inclusive).
+pub(super) fn word_count(tok: &Tokenized, a: usize, b: usize) -> usize {
+    tok.tokens
+        .get(a..=b)
+        .unwrap_or(&[])
+        .iter()
+        .filter(|t| t.kind == TokKind::Word)
+        .count()
+}
 
 pub(super) fn is_time_word(w: &str) -> bool {
     matches!(
