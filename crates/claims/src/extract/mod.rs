@@ -1192,6 +1192,10 @@ pub fn cue_class(cue: &str) -> CueClass {
 mod tests {
     use super::*;
 
+    fn run(role: Role, first: usize, last: usize) -> Run {
+        Run { role, first, last }
+    }
+
     #[test]
     fn content_stops_at_a_paragraph_break_unless_a_quotation_continues() {
         let text = "She told reporters the talks had failed.\nThe strike began on Monday.\n\"We stay out,\" he said: \"until they pay.\n\"And not a day less.\"";
@@ -1432,16 +1436,8 @@ mod tests {
 
     fn draft(cue: usize, content: (usize, usize)) -> Draft {
         Draft {
-            cue: Run {
-                role: Role::Cue,
-                first: cue,
-                last: cue,
-            },
-            source: Some(Run {
-                role: Role::Src,
-                first: 0,
-                last: 0,
-            }),
+            cue: run(Role::Cue, cue, cue),
+            source: Some(run(Role::Src, 0, 0)),
             source_cost: 1,
             content: vec![content],
         }
@@ -1509,11 +1505,7 @@ mod tests {
         let tags = vec![0u8; tok.tokens.len()];
         let mut cb = vec![0u8; tok.tokens.len()];
         cb[idx("demanding")] = 4;
-        let cue = Run {
-            role: Role::Cue,
-            first: idx("is"),
-            last: idx("demanding"),
-        };
+        let cue = run(Role::Cue, idx("is"), idx("demanding"));
         let mut d = draft(0, (idx("that"), idx("open")));
         d.cue = cue;
         d.source = None;
@@ -1530,11 +1522,7 @@ mod tests {
         let mut cb = vec![0u8; p.tokens.len()];
         cb[3] = 5;
         let mut d = draft(0, (4, 6));
-        d.cue = Run {
-            role: Role::Cue,
-            first: 2,
-            last: 3,
-        };
+        d.cue = run(Role::Cue, 2, 3);
         d.source = None;
         let mut drafts = vec![d];
         subject_before_cue(&p, &vec![0u8; p.tokens.len()], &cb, &mut drafts);
@@ -1570,17 +1558,9 @@ mod tests {
             &[],
         );
         let idx = |w: &str| tok.tokens.iter().position(|t| t.lower == w).unwrap();
-        let cue = Run {
-            role: Role::Cue,
-            first: idx("according"),
-            last: idx("according") + 1,
-        };
+        let cue = run(Role::Cue, idx("according"), idx("according") + 1);
         // The source the sentence shared with the cue ("they") is replaced.
-        let shared = Run {
-            role: Role::Src,
-            first: idx("they"),
-            last: idx("they"),
-        };
+        let shared = run(Role::Src, idx("they"), idx("they"));
         let content = [(idx("police"), idx("gun"))];
         let r = according_repair(&tok, cue, Some(shared), &content).unwrap();
         assert_eq!(
@@ -1621,11 +1601,7 @@ mod tests {
         let idx = |w: &str| tok.tokens.iter().position(|t| t.lower == w).unwrap();
         let cb = vec![0u8; tok.tokens.len()];
         let mut d = draft(0, (0, idx("ministry")));
-        d.cue = Run {
-            role: Role::Cue,
-            first: idx("has"),
-            last: idx("sought"),
-        };
+        d.cue = run(Role::Cue, idx("has"), idx("sought"));
         d.source = None;
         d.content.push((idx("sought") + 1, idx("court")));
         let mut drafts = vec![d];
@@ -1675,32 +1651,16 @@ mod tests {
             &[],
         );
         let idx = |w: &str| tok.tokens.iter().position(|t| t.lower == w).unwrap();
-        let cue = Run {
-            role: Role::Cue,
-            first: idx("acknowledges"),
-            last: idx("acknowledges"),
-        };
-        let src = Run {
-            role: Role::Src,
-            first: idx("he"),
-            last: idx("he"),
-        };
+        let cue = run(Role::Cue, idx("acknowledges"), idx("acknowledges"));
+        let src = run(Role::Src, idx("he"), idx("he"));
         let right = (idx("could"), idx("vote"));
         let parts = parenthetical(&tok, cue, Some(src), &[right]).unwrap();
         assert_eq!(parts, vec![(0, idx("this")), right]);
         // Not without the commas around source and cue.
         let tok = tokenize("All of this he acknowledges could be undone soon.", &[]);
         let idx = |w: &str| tok.tokens.iter().position(|t| t.lower == w).unwrap();
-        let cue = Run {
-            role: Role::Cue,
-            first: idx("acknowledges"),
-            last: idx("acknowledges"),
-        };
-        let src = Run {
-            role: Role::Src,
-            first: idx("he"),
-            last: idx("he"),
-        };
+        let cue = run(Role::Cue, idx("acknowledges"), idx("acknowledges"));
+        let src = run(Role::Src, idx("he"), idx("he"));
         let right = (idx("could"), idx("soon"));
         assert!(parenthetical(&tok, cue, Some(src), &[right]).is_none());
     }
@@ -1782,11 +1742,7 @@ mod tests {
     fn according_to_runs_to_the_end_of_the_sentence() {
         let tok = tokenize("According to the port, the strike costs £80m a day.", &[]);
         let idx = |w: &str| tok.tokens.iter().position(|t| t.lower == w).unwrap();
-        let cue = Run {
-            role: Role::Cue,
-            first: 0,
-            last: 1,
-        };
+        let cue = run(Role::Cue, 0, 1);
         // The tagger stopped the content early.
         let content = [(idx("the"), idx("costs"))];
         let r = according_repair(&tok, cue, None, &content).unwrap();
