@@ -160,6 +160,26 @@ impl BuildContext {
     pub fn resolve(&self, path: &str) -> PathBuf {
         PathBuf::from(path)
     }
+
+    /// Resolves an output folder option named `key`: refuses an empty path
+    /// and a path that exists but is not a folder (a missing folder is
+    /// fine: sinks create it).
+    pub fn output_folder(&self, key: &str, path: &str) -> Result<PathBuf, ConfigIssue> {
+        if path.trim().is_empty() {
+            return Err(ConfigIssue::new(
+                key,
+                "must name a folder, got an empty string",
+            ));
+        }
+        let dir = self.resolve(path);
+        if dir.exists() && !dir.is_dir() {
+            return Err(ConfigIssue::new(
+                key,
+                format!("{} exists and is not a folder", dir.display()),
+            ));
+        }
+        Ok(dir)
+    }
 }
 
 /// Builds analyzers of one type from their pipeline options.
@@ -241,6 +261,26 @@ fn json_type(v: &serde_json::Value) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn output_folder_refuses_empty_paths_and_files() {
+        let ctx = BuildContext::default();
+        assert_eq!(ctx.output_folder("path", " ").unwrap_err().key, "path");
+        let file = std::env::temp_dir().join(format!("gleaner-core-of-{}", std::process::id()));
+        std::fs::write(&file, b"x").unwrap();
+        let err = ctx
+            .output_folder("dir", file.to_str().unwrap())
+            .unwrap_err();
+        std::fs::remove_file(&file).unwrap();
+        assert_eq!(err.key, "dir");
+        assert!(err.message.contains("not a folder"), "{}", err.message);
+        let missing = std::env::temp_dir().join("gleaner-core-not-there/out");
+        assert_eq!(
+            ctx.output_folder("path", missing.to_str().unwrap())
+                .unwrap(),
+            missing
+        );
+    }
 
     #[derive(Debug, serde::Deserialize)]
     #[serde(deny_unknown_fields)]

@@ -74,111 +74,13 @@ impl SinkFactory for JsonSinkFactory {
         options: serde_json::Value,
         ctx: &BuildContext,
     ) -> Result<Arc<dyn Sink>, Vec<ConfigIssue>> {
-        require_table(&options)?;
-        let opts: JsonOptions = parse_options(options.clone())
-            .map_err(|issues| locate_type_errors(&options, &self.info().options, issues))?;
-        let dir = check_folder(&opts.path, ctx)?;
+        let opts: JsonOptions = parse_options(options)?;
+        let dir = ctx.output_folder("path", &opts.path).map_err(|e| vec![e])?;
         tracing::debug!(sink = name, dir = %dir.display(), pretty = opts.pretty, "json sink ready");
         Ok(Arc::new(JsonSink {
             dir,
             pretty: opts.pretty,
         }))
-    }
-}
-
-/// Options must be a table: serde would otherwise accept an array as the
-/// struct's fields in order.
-fn require_table(options: &serde_json::Value) -> Result<(), Vec<ConfigIssue>> {
-    if options.is_object() {
-        Ok(())
-    } else {
-        Err(vec![ConfigIssue::new(
-            "",
-            format!("options must be a table, found {}", describe(options)),
-        )])
-    }
-}
-
-/// Validates the `path` option: not empty, and not an existing non-folder.
-fn check_folder(path: &str, ctx: &BuildContext) -> Result<PathBuf, Vec<ConfigIssue>> {
-    if path.trim().is_empty() {
-        return Err(vec![ConfigIssue::new(
-            "path",
-            "must name a folder, got an empty string",
-        )]);
-    }
-    let dir = ctx.resolve(path);
-    if dir.exists() && !dir.is_dir() {
-        return Err(vec![ConfigIssue::new(
-            "path",
-            format!("{} exists and is not a folder", dir.display()),
-        )]);
-    }
-    Ok(dir)
-}
-
-/// `parse_options` names the key only for unknown and missing fields; for a
-/// value of the wrong type serde does not say which key it was. This finds
-/// the key by checking each known option's JSON type, so the user sees
-/// `pretty: expected a boolean, found string "yes"`.
-fn locate_type_errors(
-    options: &serde_json::Value,
-    known: &[OptionInfo],
-    issues: Vec<ConfigIssue>,
-) -> Vec<ConfigIssue> {
-    if issues.iter().any(|i| !i.key.is_empty()) {
-        return issues;
-    }
-    let Some(table) = options.as_object() else {
-        return issues;
-    };
-    let mut found = Vec::new();
-    for opt in known {
-        let Some(value) = table.get(opt.name) else {
-            continue;
-        };
-        let ok = match opt.ty {
-            "bool" => value.is_boolean(),
-            "path" | "string" => value.is_string(),
-            _ => true,
-        };
-        if !ok {
-            let expected = if opt.ty == "bool" {
-                "a boolean"
-            } else {
-                "a string"
-            };
-            found.push(ConfigIssue::new(
-                opt.name,
-                format!("expected {expected}, found {}", describe(value)),
-            ));
-        }
-    }
-    if found.is_empty() {
-        issues
-    } else {
-        found
-    }
-}
-
-fn json_kind(v: &serde_json::Value) -> &'static str {
-    match v {
-        serde_json::Value::Null => "null",
-        serde_json::Value::Bool(_) => "a boolean",
-        serde_json::Value::Number(_) => "a number",
-        serde_json::Value::String(_) => "a string",
-        serde_json::Value::Array(_) => "an array",
-        serde_json::Value::Object(_) => "a table",
-    }
-}
-
-fn describe(v: &serde_json::Value) -> String {
-    let kind = json_kind(v);
-    match v {
-        serde_json::Value::Array(_) | serde_json::Value::Object(_) | serde_json::Value::Null => {
-            kind.to_string()
-        }
-        other => format!("{kind} {other}"),
     }
 }
 

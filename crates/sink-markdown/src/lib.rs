@@ -81,86 +81,10 @@ impl SinkFactory for MarkdownSinkFactory {
         options: serde_json::Value,
         ctx: &BuildContext,
     ) -> Result<Arc<dyn Sink>, Vec<ConfigIssue>> {
-        require_table(&options)?;
-        let opts: MarkdownOptions = parse_options(options.clone())
-            .map_err(|issues| locate_type_errors(&options, &self.info().options, issues))?;
-        if opts.path.trim().is_empty() {
-            return Err(vec![ConfigIssue::new(
-                "path",
-                "must name a folder, got an empty string",
-            )]);
-        }
-        let dir = ctx.resolve(&opts.path);
-        if dir.exists() && !dir.is_dir() {
-            return Err(vec![ConfigIssue::new(
-                "path",
-                format!("{} exists and is not a folder", dir.display()),
-            )]);
-        }
+        let opts: MarkdownOptions = parse_options(options)?;
+        let dir = ctx.output_folder("path", &opts.path).map_err(|e| vec![e])?;
         tracing::debug!(sink = name, dir = %dir.display(), "markdown sink ready");
         Ok(Arc::new(MarkdownSink::new(dir, opts.include_removed)))
-    }
-}
-
-/// Options must be a table: serde would otherwise accept an array as the
-/// struct's fields in order.
-fn require_table(options: &serde_json::Value) -> Result<(), Vec<ConfigIssue>> {
-    if options.is_object() {
-        Ok(())
-    } else {
-        Err(vec![ConfigIssue::new(
-            "",
-            format!("options must be a table, found {}", describe(options)),
-        )])
-    }
-}
-
-/// `parse_options` names the key only for unknown and missing fields; for a
-/// value of the wrong type serde does not say which key it was. This finds
-/// it by checking each known option's JSON type.
-fn locate_type_errors(
-    options: &serde_json::Value,
-    known: &[OptionInfo],
-    issues: Vec<ConfigIssue>,
-) -> Vec<ConfigIssue> {
-    if issues.iter().any(|i| !i.key.is_empty()) {
-        return issues;
-    }
-    let Some(table) = options.as_object() else {
-        return issues;
-    };
-    let found: Vec<ConfigIssue> = known
-        .iter()
-        .filter_map(|opt| {
-            let value = table.get(opt.name)?;
-            let (ok, expected) = match opt.ty {
-                "bool" => (value.is_boolean(), "a boolean"),
-                _ => (value.is_string(), "a string"),
-            };
-            (!ok).then(|| {
-                ConfigIssue::new(
-                    opt.name,
-                    format!("expected {expected}, found {}", describe(value)),
-                )
-            })
-        })
-        .collect();
-    if found.is_empty() {
-        issues
-    } else {
-        found
-    }
-}
-
-fn describe(v: &serde_json::Value) -> String {
-    use serde_json::Value::*;
-    match v {
-        Null => "null".into(),
-        Bool(b) => format!("a boolean {b}"),
-        Number(n) => format!("a number {n}"),
-        String(s) => format!("a string {s:?}"),
-        Array(_) => "an array".into(),
-        Object(_) => "a table".into(),
     }
 }
 

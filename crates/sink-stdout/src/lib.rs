@@ -96,12 +96,6 @@ impl SinkFactory for StdoutSinkFactory {
 
 /// Parses and checks the options, returning the output format.
 fn parse_format(options: serde_json::Value) -> Result<OutputFormat, Vec<ConfigIssue>> {
-    if !options.is_object() {
-        return Err(vec![ConfigIssue::new(
-            "",
-            "options must be a table".to_string(),
-        )]);
-    }
     if let Some(v) = options.get("format").filter(|v| !v.is_string()) {
         return Err(vec![ConfigIssue::new(
             "format",
