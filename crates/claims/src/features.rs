@@ -203,28 +203,7 @@ pub fn extract_with(tok: &Tokenized, lex: &Lexicon, bits: u32, li: &LexInfo) -> 
         })
         .collect();
     // Nearest candidate on each side within the sentence.
-    let mut left: Vec<Option<usize>> = vec![None; n];
-    let mut last: Option<usize> = None;
-    for i in 0..n {
-        if i > 0 && toks.get(i - 1).map(|t| t.sent) != toks.get(i).map(|t| t.sent) {
-            last = None;
-        }
-        left[i] = last;
-        if cand[i] {
-            last = Some(i);
-        }
-    }
-    let mut right: Vec<Option<usize>> = vec![None; n];
-    let mut next: Option<usize> = None;
-    for i in (0..n).rev() {
-        if i + 1 < n && toks.get(i + 1).map(|t| t.sent) != toks.get(i).map(|t| t.sent) {
-            next = None;
-        }
-        right[i] = next;
-        if cand[i] {
-            next = Some(i);
-        }
-    }
+    let (left, right) = nearest_in_sentence(tok, |i| cand[i]);
     // Per quotation: a cue candidate within 4 tokens before or after it.
     let qcue: Vec<(bool, bool)> = tok
         .quotes
@@ -436,6 +415,40 @@ pub fn extract_with(tok: &Tokenized, lex: &Lexicon, bits: u32, li: &LexInfo) -> 
     }
 }
 
+/// For each token, the nearest token before it and after it in its
+/// sentence for which `hit` holds.
+fn nearest_in_sentence(
+    tok: &Tokenized,
+    hit: impl Fn(usize) -> bool,
+) -> (Vec<Option<usize>>, Vec<Option<usize>>) {
+    let toks = &tok.tokens;
+    let n = toks.len();
+    let same_sent = |a: usize, b: usize| toks.get(a).map(|t| t.sent) == toks.get(b).map(|t| t.sent);
+    let mut left = vec![None; n];
+    let mut last: Option<usize> = None;
+    for (i, slot) in left.iter_mut().enumerate() {
+        if i > 0 && !same_sent(i - 1, i) {
+            last = None;
+        }
+        *slot = last;
+        if hit(i) {
+            last = Some(i);
+        }
+    }
+    let mut right = vec![None; n];
+    let mut next: Option<usize> = None;
+    for i in (0..n).rev() {
+        if i + 1 < n && !same_sent(i + 1, i) {
+            next = None;
+        }
+        right[i] = next;
+        if hit(i) {
+            next = Some(i);
+        }
+    }
+    (left, right)
+}
+
 fn paragraph_breaks(tok: &Tokenized) -> Vec<bool> {
     let mut prev: Option<u32> = None;
     tok.tokens
@@ -488,28 +501,7 @@ pub fn with_stack(base: &Features, tok: &Tokenized, tags: &[u8], bits: u32) -> F
     };
     // Nearest predicted cue start on each side within the sentence.
     let is_cue = |i: usize| tags.get(i).is_some_and(|&t| t == 3);
-    let mut left: Vec<Option<usize>> = vec![None; n];
-    let mut last: Option<usize> = None;
-    for i in 0..n {
-        if i > 0 && toks.get(i - 1).map(|t| t.sent) != toks.get(i).map(|t| t.sent) {
-            last = None;
-        }
-        left[i] = last;
-        if is_cue(i) {
-            last = Some(i);
-        }
-    }
-    let mut right: Vec<Option<usize>> = vec![None; n];
-    let mut next: Option<usize> = None;
-    for i in (0..n).rev() {
-        if i + 1 < n && toks.get(i + 1).map(|t| t.sent) != toks.get(i).map(|t| t.sent) {
-            next = None;
-        }
-        right[i] = next;
-        if is_cue(i) {
-            next = Some(i);
-        }
-    }
+    let (left, right) = nearest_in_sentence(tok, is_cue);
     // Per sentence: has a predicted source, cue.
     let ns = tok.n_sents as usize + 1;
     let mut sent_src = vec![false; ns];
