@@ -8,15 +8,11 @@
 
 use serde_json::Value;
 use std::fs;
+mod common;
+
+use common::{gleaner, root, text};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .canonicalize()
-        .expect("workspace root")
-}
 
 fn readability_script() -> String {
     root()
@@ -34,19 +30,6 @@ fn python() -> bool {
         eprintln!("SKIPPED: python3 is not installed; the exec analyzer tests need it");
     }
     ok
-}
-
-fn gleaner(args: &[&str], cwd: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_gleaner"))
-        .args(args)
-        .current_dir(cwd)
-        .env_remove("RUST_LOG")
-        .output()
-        .expect("run gleaner")
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
 }
 
 /// Short articles, written for these tests.
