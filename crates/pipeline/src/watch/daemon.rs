@@ -634,26 +634,40 @@ impl Daemon {
         if p.changed_since {
             warn!(path = %path.display(), error = %message, "failed; the file changed since, so it is processed again");
         } else {
-            match work::move_failed(
-                path,
-                rel,
-                &self.settings.failed_dir,
-                &self.pipeline_file,
-                &p.hash,
-                &p.failures,
-            ) {
+            // As for done files: the entry is durable before the file moves,
+            // so a crash in between never processes it twice.
+            entry.present = false;
+            self.put(rel, entry.clone());
+            let synced = self.store.sync();
+            let moved = synced.map_err(|e| format!("state journal not synced: {e}")).and_then(|()| {
+                work::move_failed(
+                    path,
+                    rel,
+                    &self.settings.failed_dir,
+                    &self.pipeline_file,
+                    &p.hash,
+                    &p.failures,
+                )
+                .map_err(|e| e.to_string())
+            });
+            match moved {
                 Ok(dest) => {
                     error!(path = %path.display(), moved_to = %dest.display(), error = %message, "failed");
-                    entry.present = false;
                 }
-                Err(e) => error!(path = %path.display(), error = %message, move_error = %e,
-                    "failed, and could not be moved to the failed folder"),
+                Err(e) => {
+                    error!(path = %path.display(), error = %message, move_error = %e,
+                        "failed, and could not be moved to the failed folder");
+                    entry.present = true;
+                    self.put(rel, entry.clone());
+                }
             }
         }
         for f in p.failures {
             self.record_failure(f);
         }
-        self.put(rel, entry);
+        if p.changed_since {
+            self.put(rel, entry);
+        }
     }
 
     fn schedule_after(&mut self, path: &Path, rel: &str, stat: FileStat) {
@@ -889,7 +903,9 @@ impl Daemon {
                     Sig::Reload => { info!("SIGHUP: reloading the pipeline"); self.reload(); }
                 },
             }
-            if !self.after_actions.is_empty() {
+            // Sync what this round recorded (failed and kept files too, not
+            // only those waiting to be moved or deleted), then compact.
+            if !self.after_actions.is_empty() || self.store.is_dirty() {
                 self.flush();
             }
         }

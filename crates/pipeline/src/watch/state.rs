@@ -340,6 +340,11 @@ impl Store {
         Ok(())
     }
 
+    /// True when entries were appended since the last sync.
+    pub fn is_dirty(&self) -> bool {
+        self.unsynced
+    }
+
     /// Makes every change so far durable.
     pub fn sync(&mut self) -> io::Result<()> {
         if self.unsynced {
