@@ -115,6 +115,9 @@ pub struct Daemon {
     queued: HashSet<PathBuf>,
     settling: HashMap<PathBuf, Settle>,
     inflight: HashSet<PathBuf>,
+    /// Files that could not be read, with their metadata then: the warning
+    /// is logged again only when the file changes.
+    unreadable: HashMap<PathBuf, FileStat>,
     again: HashSet<PathBuf>,
     rescan_needed: bool,
     workers: JoinSet<Done>,
@@ -174,6 +177,7 @@ impl Daemon {
             queued: HashSet::new(),
             settling: HashMap::new(),
             inflight: HashSet::new(),
+            unreadable: HashMap::new(),
             again: HashSet::new(),
             rescan_needed: false,
             workers: JoinSet::new(),
@@ -542,7 +546,16 @@ impl Daemon {
     fn complete(&mut self, done: Done) {
         let Done { path, rel, outcome } = done;
         self.inflight.remove(&path);
+        if !matches!(outcome, Outcome::Unreadable { .. }) {
+            self.unreadable.remove(&path);
+        }
         match outcome {
+            Outcome::Unreadable { stat, error } => {
+                if self.unreadable.insert(path.clone(), stat) != Some(stat) {
+                    warn!(path = %path.display(), error = %error,
+                        "cannot read the file; it is tried again at each scan, and reported again when it changes");
+                }
+            }
             Outcome::Vanished => {
                 debug!(path = %path.display(), "file vanished before it was processed")
             }
@@ -639,17 +652,19 @@ impl Daemon {
             entry.present = false;
             self.put(rel, entry.clone());
             let synced = self.store.sync();
-            let moved = synced.map_err(|e| format!("state journal not synced: {e}")).and_then(|()| {
-                work::move_failed(
-                    path,
-                    rel,
-                    &self.settings.failed_dir,
-                    &self.pipeline_file,
-                    &p.hash,
-                    &p.failures,
-                )
-                .map_err(|e| e.to_string())
-            });
+            let moved = synced
+                .map_err(|e| format!("state journal not synced: {e}"))
+                .and_then(|()| {
+                    work::move_failed(
+                        path,
+                        rel,
+                        &self.settings.failed_dir,
+                        &self.pipeline_file,
+                        &p.hash,
+                        &p.failures,
+                    )
+                    .map_err(|e| e.to_string())
+                });
             match moved {
                 Ok(dest) => {
                     error!(path = %path.display(), moved_to = %dest.display(), error = %message, "failed");

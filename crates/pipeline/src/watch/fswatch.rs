@@ -34,7 +34,7 @@ pub enum FsEvent {
 }
 
 /// Size, modification time and inode: what a scan compares.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct FileStat {
     /// Size in bytes.
     pub size: u64,

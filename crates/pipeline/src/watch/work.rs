@@ -31,6 +31,14 @@ pub enum Outcome {
     /// Its content changed while it was being processed; nothing was
     /// recorded, it goes back to the quiet period.
     Unstable,
+    /// It is there but could not be read (permissions, I/O error); nothing
+    /// was recorded.
+    Unreadable {
+        /// Metadata when tried.
+        stat: FileStat,
+        /// Why.
+        error: String,
+    },
     /// It went through the pipeline.
     Processed(Processed),
 }
@@ -58,6 +66,14 @@ pub fn content_hash(bytes: &[u8]) -> String {
     format!("sha256:{:x}", Sha256::digest(bytes))
 }
 
+/// [`content_hash`] of a file's bytes, read in blocks.
+fn hash_file(path: &Path) -> io::Result<String> {
+    let mut file = fs::File::open(path)?;
+    let mut hasher = Sha256::new();
+    io::copy(&mut file, &mut hasher)?;
+    Ok(format!("sha256:{:x}", hasher.finalize()))
+}
+
 /// Processes `input` unless its content is `done_hash`.
 pub async fn process(
     pipeline: &Pipeline,
@@ -66,14 +82,29 @@ pub async fn process(
     done_hash: Option<String>,
 ) -> Outcome {
     let path = input.path.clone();
+    // The hash streams the file: a huge one is refused by ingest's size
+    // limit later, never held in memory here.
     let read = tokio::task::spawn_blocking(move || {
         let stat = FileStat::of(&path)?;
-        let bytes = fs::read(&path).ok()?;
-        Some((stat, content_hash(&bytes)))
+        Some((stat, hash_file(&path)))
     })
     .await;
-    let Ok(Some((stat, hash))) = read else {
-        return Outcome::Vanished;
+    let (stat, hash) = match read {
+        Ok(Some((stat, Ok(hash)))) => (stat, hash),
+        Ok(None) => return Outcome::Vanished,
+        Ok(Some((_, Err(e)))) if e.kind() == io::ErrorKind::NotFound => return Outcome::Vanished,
+        Ok(Some((stat, Err(e)))) => {
+            return Outcome::Unreadable {
+                stat,
+                error: e.to_string(),
+            }
+        }
+        Err(e) => {
+            return Outcome::Unreadable {
+                stat: FileStat::of(&input.path).unwrap_or_default(),
+                error: format!("reading it crashed: {e}"),
+            }
+        }
     };
     if done_hash.as_deref() == Some(hash.as_str()) {
         return Outcome::Unchanged { stat };
@@ -364,6 +395,22 @@ mod tests {
             path: dir.join("in/a.txt"),
             id_base: "a".into(),
         }
+    }
+
+    #[tokio::test]
+    async fn an_unreadable_file_is_reported_and_a_missing_one_vanished() {
+        use std::os::unix::fs::PermissionsExt;
+        let (dir, p, s, _) = setup(0, true);
+        let a = input(dir.path());
+        fs::set_permissions(&a.path, fs::Permissions::from_mode(0o000)).unwrap();
+        let readable_anyway = fs::File::open(&a.path).is_ok(); // root reads anything
+        let out = process(&p, &s, &a, None).await;
+        fs::set_permissions(&a.path, fs::Permissions::from_mode(0o644)).unwrap();
+        if !readable_anyway {
+            assert!(matches!(out, Outcome::Unreadable { .. }), "{out:?}");
+        }
+        fs::remove_file(&a.path).unwrap();
+        assert!(matches!(process(&p, &s, &a, None).await, Outcome::Vanished));
     }
 
     #[tokio::test]
