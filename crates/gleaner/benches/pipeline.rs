@@ -115,6 +115,11 @@ fn run(n: usize, analyzers: bool, bin: &Path) {
 }
 
 fn main() {
+    // `cargo bench` passes --bench; `cargo test --benches` does not, and
+    // gets nothing to run rather than a long measurement.
+    if !std::env::args().any(|a| a == "--bench") {
+        return;
+    }
     let bin = Path::new(env!("CARGO_BIN_EXE_gleaner"));
     let sizes: Vec<usize> = std::env::var("GLEANER_BENCH_SIZES")
         .ok()

@@ -230,7 +230,18 @@ pub fn scan(dir: &Path, recursive: bool, excluded: &[PathBuf]) -> Vec<(PathBuf, 
                 || !(e.file_name().to_str().is_some_and(|n| n.starts_with('.'))
                     || (e.file_type().is_dir() && excluded.iter().any(|x| e.path() == x)))
         });
-    for entry in walker.flatten() {
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                // A file that vanished mid-walk is expected; anything else
+                // (an unreadable folder, a link loop) hides files.
+                if e.io_error().map(|io| io.kind()) != Some(std::io::ErrorKind::NotFound) {
+                    tracing::warn!(error = %e, "scan: cannot read part of the source folder");
+                }
+                continue;
+            }
+        };
         if !entry.file_type().is_file() {
             continue;
         }
