@@ -301,7 +301,7 @@ fn cmd_run(registry: &Registry, args: RunArgs) -> ExitCode {
         // `[source] watch = true`: `gleaner run` keeps running as the daemon.
         return crate::watch::cmd_watch(
             registry,
-            crate::watch::WatchArgs::for_pipeline(args.pipeline),
+            crate::watch::WatchArgs::for_pipeline(args.pipeline, args.concurrency),
         );
     }
     let inputs: Vec<InputSpec> = if args.inputs.is_empty() {

@@ -104,6 +104,8 @@ pub struct Daemon {
     registry: Registry,
     pipeline_file: PathBuf,
     force_poll: bool,
+    /// `--concurrency`, applied to every pipeline loaded.
+    concurrency: Option<usize>,
     pipeline: Arc<Pipeline>,
     settings: Arc<Settings>,
     pipeline_stamp: Option<(u64, u64)>,
@@ -147,8 +149,12 @@ impl Daemon {
         registry: &Registry,
         pipeline_file: &Path,
         force_poll: bool,
+        concurrency: Option<usize>,
     ) -> Result<Daemon, StartError> {
-        let pipeline = config::load(pipeline_file, registry, &LoadOptions::default())?;
+        let mut pipeline = config::load(pipeline_file, registry, &LoadOptions::default())?;
+        if let Some(c) = concurrency {
+            pipeline.runner.concurrency = c;
+        }
         let settings = settings::resolve(&pipeline, force_poll)?;
         let canon = settings
             .root
@@ -167,6 +173,7 @@ impl Daemon {
             registry: registry.clone(),
             pipeline_file: pipeline_file.to_path_buf(),
             force_poll,
+            concurrency,
             pipeline_stamp: stamp(pipeline_file),
             excluded: settings.excluded(),
             pipeline: Arc::new(pipeline),
@@ -793,7 +800,7 @@ impl Daemon {
     /// Reloads the pipeline file; a bad one is reported and ignored.
     fn reload(&mut self) {
         self.pipeline_stamp = stamp(&self.pipeline_file);
-        let pipeline = match config::load(
+        let mut pipeline = match config::load(
             &self.pipeline_file,
             &self.registry,
             &LoadOptions::default(),
@@ -804,6 +811,9 @@ impl Daemon {
                 return;
             }
         };
+        if let Some(c) = self.concurrency {
+            pipeline.runner.concurrency = c;
+        }
         let settings = match settings::resolve(&pipeline, self.force_poll) {
             Ok(s) => s,
             Err(errs) => {

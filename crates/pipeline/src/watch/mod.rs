@@ -36,14 +36,20 @@ pub struct WatchArgs {
     /// file systems, containers, WSL); see `[watch] poll_interval`.
     #[arg(long)]
     pub poll: bool,
+    /// Files processed at once (overrides [runner] concurrency, also after
+    /// a reload).
+    #[arg(long)]
+    pub concurrency: Option<usize>,
 }
 
 impl WatchArgs {
-    /// Arguments for watching `pipeline` with its own settings.
-    pub fn for_pipeline(pipeline: PathBuf) -> Self {
+    /// Arguments for watching `pipeline` with its own settings, and
+    /// `concurrency` when given.
+    pub fn for_pipeline(pipeline: PathBuf, concurrency: Option<usize>) -> Self {
         Self {
             pipeline,
             poll: false,
+            concurrency,
         }
     }
 }
@@ -63,7 +69,7 @@ pub fn cmd_watch(registry: &Registry, args: WatchArgs) -> ExitCode {
         }
     };
     let result = rt.block_on(async {
-        let daemon = Daemon::start(registry, &args.pipeline, args.poll)?;
+        let daemon = Daemon::start(registry, &args.pipeline, args.poll, args.concurrency)?;
         daemon.run().await
     });
     rt.shutdown_timeout(std::time::Duration::from_secs(2));
