@@ -215,6 +215,25 @@ fn only_quotations_when_indirect_is_off() {
     assert!(direct.iter().all(|c| c.kind != ClaimKind::Indirect));
 }
 
+#[test]
+fn no_sourceless_claims_when_sourceless_is_off() {
+    // A passive cue's subject becomes content, leaving no source.
+    let d =
+        doc("He has been harshly criticized for his policies. The mayor said the plan was sound.");
+    let ex = ClaimExtractor::shared().unwrap();
+    let all = ex.extract_document(&d, ExtractOptions::default());
+    assert!(all.iter().any(|c| c.source.is_none()), "{all:#?}");
+    let sourced = ex.extract_document(
+        &d,
+        ExtractOptions {
+            include_sourceless: false,
+            ..ExtractOptions::default()
+        },
+    );
+    assert!(!sourced.is_empty(), "{all:#?}");
+    assert!(sourced.iter().all(|c| c.source.is_some()), "{sourced:#?}");
+}
+
 #[tokio::test]
 async fn factory_builds_the_analyzer() {
     let f = ClaimsFactory;
@@ -494,9 +513,16 @@ proptest::proptest! {
 
 #[test]
 fn uses_the_documents_sentences_when_present() {
-    let mut d = doc("\"Rates will stay low,\" the governor said. Markets rose after the remarks.");
+    // The built-in splitter does not break before a lower-case word; the
+    // document's sentences do, and the content stops there.
+    let mut d = doc("The governor said rates will stay low. markets rose after the remarks.");
+    let unsplit = claims(&d);
+    assert!(
+        find(&unsplit, "said").content.text.contains("markets"),
+        "{unsplit:#?}"
+    );
     let sb = d.span_builder();
-    let cut = d.text.find("Markets").unwrap();
+    let cut = d.text.find("markets").unwrap();
     let sentences = vec![
         gleaner_core::Sentence {
             span: sb.span(0, cut - 1),
@@ -510,8 +536,8 @@ fn uses_the_documents_sentences_when_present() {
     d.sentences = sentences;
     let cs = claims(&d);
     let c = find(&cs, "said");
-    assert!(c.content.text.contains("Rates will stay low"));
-    assert!(!c.content.text.contains("Markets"));
+    assert!(c.content.text.contains("rates will stay low"), "{c:#?}");
+    assert!(!c.content.text.contains("markets"), "{c:#?}");
 }
 
 #[test]
@@ -585,22 +611,4 @@ fn infinitive_speech_verb_is_the_cue() {
     assert_eq!(c.kind, ClaimKind::Mixed, "{c:#?}");
     assert!(c.content.text.starts_with("the new coach"), "{c:#?}");
     assert_eq!(c.source.as_ref().unwrap().text, "Tomas Varga", "{c:#?}");
-}
-
-#[test]
-fn attributive_participles_and_relative_pronouns_in_speech_mode() {
-    let d = doc("The bank has been under investigation for its alleged role in the scheme, and the reported losses could reach millions.");
-    let cs = claims_with(&d, CueFilter::Speech);
-    assert!(
-        cs.iter()
-            .all(|c| c.cue.text != "alleged" && c.cue.text != "reported"),
-        "{cs:#?}"
-    );
-    let d = doc("Inspectors filed reports that have called the dam's safety into question.");
-    let cs = claims_with(&d, CueFilter::Speech);
-    assert!(
-        cs.iter()
-            .all(|c| c.source.as_ref().is_none_or(|s| s.text != "that")),
-        "{cs:#?}"
-    );
 }

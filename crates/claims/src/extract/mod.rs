@@ -835,12 +835,6 @@ fn link(
             }
         }
         let kind = kind_of(tok, &merged);
-        if !opts.include_indirect && kind == ClaimKind::Indirect {
-            continue;
-        }
-        if !opts.include_sourceless && d.source.is_none() {
-            continue;
-        }
         // A claim the tagger found no source for is mostly a spurious cue
         // (PolNeAR dev: 16 % of them are right, against 75 % of the others)
         // unless its cue has a strong cue word (lexicon bucket 5: "said",
@@ -1099,9 +1093,6 @@ fn link(
             continue;
         };
         let kind = kind_of(tok, &l.content);
-        if !opts.include_indirect && kind == ClaimKind::Indirect {
-            continue;
-        }
         out.push(RawClaim {
             source: l.source.map(|r| bytes(r.first, r.last)),
             cue: bytes(l.cue.first, l.cue.last),
@@ -1110,6 +1101,12 @@ fn link(
             class: CueClass::Statement,
         });
     }
+    // The options filter the final claims: the rules above still change
+    // sources and contents (a passive's subject, "According to X, Y").
+    out.retain(|c| {
+        (opts.include_indirect || c.kind != ClaimKind::Indirect)
+            && (opts.include_sourceless || c.source.is_some())
+    });
     out.sort_by_key(|c| (c.cue.0, c.cue.1));
     out
 }
@@ -1397,6 +1394,32 @@ mod tests {
             Some("Norlink"),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn speech_mode_drops_attributive_participles_and_relative_pronoun_speakers() {
+        let text = "Officials doubt the reported losses could reach millions.";
+        let roles = vec![
+            (("the", "the"), Role::Src),
+            (("reported", "reported"), Role::Cue),
+            (("losses", "millions"), Role::Con),
+        ];
+        let tagged = Tagged {
+            text,
+            roles,
+            strong: Vec::new(),
+        };
+        assert_eq!(tagged.link(CueFilter::All).len(), 1);
+        assert!(tagged.link(CueFilter::Speech).is_empty());
+        let text = "Inspectors filed reports that said the dam was unsafe.";
+        let got = link_speech(
+            text,
+            Some(("that", "that")),
+            ("said", "said"),
+            ("dam", "unsafe"),
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, None, "{got:?}");
     }
 
     #[test]
