@@ -129,9 +129,6 @@ fn raw_tokens(text: &str) -> Vec<(usize, usize, TokKind)> {
             // Collapse runs of line breaks and spaces into one break token.
             i += 1;
             while i < n && ch(i).is_whitespace() {
-                if ch(i) == '\n' {
-                    // keep only the first break
-                }
                 i += 1;
             }
             continue;

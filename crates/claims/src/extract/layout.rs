@@ -152,12 +152,11 @@ pub(super) fn speaker_label(tok: &Tokenized, text: &str, a: usize, b: usize) -> 
     // A headline label may run to six words, lowercase ones included
     // ("Former AG Mukasey at RNC: …", "Clinton camp: …"), at least half of
     // them capitalised.
-    let wide = headline;
-    let max_words = if wide { 6 } else { 4 };
+    let max_words = if headline { 6 } else { 4 };
     while let Some(t) = toks.get(k).filter(|t| t.kind == TokKind::Word && k <= b) {
         let text_caps = t.lower.chars().any(|c| c.is_alphabetic()) && t.cap;
         // After the first word, a headline label may hold lowercase words.
-        let lower_ok = wide && !words.is_empty();
+        let lower_ok = headline && !words.is_empty();
         if !(text_caps || lower_ok) {
             return None;
         }
@@ -167,7 +166,7 @@ pub(super) fn speaker_label(tok: &Tokenized, text: &str, a: usize, b: usize) -> 
             return None;
         }
     }
-    if wide {
+    if headline {
         let caps = words
             .iter()
             .filter(|&&i| toks.get(i).is_some_and(|t| t.cap))
@@ -190,8 +189,8 @@ pub(super) fn speaker_label(tok: &Tokenized, text: &str, a: usize, b: usize) -> 
     if NOT_SPEAKERS.contains(&label.as_str()) {
         return None;
     }
-    // All capitals (a transcript speaker) anywhere; one or two capitalised
-    // words only in the headline.
+    // All capitals (a transcript speaker) anywhere; in the headline, the
+    // mostly capitalised label checked above.
     let all_caps = words.iter().all(|&i| {
         toks.get(i)
             .and_then(|t| text.get(t.start..t.end))
@@ -200,7 +199,7 @@ pub(super) fn speaker_label(tok: &Tokenized, text: &str, a: usize, b: usize) -> 
                     && !w.chars().any(|c| c.is_lowercase())
             })
     });
-    if !(all_caps || (headline && (words.len() <= 2 || wide))) {
+    if !(all_caps || headline) {
         return None;
     }
     let mut c0 = colon + 1;

@@ -226,9 +226,11 @@ pub(super) fn continue_quotations(
         let Some(first) = toks.get(q.first) else {
             continue;
         };
+        // Opens a paragraph after another one (a first paragraph continues
+        // nothing).
         let starts_para =
-            q.first == 0 || toks.get(q.first - 1).is_some_and(|p| p.para != first.para);
-        if !starts_para || q.first == 0 || !q.has_clause {
+            q.first > 0 && toks.get(q.first - 1).is_some_and(|p| p.para != first.para);
+        if !starts_para || !q.has_clause {
             continue;
         }
         // Only quotations that the tagger left unattributed.
