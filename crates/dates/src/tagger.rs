@@ -1655,7 +1655,7 @@ impl<'a> Matcher<'a> {
     /// "several", "a couple of", "two and a half".
     fn quant(&self, j: usize) -> Option<(Q, usize, Option<&'static str>)> {
         let t = self.t.get(j)?;
-        let (q, mut k, md) = match t.lex {
+        let (q, k, md) = match t.lex {
             Lex::None if t.kind == Kind::Num && t.ndig <= 4 => {
                 if self.p(j + 1, b':') && self.tight(j + 1) {
                     return None;
@@ -1705,9 +1705,6 @@ impl<'a> Matcher<'a> {
             if self.kw(k, Kw::And) && self.kw(k + 1, Kw::A) && self.kw(k + 2, Kw::Half) {
                 return Some((Q::Half(n), k + 3, md));
             }
-        }
-        if self.kw(k, Kw::Or) && self.kw(k + 1, Kw::So) {
-            k += 0;
         }
         Some((q, k, md))
     }
@@ -2253,7 +2250,7 @@ impl<'a> Matcher<'a> {
     /// "0800 UTC". Returns hour, minute, offset and the next index.
     fn clock(&self, j: usize) -> Option<(u8, u8, Option<i32>, usize)> {
         let t = self.t.get(j)?;
-        let (mut h, mut m, mut k);
+        let (mut h, m, mut k);
         match t.lex {
             Lex::Kw(Kw::Noon) | Lex::Kw(Kw::Midday)
                 if t.cap && j > 0 && self.t[j - 1].kind == Kind::Word && self.t[j - 1].cap =>
@@ -2308,7 +2305,6 @@ impl<'a> Matcher<'a> {
             }
             _ => {}
         }
-        let _ = &mut m;
         let mut tz = None;
         if let Lex::Kw(Kw::Tz(o)) = self.lex(k) {
             if self.t[k].cap || self.word(k).len() <= 1 {
@@ -2323,12 +2319,6 @@ impl<'a> Matcher<'a> {
     /// "16:00 UTC today", "5 p.m. EST Nov. 9".
     fn p_time(&self, i: usize) -> Option<Found> {
         let (h, m, tz, mut k) = self.clock(i)?;
-        if matches!(
-            self.lex(i),
-            Lex::Kw(Kw::Noon) | Lex::Kw(Kw::Midnight) | Lex::Kw(Kw::Midday)
-        ) {
-            // A bare "noon" is a time only next to a day or as an adverbial.
-        }
         let mut day: Option<(String, bool)> = None;
         let mut j = k;
         if self.p(j, b',') {
@@ -2533,15 +2523,6 @@ impl<'a> Matcher<'a> {
                 return None;
             }
         }
-        // "fiscal 2019", "fiscal year 2019"
-        let mut s = i;
-        if i >= 1 && self.kw(i - 1, Kw::Fiscal) {
-            s = i - 1;
-        }
-        if i >= 2 && self.kw(i - 2, Kw::Fiscal) && self.is_word(i - 1, "year") {
-            s = i - 2;
-        }
-        let _ = s;
         Some(Found::date(i, i + 1, Point::Year(y), false))
     }
 
@@ -2614,9 +2595,6 @@ impl<'a> Matcher<'a> {
                 )
                 .map(|mut f| {
                     f.s = i + 1;
-                    if self.kw(i + 1, Kw::The) {
-                        f.s = i + 1;
-                    }
                     f
                 })
             }
@@ -2707,7 +2685,7 @@ impl<'a> Matcher<'a> {
             }
             Kw::Earlier | Kw::Later => {
                 let md = if k == Kw::Earlier { "START" } else { "END" };
-                let mut j = i + 1;
+                let j = i + 1;
                 if self.kw(j, Kw::In)
                     && self.kw(j + 1, Kw::The)
                     && matches!(
@@ -2740,9 +2718,7 @@ impl<'a> Matcher<'a> {
                 if f.kind == TimexType::Duration {
                     return None;
                 }
-                j = f.e;
                 f.s = i;
-                f.e = j;
                 f.md = Some(md);
                 Some(f)
             }
@@ -2872,7 +2848,6 @@ impl<'a> Matcher<'a> {
                 };
                 Some(Found::date(i, i + 2, Point::Day(d), true))
             }
-            Kw::Overnight => None,
             _ => None,
         }
     }
@@ -3037,13 +3012,11 @@ impl<'a> Matcher<'a> {
                     self.shifted(u, shift)?
                 };
                 let mut f = Found::date(i, j + 1, p, anch).the();
-                // "last year's third quarter" is not handled; "this year's" stays a year.
-                if matches!(k, Kw::Following | Kw::Previous) {
-                    f.anch = anch;
-                    if matches!(u, Unit::Year | Unit::Month) {
-                        // "the following year": after the year last named.
-                        f.refer = Some((u, shift));
-                    }
+                if matches!(k, Kw::Following | Kw::Previous)
+                    && matches!(u, Unit::Year | Unit::Month)
+                {
+                    // "the following year": after the year last named.
+                    f.refer = Some((u, shift));
                 }
                 Some(f)
             }
@@ -3208,13 +3181,6 @@ impl<'a> Matcher<'a> {
         match self.lex(j) {
             Lex::Unit(Unit::Quarter, false) if (1..=4).contains(&n) || n == 99 => {
                 let q = if n == 99 { 4 } else { u8::try_from(n).ok()? };
-                if t.kind == Kind::Word
-                    && self.lex(i) == Lex::Unit(Unit::Second, false)
-                    && j == i + 1
-                    && !self.tight(i + 1)
-                {
-                    // "second quarter" is fine; guarded only against "a second"
-                }
                 let (y, e, rel) = y_after(j + 1);
                 let y = y.or_else(|| {
                     let a = self.a?;

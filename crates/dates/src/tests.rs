@@ -279,11 +279,17 @@ fn no_false_alarms() {
 
 #[test]
 fn sentences_are_split_for_tense_when_unknown() {
-    // The future cue in the first sentence must not leak into the second.
+    // The future cue in the first sentence must not leak into the second;
+    // in one sentence it decides.
     has(
-        "The board will vote soon. The ministry said Saturday that talks stalled.",
+        "The board will vote soon. Saturday.",
         "Saturday",
         "2019-02-16",
+    );
+    has(
+        "The board will vote soon, Saturday.",
+        "Saturday",
+        "2019-02-23",
     );
 }
 
