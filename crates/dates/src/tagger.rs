@@ -2633,7 +2633,6 @@ impl<'a> Matcher<'a> {
                     Kw::Weekly => "P1W",
                     Kw::Monthly => "P1M",
                     Kw::Hourly => "PT1H",
-                    Kw::Quarterly => "P1Q",
                     _ => "P1Y",
                 };
                 Some(Found::new(i, i + 1, TimexType::Set, v.into(), false))
