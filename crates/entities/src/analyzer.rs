@@ -12,6 +12,7 @@ use gleaner_core::{
 };
 use serde::Deserialize;
 use std::collections::BTreeMap;
+use std::num::NonZeroUsize;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -23,9 +24,10 @@ pub struct EntitiesOptions {
     /// `MISC`, …); empty or absent keeps every label.
     #[serde(default)]
     pub labels: Vec<EntityLabel>,
-    /// Minimum number of mentions an entity needs to be reported (default 1).
+    /// Minimum number of mentions an entity needs to be reported (default
+    /// 1; 0 is refused when the options are read).
     #[serde(default)]
-    pub min_mentions: Option<usize>,
+    pub min_mentions: Option<NonZeroUsize>,
 }
 
 /// Factory for the `entities` analyzer.
@@ -64,12 +66,9 @@ impl AnalyzerFactory for EntitiesFactory {
         _ctx: &BuildContext,
     ) -> Result<Arc<dyn Analyzer>, Vec<ConfigIssue>> {
         let opts: EntitiesOptions = parse_options(options)?;
-        if opts.min_mentions == Some(0) {
-            return Err(vec![ConfigIssue::new("min_mentions", "must be at least 1")]);
-        }
-        let rec = EntityRecognizer::embedded()
+        let analyzer = EntitiesAnalyzer::new(opts)
             .map_err(|e| vec![ConfigIssue::new("", format!("cannot load the model: {e}"))])?;
-        Ok(Arc::new(EntitiesAnalyzer { rec, opts }))
+        Ok(Arc::new(analyzer))
     }
 }
 
@@ -126,7 +125,7 @@ impl EntitiesAnalyzer {
             .into_iter()
             .map(|(range, label)| RawMention { range, label })
             .collect();
-        let min = self.opts.min_mentions.unwrap_or(1);
+        let min = self.opts.min_mentions.map_or(1, NonZeroUsize::get);
         let known_place = |name: &str| self.rec.is_known_place(name);
         canonicalize(text, &toks, &sents, &raw, &known_place)
             .into_iter()

@@ -136,33 +136,52 @@ fn label_filter_keeps_only_requested_labels() {
 
 #[test]
 fn uses_the_normalizer_sentences_when_present() {
+    // The built-in splitter keeps "Maria Kowalski" in one sentence; the
+    // document's sentences put a break inside it, and no mention crosses a
+    // sentence break.
     let text = "Officials in Lisbon met Orbix executives. Maria Kowalski, the firm's chief executive, spoke.";
+    let a = EntitiesAnalyzer::new(EntitiesOptions::default()).unwrap();
+    let plain = a.entities(&doc(text));
+    let names: Vec<&str> = plain.iter().map(|e| e.name.as_str()).collect();
+    assert!(names.contains(&"Maria Kowalski"), "{names:?}");
+
     let mut d = doc(text);
     let sb = d.span_builder();
-    let cut = text.find(" Maria").unwrap();
-    let s1 = sb.span(0, cut);
-    let s2 = sb.span(cut + 1, text.len());
+    let cut = text.find("Kowalski").unwrap();
     d.sentences = vec![
         gleaner_core::Sentence {
-            span: s1,
+            span: sb.span(0, cut - 1),
             paragraph: 0,
         },
         gleaner_core::Sentence {
-            span: s2,
+            span: sb.span(cut, text.len()),
             paragraph: 0,
         },
     ];
-    let a = EntitiesAnalyzer::new(EntitiesOptions::default()).unwrap();
     let ents = a.entities(&d);
-    let names: Vec<&str> = ents.iter().map(|e| e.name.as_str()).collect();
-    assert!(names.contains(&"Lisbon"), "{names:?}");
-    assert!(names.contains(&"Maria Kowalski"), "{names:?}");
     let sb = d.span_builder();
     for e in &ents {
         for m in &e.mentions {
-            assert_eq!(&d.text[sb.byte_range(&m.span)], m.text);
+            let r = sb.byte_range(&m.span);
+            assert_eq!(&d.text[r.clone()], m.text);
+            assert!(r.end < cut || r.start >= cut, "{m:?} crosses the break");
         }
     }
+    assert!(ents.iter().all(|e| e.name != "Maria Kowalski"), "{ents:#?}");
+}
+
+#[test]
+fn min_mentions_drops_entities_mentioned_less_often() {
+    let a = EntitiesAnalyzer::new(EntitiesOptions {
+        labels: Vec::new(),
+        min_mentions: std::num::NonZeroUsize::new(2),
+    })
+    .unwrap();
+    let all = EntitiesAnalyzer::new(EntitiesOptions::default()).unwrap();
+    let d = doc(&fixture("telecom_story.txt"));
+    let kept = a.entities(&d);
+    assert!(kept.iter().all(|e| e.mentions.len() >= 2), "{kept:#?}");
+    assert!(all.entities(&d).len() > kept.len());
 }
 
 proptest::proptest! {
