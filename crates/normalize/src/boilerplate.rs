@@ -548,8 +548,23 @@ fn is_meta_line(t: &str, meta: &Meta, published: Option<(u32, u32, u32)>) -> boo
     let mut matched = false;
     let body = p.byline_prefix.replace(t, "");
     let mut parts: Vec<&str> = Vec::new();
-    for chunk in body.split(['|', ',', ';', '•', '·']) {
-        for piece in chunk.split(" and ").flat_map(|s| s.split(" & ")) {
+    for chunk in body.split(['|', ';', '•', '·']) {
+        // A whole chunk may be one date with commas in it ("February 19,
+        // 2019, 9:19 AM ET"); only otherwise do commas separate names.
+        let whole = p.byline_prefix.replace(chunk.trim(), "");
+        if !whole.trim().is_empty() {
+            if let Some(date) = parse_date_part(&whole) {
+                if date.is_some() && date == published {
+                    matched = true;
+                }
+                continue;
+            }
+        }
+        for piece in chunk
+            .split(',')
+            .flat_map(|s| s.split(" and "))
+            .flat_map(|s| s.split(" & "))
+        {
             parts.push(piece);
         }
     }
@@ -872,10 +887,8 @@ pub(crate) fn classify(
         if let Some(start) = comment_thread_start(lines) {
             for (i, line) in lines.iter().enumerate().skip(start) {
                 let t = line.text;
-                let form = t.len() <= MAX_LINE
-                    && (is_comment_marker(t)
-                        || any(&p.comment_form, t)
-                        || i > start && line_rule(t) == Some("comment_form"));
+                // (line_rule's "comment_form" is exactly these two tests.)
+                let form = t.len() <= MAX_LINE && (is_comment_marker(t) || any(&p.comment_form, t));
                 set(
                     &mut actions,
                     i,
@@ -1117,5 +1130,14 @@ mod tests {
             ymd
         ));
         assert!(!is_meta_line("Tuesday 9 March 2021", &meta, ymd));
+        // US-style dates carry commas of their own.
+        assert!(is_meta_line("March 2, 2021", &meta, ymd));
+        assert!(is_meta_line("Tue March 2, 2021 10:15 AM ET", &meta, ymd));
+        assert!(is_meta_line(
+            "Updated March 2, 2021, 6:30 PM ET",
+            &meta,
+            ymd
+        ));
+        assert!(!is_meta_line("March 9, 2021", &meta, ymd));
     }
 }
