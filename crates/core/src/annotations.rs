@@ -148,6 +148,17 @@ pub enum ClaimKind {
     Mixed,
 }
 
+impl ClaimKind {
+    /// The kind as written in JSON (`direct`, `indirect`, `mixed`).
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            ClaimKind::Direct => "direct",
+            ClaimKind::Indirect => "indirect",
+            ClaimKind::Mixed => "mixed",
+        }
+    }
+}
+
 /// What kind of speech act the cue reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -166,6 +177,21 @@ pub enum CueClass {
     Promise,
     /// reported, according to, found, revealed.
     Report,
+}
+
+impl CueClass {
+    /// The class as written in JSON (`statement`, `denial`, …).
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            CueClass::Statement => "statement",
+            CueClass::Claim => "claim",
+            CueClass::Denial => "denial",
+            CueClass::Accusation => "accusation",
+            CueClass::Warning => "warning",
+            CueClass::Promise => "promise",
+            CueClass::Report => "report",
+        }
+    }
 }
 
 /// Who a claim is attributed to.
@@ -199,4 +225,22 @@ pub struct Claim {
     /// content is one piece.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub content_parts: Vec<TextSpan>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn claim_names_match_their_json() {
+        use CueClass::*;
+        for c in [
+            Statement, Claim, Denial, Accusation, Warning, Promise, Report,
+        ] {
+            assert_eq!(serde_json::to_value(c).unwrap(), c.as_str());
+        }
+        for k in [ClaimKind::Direct, ClaimKind::Indirect, ClaimKind::Mixed] {
+            assert_eq!(serde_json::to_value(k).unwrap(), k.as_str());
+        }
+    }
 }

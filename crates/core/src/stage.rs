@@ -86,7 +86,7 @@ pub trait Sink: Send + Sync {
 }
 
 /// A document that failed, for run summaries.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Failure {
     /// The input file.
     pub path: String,

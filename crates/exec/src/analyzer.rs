@@ -55,9 +55,7 @@ impl AnalyzerFactory for ExecFactory {
         options: serde_json::Value,
         ctx: &BuildContext,
     ) -> Result<Arc<dyn Analyzer>, Vec<ConfigIssue>> {
-        let opts: ExecOptions = parse_options(options)?;
-        let spec = opts.validate(name, ctx)?;
-        Ok(Arc::new(ExecAnalyzer::new(spec)))
+        Ok(Arc::new(ExecAnalyzer::from_options(name, options, ctx)?))
     }
 }
 
@@ -258,7 +256,12 @@ impl ExecAnalyzer {
         })
     }
 
-    async fn run(&self, doc: &Document) -> Result<Option<serde_json::Value>, ExecError> {
+    /// Analyzes one document and returns the raw annotations JSON (`None`
+    /// when the process answered `null`).
+    pub async fn analyze_json(
+        &self,
+        doc: &Document,
+    ) -> Result<Option<serde_json::Value>, ExecError> {
         let _permit = self.slots.acquire().await.map_err(|_| ExecError::Start {
             command: self.spec.command.clone(),
             detail: "the analyzer is shutting down".into(),
@@ -304,21 +307,12 @@ impl ExecAnalyzer {
             }
         }
     }
-
-    /// Analyzes one document and returns the raw annotations JSON (`None`
-    /// when the process answered `null`).
-    pub async fn analyze_json(
-        &self,
-        doc: &Document,
-    ) -> Result<Option<serde_json::Value>, ExecError> {
-        self.run(doc).await
-    }
 }
 
 #[async_trait]
 impl Analyzer for ExecAnalyzer {
     async fn analyze(&self, doc: &Document) -> Result<Annotations, AnalyzeError> {
-        match self.run(doc).await {
+        match self.analyze_json(doc).await {
             Ok(custom) => Ok(Annotations {
                 custom,
                 ..Annotations::default()

@@ -23,19 +23,11 @@ const STORE_VERSION: u32 = 1;
 /// Most failures kept; the oldest go first.
 pub const MAX_KEPT: usize = 1000;
 
-/// One stored failure (the fields of [`Failure`]).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-struct Stored {
-    path: String,
-    stage: String,
-    message: String,
-}
-
 /// The file's shape.
 #[derive(Debug, Serialize, Deserialize)]
 struct Store {
     v: u32,
-    failures: Vec<Stored>,
+    failures: Vec<Failure>,
 }
 
 /// Reads the stored failures of `dir`. A missing file is an empty list; a
@@ -50,15 +42,7 @@ pub fn load(dir: &Path) -> io::Result<Vec<Failure>> {
         Err(e) => return Err(io::Error::new(e.kind(), format!("{}: {e}", path.display()))),
     };
     match serde_json::from_slice::<Store>(&bytes) {
-        Ok(store) if store.v == STORE_VERSION => Ok(store
-            .failures
-            .into_iter()
-            .map(|s| Failure {
-                path: s.path,
-                stage: s.stage,
-                message: s.message,
-            })
-            .collect()),
+        Ok(store) if store.v == STORE_VERSION => Ok(store.failures),
         Ok(store) => {
             tracing::warn!(file = %path.display(), version = store.v,
                 "unknown failure list version; starting a new list");
@@ -106,17 +90,9 @@ pub fn store(dir: &Path, failures: &[Failure]) -> io::Result<()> {
     }
     let store = Store {
         v: STORE_VERSION,
-        failures: failures
-            .iter()
-            .map(|f| Stored {
-                path: f.path.clone(),
-                stage: f.stage.clone(),
-                message: f.message.clone(),
-            })
-            .collect(),
+        failures: failures.to_vec(),
     };
     let json = serde_json::to_vec_pretty(&store).map_err(io::Error::other)?;
-    fs::create_dir_all(dir)?;
     write_atomic(&path, &json)
 }
 

@@ -252,31 +252,9 @@ fn claim_block(doc: &Document, c: &Claim) -> String {
     };
     format!(
         "> {content}\n>\n> — {source} ({}, {})\n",
-        cue_class_name(c),
-        claim_kind_name(c)
+        c.cue_class.as_str(),
+        c.kind.as_str()
     )
-}
-
-fn cue_class_name(c: &Claim) -> &'static str {
-    use gleaner_core::CueClass::*;
-    match c.cue_class {
-        Statement => "statement",
-        Claim => "claim",
-        Denial => "denial",
-        Accusation => "accusation",
-        Warning => "warning",
-        Promise => "promise",
-        Report => "report",
-    }
-}
-
-fn claim_kind_name(c: &Claim) -> &'static str {
-    use gleaner_core::ClaimKind::*;
-    match c.kind {
-        Direct => "direct",
-        Indirect => "indirect",
-        Mixed => "mixed",
-    }
 }
 
 /// Sort key of a calendar TIMEX value: year, month, day, then the rest.

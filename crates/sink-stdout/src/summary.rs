@@ -120,11 +120,11 @@ fn claim_line(c: &Claim) -> String {
             .collect::<Vec<_>>()
             .join(" … ")
     };
-    let class = serde_json::to_value(c.cue_class)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default();
-    format!("{source} ({class}): “{}”", clean(&content, MAX_CLAIM))
+    format!(
+        "{source} ({}): “{}”",
+        c.cue_class.as_str(),
+        clean(&content, MAX_CLAIM)
+    )
 }
 
 /// `s` safe for a terminal on one line: control, zero-width and bidi
