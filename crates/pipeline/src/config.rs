@@ -187,6 +187,9 @@ pub struct Pipeline {
     pub sinks: Vec<SinkStage>,
     /// The raw `[watch]` table (the daemon validates it).
     pub watch: serde_json::Value,
+    /// The pipeline file's text this was parsed from (for placing the
+    /// daemon's `[watch]` errors without reading the file again).
+    pub text: String,
 }
 
 impl fmt::Debug for Pipeline {
@@ -368,6 +371,7 @@ pub fn parse(
             layers,
             sinks,
             watch,
+            text: text.to_string(),
         }),
         None => Err(ConfigErrors(vec![ConfigError {
             file: file.to_path_buf(),

@@ -293,10 +293,10 @@ pub fn parse_duration(text: &str) -> Result<Duration, String> {
 /// mode), reporting every problem with its place in the pipeline file.
 pub fn resolve(pipeline: &Pipeline, force_poll: bool) -> Result<Settings, ConfigErrors> {
     let file = &pipeline.file;
-    let text = std::fs::read_to_string(file).unwrap_or_default();
+    let text = pipeline.text.as_str();
     let mut errors = Vec::new();
     let mut err = |key: &str, message: String| {
-        let location = locate(&text, key);
+        let location = locate(text, key);
         errors.push(ConfigError {
             file: file.clone(),
             location,
@@ -417,7 +417,7 @@ pub fn resolve(pipeline: &Pipeline, force_poll: bool) -> Result<Settings, Config
         queue_limit,
         shutdown_timeout,
         forget_after,
-        sink_dirs: sink_dirs(&text, &root),
+        sink_dirs: sink_dirs(text, &root),
         root,
     })
 }
