@@ -369,6 +369,8 @@ fn hostile_ids_never_escape_the_output_folder() {
     assert_eq!(written.len(), 3, "{written:?}\n{err}");
     assert!(written.iter().all(|n| !n.starts_with('.')), "{written:?}");
     assert!(err.contains("evil.jsonl"), "{err}");
+    // One document failed: exit code 1.
+    assert_eq!(out.status.code(), Some(1), "{err}");
 }
 
 #[test]

@@ -244,12 +244,20 @@ fn bad_inputs_name_the_file_and_the_problem() {
     assert!(missing
         .to_string()
         .contains("no-such-file.txt: cannot read file"));
-    let dir = ingest_file(&fixture(""), "x", &IngestOptions::default());
+    // A folder with a supported extension reaches the reader, which refuses
+    // it; one without an extension is refused by format first.
+    let tmp = tempfile::tempdir().unwrap();
+    let folder = tmp.path().join("d.txt");
+    std::fs::create_dir(&folder).unwrap();
+    let dir = ingest_file(&folder, "x", &IngestOptions::default());
+    assert!(
+        matches!(dir.as_slice(), [Err(IngestError::Unreadable { .. })]),
+        "{dir:?}"
+    );
+    let plain = ingest_file(&fixture(""), "x", &IngestOptions::default());
     assert!(matches!(
-        dir.as_slice(),
-        [Err(
-            IngestError::Unsupported { .. } | IngestError::Unreadable { .. }
-        )]
+        plain.as_slice(),
+        [Err(IngestError::Unsupported { .. })]
     ));
 }
 

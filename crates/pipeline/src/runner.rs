@@ -191,9 +191,13 @@ pub(crate) fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
         .unwrap_or_else(|| "panic".to_string())
 }
 
-/// A task's outcomes; a cancelled task (only at shutdown) yields none.
+/// A task's outcomes. Panics are caught inside the task, so an error here
+/// means it was cancelled (only at shutdown); that is logged, not hidden.
 fn joined(r: Result<Vec<Outcome>, tokio::task::JoinError>) -> Vec<Outcome> {
-    r.unwrap_or_default()
+    r.unwrap_or_else(|e| {
+        tracing::error!(error = %e, "a document task ended without a result");
+        Vec::new()
+    })
 }
 
 #[cfg(test)]
