@@ -621,7 +621,6 @@ fn mark_metadata(lines: &[Line<'_>], actions: &mut [Action], meta: &Meta, publis
         } else {
             None
         };
-        let reason = reason.or_else(|| is_name_caption(lines, i).then_some("caption"));
         if let (Some(r), Some(a)) = (reason, actions.get_mut(i)) {
             *a = Action::Drop(r);
         }
@@ -903,6 +902,13 @@ pub(crate) fn classify(
     }
     if settings.metadata {
         mark_metadata(lines, &mut actions, meta, published);
+    }
+    // A caption listing who is pictured is boilerplate whatever the
+    // metadata_lines option says.
+    for (i, line) in lines.iter().enumerate().take(HEADER_LINES) {
+        if is_keep(&actions, i) && line.text.len() <= MAX_LINE && is_name_caption(lines, i) {
+            set(&mut actions, i, Action::Drop("caption"));
+        }
     }
     for (i, line) in lines.iter().enumerate() {
         if !is_keep(&actions, i) {

@@ -284,6 +284,13 @@ Port chief Erik Lindqvist said the dredging budget had run out, and councillor T
         "{}",
         d.text
     );
+    // Not a metadata rule: it holds with metadata_lines off too.
+    let no_meta = NormalizeOptions {
+        metadata_lines: false,
+        ..NormalizeOptions::default()
+    };
+    let d = run(text, naive_meta(text), &no_meta);
+    assert_removed(&d, "caption", "Oduya Lindqvist Harrow");
 
     // A short title-case line whose words the article never uses as names
     // mid-sentence is not a caption.
