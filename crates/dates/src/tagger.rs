@@ -435,22 +435,6 @@ fn duration(u: Unit, q: Q) -> String {
     }
 }
 
-fn sets(u: Unit) -> &'static str {
-    match u {
-        Unit::Second => "PT1S",
-        Unit::Minute => "PT1M",
-        Unit::Hour => "PT1H",
-        Unit::Day => "P1D",
-        Unit::Week => "P1W",
-        Unit::Weekend => "P1WE",
-        Unit::Month => "P1M",
-        Unit::Quarter => "P1Q",
-        Unit::Year => "P1Y",
-        Unit::Decade => "P10Y",
-        Unit::Century => "P100Y",
-    }
-}
-
 impl<'a> Matcher<'a> {
     // ----- token helpers -------------------------------------------------
 
@@ -1848,7 +1832,13 @@ impl<'a> Matcher<'a> {
                 .iter()
                 .any(|w| self.is_word(i - 1, w));
             if per && freq {
-                return Some(Found::new(i, k, TimexType::Set, sets(u).into(), false));
+                return Some(Found::new(
+                    i,
+                    k,
+                    TimexType::Set,
+                    duration(u, Q::N(1)),
+                    false,
+                ));
             }
             let rate = matches!(prev.kind, Kind::Num | Kind::OtherNum)
                 || matches!(prev.lex, Lex::Unit(..))
@@ -2651,11 +2641,7 @@ impl<'a> Matcher<'a> {
                 }
                 match self.lex(j) {
                     Lex::Unit(u, _) => {
-                        let v = if n == 1 {
-                            sets(u).to_string()
-                        } else {
-                            duration(u, Q::N(n))
-                        };
+                        let v = duration(u, Q::N(n));
                         Some(Found::new(i, j + 1, TimexType::Set, v, false))
                     }
                     Lex::Weekday(d, _) => Some(Found::new(
