@@ -10,8 +10,8 @@
 
 use crate::token::{tokenize, Kind, Kw, Lex, Pod, Tok, Unit};
 use crate::value::{
-    add_days, add_months, iso_week, nth_weekday, offset_str, quarter_of, season_of, weekday, ymd,
-    Anchor, Point,
+    add_days, add_months, easter, iso_week, nth_weekday, offset_str, quarter_of, season_of,
+    weekday, ymd, Anchor, Point,
 };
 use crate::DatesOptions;
 use gleaner_core::TimexType;
@@ -1131,6 +1131,11 @@ impl<'a> Matcher<'a> {
             || (t.kind == Kind::Punct && (t.ch == b'\'' || t.ch == 0xE2));
         if !interesting {
             return None;
+        }
+        if let Lex::Weekday(wd, false) = t.lex {
+            if let Some(named) = self.p_named_weekday(i, wd) {
+                return named.map(|f| self.extend_time(f));
+            }
         }
         if self.kw(i, Kw::A) && self.kw(i + 1, Kw::Later) && self.is_word(i + 2, "date") {
             // "at a later date".
@@ -2919,6 +2924,51 @@ impl<'a> Matcher<'a> {
         Some(Found::date(i, e2, p, an))
     }
 
+    /// A weekday that is part of a day's name: "Good Friday", "Easter
+    /// Monday", "Black Friday", "Cyber Monday" are dated from Easter or
+    /// Thanksgiving of the year the text means; "Black Monday", "Super
+    /// Tuesday", "Bloody Sunday" name a day this tagger cannot date, so
+    /// the weekday is not read as a day of the anchor's week.
+    ///
+    /// `None`: not a named day. `Some(None)`: a name, left untagged.
+    fn p_named_weekday(&self, i: usize, wd: u8) -> Option<Option<Found>> {
+        let s = i.checked_sub(1)?;
+        let m = self.t.get(s)?;
+        if !m.cap || m.kind != Kind::Word || !self.same_sent(s, i) || self.t[i].nl {
+            return None;
+        }
+        let rule = named_day_rule(&self.word(s).to_ascii_lowercase(), wd)?;
+        let NamedDay::Dated(base, off) = rule else {
+            return Some(None);
+        };
+        let day = |y: i32| -> Option<jiff::civil::Date> {
+            let d = match base {
+                NamedBase::Easter => easter(y)?,
+                NamedBase::Thanksgiving => nth_weekday(y, 11, 4, 4)?,
+            };
+            add_days(d, off)
+        };
+        let mut e = i + 1;
+        if let Some((y, ye)) = self.year_at(e) {
+            e = ye;
+            return Some(day(y).map(|d| Found::date(s, e, Point::Day(d), false)));
+        }
+        let Some(a) = self.a else {
+            let v = match base {
+                NamedBase::Easter => "XXXX-XX-XX",
+                NamedBase::Thanksgiving => "XXXX-11-XX",
+            };
+            return Some(Some(Found::new(s, e, TimexType::Date, v.into(), false)));
+        };
+        let this = day(a.year());
+        let y = match (self.dir(s, e), this) {
+            (Dir::Future, Some(d)) if d < a.date => a.year() + 1,
+            (Dir::Past | Dir::Unknown, Some(d)) if d > a.date => a.year() - 1,
+            _ => a.year(),
+        };
+        Some(day(y).map(|d| Found::date(s, e, Point::Day(d), true)))
+    }
+
     /// this/last/next/past/coming/previous/following/current/latest + X.
     fn p_det(&self, i: usize, k: Kw) -> Option<Found> {
         let anch = self.a.is_some();
@@ -3506,4 +3556,46 @@ fn time_value(day: &str, h: u8, m: u8, tz: Option<i32>) -> String {
         v.push_str(&offset_str(o));
     }
     v
+}
+
+/// What a named weekday means: a day counted from a movable feast, or a
+/// name this tagger cannot date.
+#[derive(Clone, Copy)]
+enum NamedDay {
+    /// That many days from the feast of the year.
+    Dated(NamedBase, i64),
+    /// A one-off or varying day ("Black Monday", "Super Tuesday").
+    Undated,
+}
+
+/// The feast a named day is counted from.
+#[derive(Clone, Copy)]
+enum NamedBase {
+    /// Western (Gregorian) Easter Sunday.
+    Easter,
+    /// US Thanksgiving, the fourth Thursday of November.
+    Thanksgiving,
+}
+
+/// The named day made of `word` (lowercase) and weekday `wd` (Monday = 1).
+fn named_day_rule(word: &str, wd: u8) -> Option<NamedDay> {
+    use NamedBase::{Easter, Thanksgiving};
+    use NamedDay::{Dated, Undated};
+    Some(match (word, wd) {
+        ("good", 5) => Dated(Easter, -2),
+        ("holy" | "maundy", 4) => Dated(Easter, -3),
+        ("holy", 6) => Dated(Easter, -1),
+        ("easter", 7) => Dated(Easter, 0),
+        ("easter", 1) => Dated(Easter, 1),
+        ("palm", 7) => Dated(Easter, -7),
+        ("ash", 3) => Dated(Easter, -46),
+        ("shrove" | "fat", 2) => Dated(Easter, -47),
+        ("whit", 7) => Dated(Easter, 49),
+        ("whit", 1) => Dated(Easter, 50),
+        ("black", 5) => Dated(Thanksgiving, 1),
+        ("cyber", 1) => Dated(Thanksgiving, 4),
+        ("giving", 2) => Dated(Thanksgiving, 5),
+        ("black" | "blue" | "bloody" | "super" | "bowl" | "selection" | "manic", _) => Undated,
+        _ => return None,
+    })
 }

@@ -900,3 +900,55 @@ fn past_tense_sentence_keeps_a_day_a_few_weeks_ahead() {
     // Three months ahead in a past-tense sentence is last year's.
     has("The plant closed on May 20.", "May 20", "2018-05-20");
 }
+
+#[test]
+fn named_weekdays_are_the_feast_not_the_anchor_week() {
+    // Anchor 2019-02-19: Easter 2019 is April 21; Thanksgiving 2018 was
+    // November 22.
+    has(
+        "Shops will open early on Good Friday.",
+        "Good Friday",
+        "2019-04-19",
+    );
+    has(
+        "The march is planned for Easter Monday.",
+        "Easter Monday",
+        "2019-04-22",
+    );
+    has(
+        "Sales fell on Black Friday, the chain said.",
+        "Black Friday",
+        "2018-11-23",
+    );
+    has(
+        "Online orders peaked on Cyber Monday 2017.",
+        "Cyber Monday 2017",
+        "2017-11-27",
+    );
+    has(
+        "Ash Wednesday falls early next month.",
+        "Ash Wednesday",
+        "2019-03-06",
+    );
+    // Named days this tagger cannot date are not days of this week.
+    none("Markets still remember Black Monday.");
+    none("Candidates campaigned hard before Super Tuesday.");
+    // A plain weekday after a capitalised name is still a weekday.
+    has("Officials met President Trump Tuesday.", "Tuesday", "2019-02-19");
+}
+
+#[test]
+fn named_weekdays_without_an_anchor_keep_unknown_parts() {
+    let got = tag_with(
+        "Stores slashed prices for Black Friday and Good Friday.",
+        DatesOptions::default(),
+        None,
+    );
+    assert_eq!(
+        got,
+        vec![
+            ("Black Friday".to_string(), "XXXX-11-XX".to_string()),
+            ("Good Friday".to_string(), "XXXX-XX-XX".to_string()),
+        ]
+    );
+}

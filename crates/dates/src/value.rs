@@ -222,6 +222,26 @@ pub(crate) fn nth_weekday(y: i32, m: u8, wd: u8, n: u8) -> Option<Date> {
     add_days(first, off + 7 * (i64::from(n) - 1))
 }
 
+/// Western Easter Sunday of a Gregorian year (the anonymous Gregorian
+/// computus, Meeus/Jones/Butcher).
+pub(crate) fn easter(y: i32) -> Option<Date> {
+    let a = y.rem_euclid(19);
+    let (b, c) = (y.div_euclid(100), y.rem_euclid(100));
+    let (d, e) = (b / 4, b % 4);
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15).rem_euclid(30);
+    let (i, k) = (c / 4, c % 4);
+    let l = (32 + 2 * e + 2 * i - h - k).rem_euclid(7);
+    let m = (a + 11 * h + 22 * l) / 451;
+    let n = h + l - 7 * m + 114;
+    ymd(
+        y,
+        u8::try_from(n / 31).ok()?,
+        u8::try_from(n % 31 + 1).ok()?,
+    )
+}
+
 /// A UTC offset in minutes as TIMEX3 writes it: `Z` or `-05:00`.
 pub(crate) fn offset_str(min: i32) -> String {
     if min == 0 {
@@ -262,6 +282,10 @@ mod tests {
             ymd(2018, 11, 22).unwrap()
         );
         assert_eq!(offset_str(-300), "-05:00");
+        assert_eq!(easter(2019), ymd(2019, 4, 21));
+        assert_eq!(easter(2024), ymd(2024, 3, 31));
+        assert_eq!(easter(2000), ymd(2000, 4, 23));
+        assert_eq!(easter(2038), ymd(2038, 4, 25));
         assert_eq!(Point::Decade(199).value(), "199");
     }
 }
