@@ -919,6 +919,13 @@ fn link(
                 }
             }
         }
+        // "Ann Lee, who chairs the panel, said …": the relative pronoun
+        // stands for the speaker before it.
+        if rules {
+            if let Some(r) = source.and_then(|r| relative_antecedent(tok, r, cue_of_claim)) {
+                source = Some(r);
+            }
+        }
         if opts.cues == CueFilter::Speech {
             // "a dispute with Acme over claims the firm …": a cue opened by
             // a preposition is a noun of the sentence, and the words before
@@ -1282,6 +1289,46 @@ mod tests {
             strong: Vec::new(),
         }
         .link(CueFilter::Speech)
+    }
+
+    #[test]
+    fn a_relative_pronoun_before_a_closed_clause_gives_way_to_its_antecedent() {
+        let all = |text: &str, src: &str, cue: &str, con: (&str, &str)| {
+            Tagged {
+                text,
+                roles: vec![
+                    ((src, src), Role::Src),
+                    ((cue, cue), Role::Cue),
+                    (con, Role::Con),
+                ],
+                strong: Vec::new(),
+            }
+            .link(CueFilter::All)
+        };
+        // The clause closes before the cue: the speaker is the phrase
+        // before ", who", back to the comma before it, over a parenthesis.
+        let got = all(
+            "At the hearing, Sen. Ann Lee (D-Ore.), who chairs the water board, said the reservoir was full.",
+            "who",
+            "said",
+            ("reservoir", "full"),
+        );
+        assert_eq!(got[0].0.as_deref(), Some("Sen. Ann Lee (D-Ore.)"));
+        let got = all(
+            "But Ortiz, who once ran the port, argued the fees were too high.",
+            "who",
+            "argued",
+            ("fees", "high"),
+        );
+        assert_eq!(got[0].0.as_deref(), Some("Ortiz"));
+        // A cue inside the relative clause keeps the pronoun.
+        let got = all(
+            "The agency, which denied the report, closed its office.",
+            "which",
+            "denied",
+            ("report", "report"),
+        );
+        assert_eq!(got[0].0.as_deref(), Some("which"));
     }
 
     #[test]

@@ -564,3 +564,59 @@ pub(super) const EXPERIENCER: &[&str] = &[
     "poised",
     "set",
 ];
+
+/// "Ann Lee, who chairs the panel, said …": a source that is the relative
+/// pronoun of a clause closed by a comma before the cue stands for the
+/// noun phrase the clause hangs on, which is the speaker (PolNeAR keeps
+/// "who" as the source only for a cue inside the relative clause). The
+/// phrase runs back from the comma before the pronoun to punctuation, a
+/// clause word or the sentence start, over a parenthesis ("(D-Ohio)"), at
+/// most ten words, and opens like a subject.
+pub(super) fn relative_antecedent(tok: &Tokenized, src: Run, cue: Run) -> Option<Run> {
+    let toks = &tok.tokens;
+    let pron = toks.get(src.first)?;
+    if src.first != src.last
+        || pron.in_quote
+        || !matches!(pron.lower.as_str(), "who" | "which")
+        || src.last >= cue.first
+    {
+        return None;
+    }
+    let s = pron.sent;
+    let plain = |i: usize, w: &str| {
+        toks.get(i)
+            .is_some_and(|t| t.lower == w && !t.in_quote && t.sent == s)
+    };
+    // The relative clause is closed by a comma before the cue.
+    if !(src.last + 1..cue.first).any(|i| plain(i, ",")) {
+        return None;
+    }
+    let comma = src.first.checked_sub(1).filter(|&c| plain(c, ","))?;
+    let last = comma.checked_sub(1)?;
+    let mut first = comma;
+    let mut words = 0;
+    let mut depth = 0usize;
+    while first > 0 && words < 10 {
+        let Some(t) = toks.get(first - 1) else { break };
+        if t.sent != s || t.in_quote {
+            break;
+        }
+        match t.lower.as_str() {
+            ")" => depth += 1,
+            "(" if depth > 0 => depth -= 1,
+            _ if depth > 0 => {}
+            w if t.kind != TokKind::Word && w != "'s" => break,
+            w if CLAUSE_BOUNDARIES.contains(&w) => break,
+            _ => words += 1,
+        }
+        first -= 1;
+    }
+    let opens = toks.get(first).is_some_and(|t| {
+        t.kind == TokKind::Word && (t.cap || SUBJECT_OPENERS.contains(&t.lower.as_str()))
+    });
+    (first <= last && depth == 0 && words > 0 && opens).then_some(Run {
+        role: Role::Src,
+        first,
+        last,
+    })
+}
