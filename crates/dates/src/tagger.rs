@@ -1130,7 +1130,8 @@ impl<'a> Matcher<'a> {
         } || matches!(t.kind, Kind::Num | Kind::OrdNum)
             || (t.kind == Kind::Punct && (t.ch == b'\'' || t.ch == 0xE2));
         if !interesting {
-            return None;
+            // "Memorial Day": a plain word that starts a holiday's name.
+            return self.p_named_holiday(i).map(|f| self.extend_time(f));
         }
         if let Lex::Weekday(wd, false) = t.lex {
             if let Some(named) = self.p_named_weekday(i, wd) {
@@ -1159,6 +1160,7 @@ impl<'a> Matcher<'a> {
     /// Every pattern that starts at i without a determiner or modifier.
     fn p_core(&self, i: usize) -> Option<Found> {
         let cands = [
+            self.p_named_holiday(i),
             self.p_weekday(i),
             self.p_month_first(i),
             self.p_day_first(i),
@@ -2877,39 +2879,7 @@ impl<'a> Matcher<'a> {
                 } else {
                     i + 1
                 };
-                let dir = self.dir(i, e);
-                let Some(a) = self.a else {
-                    return Some(Found::new(
-                        i,
-                        e,
-                        TimexType::Date,
-                        "XXXX-11-XX".into(),
-                        false,
-                    ));
-                };
-                let this = nth_weekday(a.year(), 11, 4, 4)?;
-                let y = match dir {
-                    Dir::Future => {
-                        if this >= a.date {
-                            a.year()
-                        } else {
-                            a.year() + 1
-                        }
-                    }
-                    _ => {
-                        if this <= a.date {
-                            a.year()
-                        } else {
-                            a.year() - 1
-                        }
-                    }
-                };
-                return Some(Found::date(
-                    i,
-                    e,
-                    Point::Day(nth_weekday(y, 11, 4, 4)?),
-                    true,
-                ));
+                return self.feast(i, e, "XXXX-11-XX", |y| nth_weekday(y, 11, 4, 4));
             }
             _ => return None,
         };
@@ -2941,24 +2911,35 @@ impl<'a> Matcher<'a> {
         let NamedDay::Dated(base, off) = rule else {
             return Some(None);
         };
-        let day = |y: i32| -> Option<jiff::civil::Date> {
+        let unknown = match base {
+            NamedBase::Easter => "XXXX-XX-XX",
+            NamedBase::Thanksgiving => "XXXX-11-XX",
+        };
+        Some(self.feast(s, i + 1, unknown, |y| {
             let d = match base {
                 NamedBase::Easter => easter(y)?,
                 NamedBase::Thanksgiving => nth_weekday(y, 11, 4, 4)?,
             };
             add_days(d, off)
-        };
-        let mut e = i + 1;
+        }))
+    }
+
+    /// A feast day spanning tokens `s..e`: with a year right after it
+    /// ("Easter Monday 2020"), that year's; without an anchor, `unknown`;
+    /// else the year whose day lies on the side of the anchor the
+    /// sentence's tense points to (past by default).
+    fn feast(
+        &self,
+        s: usize,
+        e: usize,
+        unknown: &str,
+        day: impl Fn(i32) -> Option<jiff::civil::Date>,
+    ) -> Option<Found> {
         if let Some((y, ye)) = self.year_at(e) {
-            e = ye;
-            return Some(day(y).map(|d| Found::date(s, e, Point::Day(d), false)));
+            return day(y).map(|d| Found::date(s, ye, Point::Day(d), false));
         }
         let Some(a) = self.a else {
-            let v = match base {
-                NamedBase::Easter => "XXXX-XX-XX",
-                NamedBase::Thanksgiving => "XXXX-11-XX",
-            };
-            return Some(Some(Found::new(s, e, TimexType::Date, v.into(), false)));
+            return Some(Found::new(s, e, TimexType::Date, unknown.into(), false));
         };
         let this = day(a.year());
         let y = match (self.dir(s, e), this) {
@@ -2966,7 +2947,50 @@ impl<'a> Matcher<'a> {
             (Dir::Past | Dir::Unknown, Some(d)) if d > a.date => a.year() - 1,
             _ => a.year(),
         };
-        Some(day(y).map(|d| Found::date(s, e, Point::Day(d), true)))
+        day(y).map(|d| Found::date(s, e, Point::Day(d), true))
+    }
+
+    /// Holidays named "<Name> Day" with a fixed date or a fixed weekday of
+    /// a month ("Memorial Day", "Labor Day", "Veterans Day", "Valentine's
+    /// Day", "Boxing Day"), and "the Fourth of July".
+    fn p_named_holiday(&self, i: usize) -> Option<Found> {
+        if !self.t.get(i)?.cap {
+            return None;
+        }
+        if self.is_word(i, "Fourth")
+            && self.kw(i + 1, Kw::Of)
+            && self.lex(i + 2) == Lex::Month(7, false)
+            && self.t.get(i + 2).is_some_and(|t| t.cap)
+        {
+            return self
+                .feast(i, i + 3, "XXXX-07-04", |y| ymd(y, 7, 4))
+                .map(Found::the);
+        }
+        let mut j = i + 1;
+        if self.apos(j) {
+            j += 1;
+            if self.is_word(j, "s") {
+                j += 1;
+            }
+        }
+        if self.word(j) != "Day" {
+            return None;
+        }
+        let rule = holiday_rule(&self.word(i).to_ascii_lowercase())?;
+        let unknown = match rule {
+            Holiday::Fixed(m, d) => format!("XXXX-{m:02}-{d:02}"),
+            Holiday::Nth(m, ..) | Holiday::Last(m, _) => format!("XXXX-{m:02}-XX"),
+        };
+        self.feast(i, j + 1, &unknown, |y| match rule {
+            Holiday::Fixed(m, d) => ymd(y, m, d),
+            Holiday::Nth(m, wd, n) => nth_weekday(y, m, wd, n),
+            Holiday::Last(m, wd) => {
+                let (ny, nm) = add_months(y, m, 1);
+                let first_next = ymd(ny, nm, 1)?;
+                let back = (i64::from(weekday(first_next)) - i64::from(wd) - 1).rem_euclid(7) + 1;
+                add_days(first_next, -back)
+            }
+        })
     }
 
     /// this/last/next/past/coming/previous/following/current/latest + X.
@@ -3558,6 +3582,33 @@ fn time_value(day: &str, h: u8, m: u8, tz: Option<i32>) -> String {
     v
 }
 
+/// How a "<Name> Day" holiday falls in a year.
+#[derive(Clone, Copy)]
+enum Holiday {
+    /// A fixed month and day.
+    Fixed(u8, u8),
+    /// The n-th weekday (Monday = 1) of a month: (month, weekday, n).
+    Nth(u8, u8, u8),
+    /// The last weekday of a month: (month, weekday).
+    Last(u8, u8),
+}
+
+/// Holidays named "<word> Day" (word lowercase) that every reader dates
+/// the same way; the US ones where a name is shared (Labor Day).
+fn holiday_rule(word: &str) -> Option<Holiday> {
+    use Holiday::{Fixed, Last, Nth};
+    Some(match word {
+        "valentine" => Fixed(2, 14),
+        "presidents" => Nth(2, 1, 3),
+        "memorial" => Last(5, 1),
+        "labor" | "labour" => Nth(9, 1, 1),
+        "columbus" => Nth(10, 1, 2),
+        "veterans" | "armistice" | "remembrance" => Fixed(11, 11),
+        "boxing" => Fixed(12, 26),
+        _ => return None,
+    })
+}
+
 /// What a named weekday means: a day counted from a movable feast, or a
 /// name this tagger cannot date.
 #[derive(Clone, Copy)]
@@ -3596,6 +3647,8 @@ fn named_day_rule(word: &str, wd: u8) -> Option<NamedDay> {
         ("cyber", 1) => Dated(Thanksgiving, 4),
         ("giving", 2) => Dated(Thanksgiving, 5),
         ("black" | "blue" | "bloody" | "super" | "bowl" | "selection" | "manic", _) => Undated,
+        // "Man Friday", "Girl Friday": an assistant, not a day.
+        ("man" | "girl", 5) => Undated,
         _ => return None,
     })
 }

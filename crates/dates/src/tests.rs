@@ -933,8 +933,13 @@ fn named_weekdays_are_the_feast_not_the_anchor_week() {
     // Named days this tagger cannot date are not days of this week.
     none("Markets still remember Black Monday.");
     none("Candidates campaigned hard before Super Tuesday.");
+    none("The office hired a new Girl Friday.");
     // A plain weekday after a capitalised name is still a weekday.
-    has("Officials met President Trump Tuesday.", "Tuesday", "2019-02-19");
+    has(
+        "Officials met President Trump Tuesday.",
+        "Tuesday",
+        "2019-02-19",
+    );
 }
 
 #[test]
@@ -951,4 +956,42 @@ fn named_weekdays_without_an_anchor_keep_unknown_parts() {
             ("Good Friday".to_string(), "XXXX-XX-XX".to_string()),
         ]
     );
+}
+
+#[test]
+fn holidays_named_by_day_follow_their_rule() {
+    // Anchor 2019-02-19 (a Tuesday).
+    has(
+        "Parades are planned for Memorial Day.",
+        "Memorial Day",
+        "2019-05-27",
+    );
+    has(
+        "The strike began after Labor Day, the union said.",
+        "Labor Day",
+        "2018-09-03",
+    );
+    has(
+        "Florists were busy on Valentine's Day.",
+        "Valentine's Day",
+        "2019-02-14",
+    );
+    has(
+        "Offices closed for Presidents' Day.",
+        "Presidents' Day",
+        "2019-02-18",
+    );
+    has(
+        "Fireworks will light the sky on the Fourth of July.",
+        "the Fourth of July",
+        "2019-07-04",
+    );
+    has(
+        "Turkey prices rose before Thanksgiving 2017.",
+        "Thanksgiving 2017",
+        "2017-11-23",
+    );
+    // Not holidays: a lowercase "labor day", an ordinal "fourth of July's
+    // shipments" in lowercase.
+    none("Each labor day was long.");
 }
