@@ -1,7 +1,8 @@
 //! The exec analyzer against a scripted Python process
 //! (`tests/fixtures/fake_analyzer.py`): answers, timeouts, garbage, crashes,
 //! the crash breaker and its recovery, and the process pool. Skipped, with a
-//! message, when `python3` is not installed.
+//! message, when `python3` is not installed (a failure instead under
+//! `GLEANER_REQUIRE_PYTHON=1`, as in CI).
 
 use gleaner_core::{Analyzer, BuildContext, Document, Format, Meta, SourceInfo};
 use gleaner_exec::{ExecAnalyzer, ExecError};
@@ -15,6 +16,12 @@ fn python() -> bool {
         .output()
         .is_ok_and(|o| o.status.success());
     if !ok {
+        // CI sets GLEANER_REQUIRE_PYTHON=1 (and installs python3), so there
+        // these tests can never pass by being skipped.
+        assert!(
+            std::env::var_os("GLEANER_REQUIRE_PYTHON").is_none(),
+            "python3 is not installed but GLEANER_REQUIRE_PYTHON is set: the exec pool tests need it"
+        );
         eprintln!("SKIPPED: python3 is not installed; the exec pool tests need it");
     }
     ok
