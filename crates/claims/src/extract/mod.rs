@@ -1568,6 +1568,41 @@ mod tests {
     }
 
     #[test]
+    fn the_speaker_after_a_verb_that_follows_a_quotation_is_the_whole_phrase() {
+        let text = "\"The dam will hold,\" said the former mayor of Lyon, a critic of the plan, who built it. \"It was tested,\" said Ann Park on Monday.";
+        let tok = tokenize(text, &[]);
+        let idx = |w: &str| tok.tokens.iter().position(|t| t.lower == w).unwrap();
+        let said = idx("said");
+        let said2 = tok.tokens.iter().rposition(|t| t.lower == "said").unwrap();
+        // The tagger put the speaker into the content of the verb.
+        let mut d1 = draft(said, (0, said - 1));
+        d1.content.push((said + 1, idx("who") - 2));
+        d1.source = None;
+        let mut d2 = draft(said2, (idx("who") + 5, tok.tokens.len() - 2));
+        d2.source = None;
+        let mut drafts = vec![d1, d2];
+        speaker_next_to_verb(&tok, &mut drafts);
+        let words = |r: Run| text[tok.tokens[r.first].start..tok.tokens[r.last].end].to_string();
+        // Up to the relative clause, the apposition included.
+        assert_eq!(
+            drafts[0].source.map(words).as_deref(),
+            Some("the former mayor of Lyon, a critic of the plan")
+        );
+        assert_eq!(drafts[0].content, vec![(0, said - 1)]);
+        // Up to a time.
+        assert_eq!(drafts[1].source.map(words).as_deref(), Some("Ann Park"));
+        // Not after a verb that follows a plain comma ("Lee, who …, said it").
+        let text = "Lee, who runs the dam, said the water was high.";
+        let tok = tokenize(text, &[]);
+        let said = tok.tokens.iter().position(|t| t.lower == "said").unwrap();
+        let mut d = draft(said, (said + 1, tok.tokens.len() - 2));
+        d.source = None;
+        let mut drafts = vec![d];
+        speaker_next_to_verb(&tok, &mut drafts);
+        assert!(drafts[0].source.is_none());
+    }
+
+    #[test]
     fn untagged_subject_before_a_strong_cue_is_its_source() {
         let text = "The city council is demanding that the park stay open.";
         let tok = tokenize(text, &[]);

@@ -111,6 +111,22 @@ pub(super) fn speaker_next_to_verb(tok: &Tokenized, drafts: &mut [Draft]) {
             continue;
         }
         // After: "…,” said Ann Lee."
+        let after_quote = v.checked_sub(1).and_then(|p| toks.get(p)).is_some_and(|t| {
+            t.in_quote && matches!(t.kind, TokKind::QuoteClose | TokKind::QuoteAmbig)
+        });
+        if after_quote {
+            if let Some((f, l)) = inverted_speaker(tok, v) {
+                found.push((
+                    di,
+                    Run {
+                        role: Role::Src,
+                        first: f,
+                        last: l,
+                    },
+                ));
+                continue;
+            }
+        }
         let mut e = v;
         while name(e + 1) && toks.get(e + 1).is_some_and(|t| t.sent == s) && e - v < 4 {
             e += 1;
@@ -124,6 +140,7 @@ pub(super) fn speaker_next_to_verb(tok: &Tokenized, drafts: &mut [Draft]) {
                     last: e,
                 },
             ));
+            continue;
         }
     }
     for (di, r) in found {
@@ -619,4 +636,61 @@ pub(super) fn relative_antecedent(tok: &Tokenized, src: Run, cue: Run) -> Option
         first,
         last,
     })
+}
+
+/// "…,” said the former mayor of Lyon, a critic of the plan.": after a
+/// speech verb that follows a quotation, the speaker is the noun phrase
+/// from the verb to the end of the sentence, appositions included, up to
+/// a relative or participial clause (", who …", ", adding …"), a new
+/// quotation or a time ("on Monday"); it opens with a capital or a
+/// determiner and holds at most 15 words.
+pub(super) fn inverted_speaker(tok: &Tokenized, v: usize) -> Option<(usize, usize)> {
+    let toks = &tok.tokens;
+    let s = toks.get(v)?.sent;
+    let first = v + 1;
+    let opens = toks.get(first).is_some_and(|t| {
+        t.kind == TokKind::Word
+            && !t.in_quote
+            && t.sent == s
+            && (t.cap || SUBJECT_OPENERS.contains(&t.lower.as_str()))
+    });
+    if !opens {
+        return None;
+    }
+    let mut last = first;
+    let mut words = 0;
+    let mut k = first;
+    while let Some(t) = toks.get(k).filter(|t| t.sent == s) {
+        if t.in_quote {
+            break;
+        }
+        if t.kind == TokKind::Word {
+            if is_time_word(&t.lower) || CLAUSE_BOUNDARIES.contains(&t.lower.as_str()) {
+                break;
+            }
+            if k > first && matches!(t.lower.as_str(), "on" | "in" | "at" | "during" | "after") {
+                break;
+            }
+            words += 1;
+            last = k;
+        } else if t.lower == "," {
+            let next = toks.get(k + 1);
+            let clause = next.is_none_or(|n| {
+                n.in_quote
+                    || n.kind != TokKind::Word
+                    || CLAUSE_BOUNDARIES.contains(&n.lower.as_str())
+                    || (!n.cap && n.lower.ends_with("ing"))
+                    || is_time_word(&n.lower)
+            });
+            if clause {
+                break;
+            }
+        } else if t.lower == ")" {
+            last = k;
+        } else if !matches!(t.lower.as_str(), "(" | "-" | "'s" | "." | "&") {
+            break;
+        }
+        k += 1;
+    }
+    (words <= 15).then_some((first, last))
 }
