@@ -1603,6 +1603,31 @@ mod tests {
     }
 
     #[test]
+    fn a_quotation_closed_by_a_comma_before_its_speaker_is_a_claim_even_untagged() {
+        let text = "Fares rose again. \"We cannot keep the buses running,\" Ms. Ortiz said. \"Not at these prices.\"";
+        let tok = tokenize(text, &[]);
+        let idx = |w: &str| tok.tokens.iter().position(|t| t.lower == w).unwrap();
+        // The tagger found nothing.
+        let mut drafts: Vec<Draft> = Vec::new();
+        quote_then_speaker(&tok, &mut drafts);
+        assert_eq!(drafts.len(), 1);
+        let d = &drafts[0];
+        assert_eq!((d.cue.first, d.cue.last), (idx("said"), idx("said")));
+        assert_eq!(
+            d.source.map(|r| (r.first, r.last)),
+            Some((idx("ms."), idx("ortiz")))
+        );
+        // Both quotations, the one after the speaker's sentence too.
+        assert_eq!(d.content.len(), 2);
+        assert_eq!(d.content[0].0, idx("we") - 1);
+        assert_eq!(d.content[1].0, idx("not") - 1);
+        // A quotation another claim holds part of is left to it.
+        let mut drafts = vec![draft(idx("fares"), (idx("we"), idx("running")))];
+        quote_then_speaker(&tok, &mut drafts);
+        assert_eq!(drafts.len(), 1);
+    }
+
+    #[test]
     fn untagged_subject_before_a_strong_cue_is_its_source() {
         let text = "The city council is demanding that the park stay open.";
         let tok = tokenize(text, &[]);

@@ -72,7 +72,12 @@ pub(super) fn quote_then_speaker(tok: &Tokenized, drafts: &mut Vec<Draft>) {
         let inside = drafts
             .iter()
             .any(|d| d.content.iter().any(|&(a, b)| a < q.first && b >= close));
-        if !inside {
+        // Or when no claim holds any of it (the tagger missed the whole
+        // "“…,” she said").
+        let untouched = !drafts
+            .iter()
+            .any(|d| d.content.iter().any(|&(a, b)| a <= close && b >= q.first));
+        if !inside && !untouched {
             continue;
         }
         // A quotation that goes on right after the speaker's sentence
@@ -92,7 +97,12 @@ pub(super) fn quote_then_speaker(tok: &Tokenized, drafts: &mut Vec<Draft>) {
             let swallowed = drafts
                 .iter()
                 .any(|d| d.content.iter().any(|&(a, b)| a < q.first && b >= nq.first));
-            if swallowed {
+            let free = !drafts.iter().any(|d| {
+                d.content
+                    .iter()
+                    .any(|&(a, b)| a <= nq.last && b >= nq.first)
+            });
+            if swallowed || (untouched && free) {
                 content.push((nq.first, nq.last));
             }
         }
