@@ -925,6 +925,11 @@ fn link(
             if let Some(r) = source.and_then(|r| relative_antecedent(tok, r, cue_of_claim)) {
                 source = Some(r);
             }
+            // "Ann Lee, speaking after the vote, said …": the subject before
+            // the interruption speaks.
+            if let Some(r) = subject_before_interruption(tok, source, cue_of_claim) {
+                source = Some(r);
+            }
         }
         if opts.cues == CueFilter::Speech {
             // "a dispute with Acme over claims the firm …": a cue opened by
@@ -1329,6 +1334,49 @@ mod tests {
             ("report", "report"),
         );
         assert_eq!(got[0].0.as_deref(), Some("which"));
+    }
+
+    #[test]
+    fn the_subject_before_a_comma_closed_interruption_is_the_speaker() {
+        let all = |text: &str, roles: Vec<((&'static str, &'static str), Role)>| {
+            Tagged {
+                text,
+                roles,
+                strong: Vec::new(),
+            }
+            .link(CueFilter::All)
+        };
+        // The tagger took a pronoun inside the interruption.
+        let got = all(
+            "The senator, speaking after they had voted, said the bill was dead.",
+            vec![
+                (("they", "they"), Role::Src),
+                (("said", "said"), Role::Cue),
+                (("bill", "dead"), Role::Con),
+            ],
+        );
+        assert_eq!(got[0].0.as_deref(), Some("The senator"));
+        // Or found no source at all.
+        let got = Tagged {
+            text: "Ms. Ortiz, whose term ends in May, warned that fares would rise.",
+            roles: vec![
+                (("warned", "warned"), Role::Cue),
+                (("fares", "rise"), Role::Con),
+            ],
+            strong: vec!["warned"],
+        }
+        .link(CueFilter::All);
+        assert_eq!(got[0].0.as_deref(), Some("Ms. Ortiz"));
+        // A source outside the interruption stays.
+        let got = all(
+            "In Lyon, the mayor, citing the budget, said the tram would wait.",
+            vec![
+                (("mayor", "mayor"), Role::Src),
+                (("said", "said"), Role::Cue),
+                (("tram", "wait"), Role::Con),
+            ],
+        );
+        assert_eq!(got[0].0.as_deref(), Some("mayor"));
     }
 
     #[test]

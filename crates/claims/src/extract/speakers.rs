@@ -694,3 +694,72 @@ pub(super) fn inverted_speaker(tok: &Tokenized, v: usize) -> Option<(usize, usiz
     }
     (words <= 15).then_some((first, last))
 }
+
+/// "Ann Lee, speaking to reporters on Monday, said …", "Lee, whose term
+/// ends in May, said …": a cue right after a comma-closed interruption
+/// that opens with a relative word or an -ing form has for speaker the
+/// noun phrase before the interruption; a source the tagger found inside
+/// the interruption (a pronoun or an object there) or none at all gives
+/// way to it.
+pub(super) fn subject_before_interruption(
+    tok: &Tokenized,
+    src: Option<Run>,
+    cue: Run,
+) -> Option<Run> {
+    let toks = &tok.tokens;
+    let c = cue.first;
+    let ct = toks.get(c)?;
+    let s = ct.sent;
+    let plain = |i: usize, w: &str| {
+        toks.get(i)
+            .is_some_and(|t| t.lower == w && !t.in_quote && t.sent == s)
+    };
+    let close = c.checked_sub(1).filter(|&k| plain(k, ","))?;
+    // The comma that opens the interruption: the nearest one before.
+    let open = (close.saturating_sub(30)..close)
+        .rev()
+        .find(|&k| plain(k, ","))?;
+    let head = toks.get(open + 1)?;
+    let opens_clause = head.kind == TokKind::Word
+        && !head.in_quote
+        && !head.cap
+        && (matches!(head.lower.as_str(), "who" | "whose" | "which")
+            || (head.lower.ends_with("ing") && head.lower.len() > 4));
+    if !opens_clause
+        || (open + 1..close).any(|i| toks.get(i).is_none_or(|t| t.in_quote || t.sent != s))
+    {
+        return None;
+    }
+    // Only replace a missing source or one inside the interruption.
+    if src.is_some_and(|r| !(r.first > open && r.last < close)) {
+        return None;
+    }
+    let last = open.checked_sub(1)?;
+    let mut first = open;
+    let mut words = 0;
+    let mut depth = 0usize;
+    while first > 0 && words < 10 {
+        let Some(t) = toks.get(first - 1) else { break };
+        if t.sent != s || t.in_quote {
+            break;
+        }
+        match t.lower.as_str() {
+            ")" => depth += 1,
+            "(" if depth > 0 => depth -= 1,
+            _ if depth > 0 => {}
+            w if t.kind != TokKind::Word && w != "'s" => break,
+            w if CLAUSE_BOUNDARIES.contains(&w) => break,
+            _ => words += 1,
+        }
+        first -= 1;
+    }
+    let opens = toks.get(first).is_some_and(|t| {
+        t.kind == TokKind::Word && (t.cap || SUBJECT_OPENERS.contains(&t.lower.as_str()))
+    });
+    (first <= last && depth == 0 && words > 0 && opens && !object_of_a_larger_phrase(tok, first))
+        .then_some(Run {
+            role: Role::Src,
+            first,
+            last,
+        })
+}
