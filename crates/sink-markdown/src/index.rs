@@ -2,6 +2,10 @@
 //! last run or batch did, and the inputs that failed and were not processed
 //! since (from [`crate::failures`]).
 //!
+//! Below the table, "Across the reports" adds up what the reports share:
+//! the entities mentioned in most of them, who is quoted most, and one
+//! timeline of their dated events.
+//!
 //! The watch daemon calls `finish` after every batch for months, so the
 //! index cannot come from this process's memory. Instead every report starts
 //! with a one-line HTML comment holding a small JSON [`Record`]
@@ -10,8 +14,10 @@
 //! on disk.
 
 use crate::escape;
+use crate::report::{calendar_key, timeline_entries};
 use gleaner_core::{Document, Failure, RunSummary};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write as _;
 use std::fs;
 use std::io::{self, BufRead, BufReader, Read};
@@ -23,16 +29,34 @@ pub const INDEX_FILE: &str = "index.md";
 pub const HEADER_PREFIX: &str = "<!-- gleaner: ";
 /// How a report's first line ends.
 pub const HEADER_SUFFIX: &str = " -->";
-/// Version of the record format written now.
-pub const RECORD_VERSION: u32 = 1;
+/// Version of the record format written now (2 added `mentioned`,
+/// `quoted` and `dated`; version 1 records still read, without them).
+pub const RECORD_VERSION: u32 = 2;
 /// Longest first line read from a report, in bytes.
-const MAX_HEADER: u64 = 64 * 1024;
+const MAX_HEADER: u64 = 256 * 1024;
 /// Longest text field of a record, in characters (at most 4 bytes each, and
-/// JSON escapes at most 6 bytes per character: 4 fields stay under 64 KiB).
+/// JSON escapes at most 6 bytes per character: 4 fields stay under 48 KiB).
 pub const MAX_RECORD_FIELD: usize = 2000;
+/// Longest name or expression in the cross-report lists, in characters.
+const MAX_NAME: usize = 120;
+/// Longest sentence kept for the cross-report timeline, in characters.
+const MAX_RECORD_SENTENCE: usize = 240;
+/// Entities a record keeps (the most mentioned).
+const MAX_MENTIONED: usize = 15;
+/// Sources a record keeps (the most quoted).
+const MAX_QUOTED: usize = 10;
+/// Dated expressions a record keeps (the first in the text).
+const MAX_DATED: usize = 20;
+/// Rows of the index's "most mentioned" and "most quoted" tables.
+const MAX_ROWS: usize = 20;
+/// Lines of the index's timeline (the most recent are kept).
+const MAX_TIMELINE: usize = 100;
 
 /// What the index needs to know about one report.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+///
+/// Serialized in field order (derive, not a map), so the header's keys
+/// have a fixed order whatever serde_json features the build turns on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Record {
     /// Record format version ([`RECORD_VERSION`]).
     pub v: u32,
@@ -56,14 +80,138 @@ pub struct Record {
     /// Number of time expressions.
     #[serde(default)]
     pub dates: usize,
+    /// The most mentioned canonical entities, most mentions first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub mentioned: Vec<Mentioned>,
+    /// Who the claims come from, most claims first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub quoted: Vec<Quoted>,
+    /// Dated expressions of the timeline, in calendar order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dated: Vec<Dated>,
 }
 
+/// A canonical entity of a report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mentioned {
+    /// Canonical name.
+    pub name: String,
+    /// Label as in JSON (`PERSON`, `ORG`, …).
+    pub label: String,
+    /// Mentions in the report.
+    pub mentions: usize,
+}
+
+/// A source of a report's claims: its entity's canonical name when it was
+/// resolved, else the words of the source.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quoted {
+    /// Who.
+    pub name: String,
+    /// Claims of the report with that source.
+    pub claims: usize,
+}
+
+/// A dated expression of a report's timeline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Dated {
+    /// TIMEX3 value (a calendar value: `2019-02-16`, `2018-12`).
+    pub value: String,
+    /// TIMEX3 modifier (`MID`, `START`…), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub modifier: Option<String>,
+    /// The expression as written.
+    pub text: String,
+    /// The sentence it occurs in, cut.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sentence: Option<String>,
+}
+
+/// Words that name no one once taken out of their article.
+const BARE_PRONOUNS: &[&str] = &[
+    "he", "she", "they", "it", "we", "i", "you", "who", "which", "that", "this", "these", "those",
+];
+
 impl Record {
-    /// The record of a document. Text fields are cut to
-    /// [`MAX_RECORD_FIELD`] characters so that the header line stays far
-    /// below what [`scan`] reads.
+    /// The record of a document. Text fields are cut (to
+    /// [`MAX_RECORD_FIELD`] characters and less for the lists) so that the
+    /// header line stays far below what [`scan`] reads.
     pub fn from_document(doc: &Document) -> Self {
         let cut = |s: &str| escape::truncate(s, MAX_RECORD_FIELD);
+        let name = |s: &str| escape::truncate(s.trim(), MAX_NAME);
+        let mut by_mentions: Vec<_> = doc.entities.iter().collect();
+        by_mentions.sort_by(|a, b| {
+            b.mentions
+                .len()
+                .cmp(&a.mentions.len())
+                .then_with(|| a.name.cmp(&b.name))
+        });
+        let mentioned = by_mentions
+            .into_iter()
+            .filter(|e| !e.name.trim().is_empty())
+            .take(MAX_MENTIONED)
+            .map(|e| Mentioned {
+                name: name(&e.name),
+                label: e.label.as_str().to_string(),
+                mentions: e.mentions.len(),
+            })
+            .collect();
+        let mut sources: Vec<(String, usize)> = Vec::new();
+        for c in &doc.claims {
+            let Some(src) = &c.source else { continue };
+            let resolved = src
+                .entity
+                .as_deref()
+                .and_then(|id| doc.entities.iter().find(|e| e.id == id))
+                .map(|e| e.name.as_str());
+            let who = match resolved {
+                Some(n) => n.trim().to_string(),
+                None => {
+                    let t = src.text.trim().trim_end_matches([',', ';', ':', '.', ' ']);
+                    if BARE_PRONOUNS.contains(&t.to_lowercase().as_str()) {
+                        continue;
+                    }
+                    t.to_string()
+                }
+            };
+            if who.is_empty() {
+                continue;
+            }
+            match sources.iter_mut().find(|(n, _)| *n == who) {
+                Some((_, k)) => *k += 1,
+                None => sources.push((who, 1)),
+            }
+        }
+        // Most claims first; ties in the order the article quotes them.
+        sources.sort_by_key(|s| std::cmp::Reverse(s.1));
+        let quoted = sources
+            .into_iter()
+            .take(MAX_QUOTED)
+            .map(|(n, claims)| Quoted {
+                name: name(&n),
+                claims,
+            })
+            .collect();
+        let mut first: Vec<_> = timeline_entries(doc);
+        first.sort_by_key(|e| e.expr.span.start);
+        first.truncate(MAX_DATED);
+        let mut dated: Vec<(Option<_>, Dated)> = first
+            .into_iter()
+            .map(|e| {
+                (
+                    calendar_key(&e.expr.value),
+                    Dated {
+                        value: name(&e.expr.value),
+                        modifier: e.expr.modifier.as_deref().map(name),
+                        text: name(&e.expr.text),
+                        sentence: e
+                            .sentence
+                            .map(|s| escape::truncate(s.trim(), MAX_RECORD_SENTENCE)),
+                    },
+                )
+            })
+            .collect();
+        dated.sort_by(|a, b| a.0.cmp(&b.0));
         Self {
             v: RECORD_VERSION,
             id: cut(&doc.id),
@@ -73,6 +221,9 @@ impl Record {
             entities: doc.entities.len(),
             claims: doc.claims.len(),
             dates: doc.dates.len(),
+            mentioned,
+            quoted,
+            dated: dated.into_iter().map(|(_, d)| d).collect(),
         }
     }
 
@@ -80,23 +231,18 @@ impl Record {
     /// and `>` written as `\u003c`/`\u003e` so that no title can close the
     /// comment, and no newline (serde escapes them).
     pub fn header_line(&self) -> String {
-        // Written by hand in a fixed key order: a `json!` map's order depends
-        // on serde_json's `preserve_order` feature, which another crate of
-        // the build may turn on.
-        use serde_json::Value;
-        let json = format!(
-            "{{\"v\":{},\"id\":{},\"title\":{},\"outlet\":{},\"published\":{},\"entities\":{},\"claims\":{},\"dates\":{}}}",
-            self.v,
-            Value::from(self.id.as_str()),
-            Value::from(self.title.clone()),
-            Value::from(self.outlet.clone()),
-            Value::from(self.published.clone()),
-            self.entities,
-            self.claims,
-            self.dates,
-        )
+        // A record holds only strings, numbers and lists, which always
+        // serialize; were that ever to change, the report keeps a minimal
+        // header and says why in the log.
+        let json = match serde_json::to_string(self) {
+            Ok(j) => j,
+            Err(e) => {
+                tracing::warn!(id = %self.id, error = %e, "index record not serializable; writing a minimal one");
+                format!("{{\"v\":{},\"id\":{}}}", self.v, serde_json::Value::from(self.id.as_str()))
+            }
+        }
         .replace('<', "\\u003c")
-        .replace('>', "\\u003e");
+            .replace('>', "\\u003e");
         format!("{HEADER_PREFIX}{json}{HEADER_SUFFIX}")
     }
 
@@ -262,6 +408,9 @@ pub fn render(entries: &[Entry], summary: &RunSummary, outstanding: &[Failure]) 
             );
         }
     }
+    if entries.len() >= 2 {
+        out.push_str(&across(entries));
+    }
     out.push_str("\n## Last run\n\n");
     let _ = writeln!(
         out,
@@ -293,6 +442,230 @@ pub fn render(entries: &[Entry], summary: &RunSummary, outstanding: &[Failure]) 
     out
 }
 
+/// "Across the reports": the entities most reports mention, who is quoted
+/// in most reports, and one timeline of the reports' dated events. Empty
+/// when the records hold none of these (reports of version 1).
+fn across(entries: &[Entry]) -> String {
+    let mut out = String::new();
+    // Entities by (label, lowercase name) and sources by lowercase name:
+    // the reports (indexes) naming them, mentions or claims, first spelling.
+    let mut ents: HashMap<(String, String), Tally> = HashMap::new();
+    let mut srcs: HashMap<String, Tally> = HashMap::new();
+    for (i, e) in entries.iter().enumerate() {
+        for m in &e.record.mentioned {
+            ents.entry((m.label.clone(), m.name.to_lowercase()))
+                .or_insert_with(|| Tally::new(&m.name))
+                .add(i, m.mentions);
+        }
+        for q in &e.record.quoted {
+            srcs.entry(q.name.to_lowercase())
+                .or_insert_with(|| Tally::new(&q.name))
+                .add(i, q.claims);
+        }
+    }
+    // Each report merged its own mentions; across reports, "Trump" is the
+    // "Donald Trump" of another report and "ZTE Corp" the "ZTE".
+    let renames = cross_report_names(ents.keys());
+    for (from, to) in &renames {
+        let to_shown = ents.get(to).map(|t| t.shown.clone());
+        if let Some(t) = ents.remove(from) {
+            ents.entry(to.clone())
+                .or_insert_with(|| Tally::new(&t.shown))
+                .absorb(t);
+        }
+        if let Some(t) = srcs.remove(&from.1) {
+            let shown = to_shown.unwrap_or_else(|| t.shown.clone());
+            srcs.entry(to.1.clone())
+                .or_insert_with(|| Tally::new(&shown))
+                .absorb(t);
+        }
+    }
+    let mut ents: Vec<_> = ents.into_iter().collect();
+    ents.sort_by(|((la, ka), a), ((lb, kb), b)| {
+        b.reports
+            .len()
+            .cmp(&a.reports.len())
+            .then(b.count.cmp(&a.count))
+            .then_with(|| ka.cmp(kb))
+            .then_with(|| la.cmp(lb))
+    });
+    let mut srcs: Vec<_> = srcs.into_iter().collect();
+    srcs.sort_by(|(ka, a), (kb, b)| {
+        b.reports
+            .len()
+            .cmp(&a.reports.len())
+            .then(b.count.cmp(&a.count))
+            .then_with(|| ka.cmp(kb))
+    });
+    let mut events: Vec<(&Entry, &Dated)> = entries
+        .iter()
+        .flat_map(|e| e.record.dated.iter().map(move |d| (e, d)))
+        .collect();
+    events.sort_by(|(ea, a), (eb, b)| {
+        calendar_key(&a.value)
+            .cmp(&calendar_key(&b.value))
+            .then_with(|| ea.file.cmp(&eb.file))
+    });
+    if ents.is_empty() && srcs.is_empty() && events.is_empty() {
+        return out;
+    }
+    out.push_str("\n## Across the reports\n");
+    if !ents.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n### Most mentioned\n\nEntities by the number of reports that mention them (each report lists its {MAX_MENTIONED} most mentioned).\n"
+        );
+        out.push_str("| Name | Type | Reports | Mentions |\n| --- | --- | ---: | ---: |\n");
+        for ((label, _), t) in ents.iter().take(MAX_ROWS) {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} |",
+                escape::inline(&t.shown),
+                escape::inline(label),
+                t.reports.len(),
+                t.count
+            );
+        }
+    }
+    if !srcs.is_empty() {
+        out.push_str(
+            "\n### Most quoted\n\nSources of claims by the number of reports that quote them.\n\n",
+        );
+        out.push_str("| Source | Reports | Claims |\n| --- | ---: | ---: |\n");
+        for (_, t) in srcs.iter().take(MAX_ROWS) {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} |",
+                escape::inline(&t.shown),
+                t.reports.len(),
+                t.count
+            );
+        }
+    }
+    if !events.is_empty() {
+        out.push_str("\n### Timeline\n\n");
+        let skipped = events.len().saturating_sub(MAX_TIMELINE);
+        if skipped > 0 {
+            let _ = writeln!(
+                out,
+                "The {MAX_TIMELINE} most recent of {} dated events.\n",
+                events.len()
+            );
+        }
+        for (e, d) in events.iter().skip(skipped) {
+            let _ = write!(out, "- **{}**", escape::inline(&d.value));
+            if let Some(m) = d.modifier.as_deref() {
+                let _ = write!(out, " ({})", escape::inline(m));
+            }
+            let title = escape::inline(e.record.display_title());
+            let _ = write!(
+                out,
+                " — “{}” in [{}]({})",
+                escape::inline(&d.text),
+                if title.is_empty() {
+                    "Untitled".to_string()
+                } else {
+                    title
+                },
+                escape::link_target(&e.file)
+            );
+            if let Some(s) = d.sentence.as_deref() {
+                let _ = write!(out, ": {}", escape::inline(s));
+            }
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// What one name adds up to across reports.
+struct Tally {
+    /// Indexes of the reports that name it.
+    reports: BTreeSet<usize>,
+    /// Mentions or claims, summed.
+    count: usize,
+    /// The spelling shown (the first seen).
+    shown: String,
+}
+
+impl Tally {
+    fn new(shown: &str) -> Self {
+        Self {
+            reports: BTreeSet::new(),
+            count: 0,
+            shown: shown.to_string(),
+        }
+    }
+    fn add(&mut self, report: usize, n: usize) {
+        self.reports.insert(report);
+        self.count += n;
+    }
+    fn absorb(&mut self, other: Tally) {
+        self.reports.extend(other.reports);
+        self.count += other.count;
+    }
+}
+
+/// Company-form words left off when comparing organisation names.
+const ORG_SUFFIXES: &[&str] = &[
+    "corp",
+    "corporation",
+    "inc",
+    "incorporated",
+    "ltd",
+    "limited",
+    "co",
+    "company",
+    "plc",
+    "llc",
+    "group",
+    "holdings",
+    "sa",
+    "ag",
+    "nv",
+];
+
+/// Names of different reports that are one entity: a one-word PERSON name
+/// that is the last word of exactly one longer PERSON name ("Trump" →
+/// "Donald Trump"), and an ORG name that is another's plus a company form
+/// ("ZTE Corp" → "ZTE"). Keys are (label, lowercase name); each maps to the
+/// key it joins.
+fn cross_report_names<'a>(
+    keys: impl Iterator<Item = &'a (String, String)>,
+) -> Vec<((String, String), (String, String))> {
+    let keys: Vec<&(String, String)> = keys.collect();
+    let mut renames = Vec::new();
+    for &(label, name) in &keys {
+        let target = match label.as_str() {
+            "PERSON" if !name.contains(' ') => {
+                let mut longer = keys.iter().filter(|(l, n)| {
+                    l == "PERSON" && n.contains(' ') && n.rsplit(' ').next() == Some(name.as_str())
+                });
+                match (longer.next(), longer.next()) {
+                    (Some(one), None) => Some((*one).clone()),
+                    _ => None,
+                }
+            }
+            "ORG" => {
+                let words: Vec<&str> = name.split_whitespace().collect();
+                let cut = words
+                    .iter()
+                    .rposition(|w| !ORG_SUFFIXES.contains(&w.trim_end_matches(['.', ','])))
+                    .map_or(0, |p| p + 1);
+                let base = words.get(..cut).map(|w| w.join(" ")).unwrap_or_default();
+                (cut < words.len() && !base.is_empty())
+                    .then(|| ("ORG".to_string(), base))
+                    .filter(|k| keys.contains(&k))
+            }
+            _ => None,
+        };
+        if let Some(t) = target {
+            renames.push(((label.clone(), name.clone()), t));
+        }
+    }
+    renames
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -307,6 +680,9 @@ mod tests {
             entities: 1,
             claims: 2,
             dates: 3,
+            mentioned: Vec::new(),
+            quoted: Vec::new(),
+            dated: Vec::new(),
         }
     }
 
@@ -320,6 +696,164 @@ mod tests {
         assert!(line.ends_with(" -->"));
         assert!(!line[..line.len() - 4].contains('>'));
         assert_eq!(Record::parse_header(&line), Some(r));
+    }
+
+    fn rich() -> Document {
+        serde_json::from_str(include_str!("../tests/fixtures/rich.json")).unwrap()
+    }
+
+    #[test]
+    fn records_name_resolved_sources_and_skip_bare_pronouns() {
+        let mut doc = rich();
+        // An unresolved "he" says nothing once out of its article; a
+        // resolved one counts for its entity.
+        let mut he = doc.claims[0].clone();
+        he.source.as_mut().unwrap().text = "he".into();
+        he.source.as_mut().unwrap().entity = None;
+        let mut resolved_he = he.clone();
+        resolved_he.source.as_mut().unwrap().entity = Some("e1".into());
+        doc.claims.push(he);
+        doc.claims.push(resolved_he);
+        let r = Record::from_document(&doc);
+        assert!(r.quoted.iter().all(|q| q.name != "he"), "{:?}", r.quoted);
+        let marta = r.quoted.iter().find(|q| q.name == "Marta Okonkwo").unwrap();
+        assert_eq!(marta.claims, 3);
+        assert_eq!(r.quoted[0].name, "Marta Okonkwo");
+        // Mentioned: most mentions first; dated: calendar order.
+        assert_eq!(r.mentioned[0].mentions, 2);
+        let keys: Vec<_> = r.dated.iter().map(|d| calendar_key(&d.value)).collect();
+        assert!(keys.windows(2).all(|w| w[0] <= w[1]), "{keys:?}");
+        // The record survives its header.
+        assert_eq!(Record::parse_header(&r.header_line()), Some(r));
+    }
+
+    #[test]
+    fn version_1_reports_are_indexed_without_the_cross_report_section() {
+        let v1 = |id: &str| {
+            format!(
+                "<!-- gleaner: {{\"v\":1,\"id\":\"{id}\",\"title\":\"T {id}\",\"outlet\":null,\"published\":null,\"entities\":2,\"claims\":1,\"dates\":0}} -->"
+            )
+        };
+        let entries: Vec<Entry> = ["a", "b"]
+            .into_iter()
+            .map(|id| Entry {
+                file: format!("{id}.md"),
+                record: Record::parse_header(&v1(id)).unwrap(),
+            })
+            .collect();
+        assert!(entries[0].record.mentioned.is_empty());
+        let text = render(&entries, &RunSummary::default(), &[]);
+        assert!(text.contains("[T a](a.md)"), "{text}");
+        assert!(!text.contains("Across the reports"), "{text}");
+    }
+
+    #[test]
+    fn the_index_adds_up_what_reports_share() {
+        let a = Record::from_document(&rich());
+        let mut other = rich();
+        other.entities.truncate(1);
+        other.claims.clear();
+        other.dates.clear();
+        let b = Record::from_document(&other);
+        let entries = vec![
+            Entry {
+                file: "a.md".into(),
+                record: a,
+            },
+            Entry {
+                file: "b.md".into(),
+                record: b,
+            },
+        ];
+        let text = render(&entries, &RunSummary::default(), &[]);
+        // Marta Okonkwo is in both reports, 2 mentions each; first row.
+        let table = text.split("### Most mentioned").nth(1).unwrap();
+        let first_row = table.lines().find(|l| l.starts_with("| Marta")).unwrap();
+        assert_eq!(first_row, "| Marta Okonkwo | PERSON | 2 | 4 |");
+        assert!(text.contains("### Most quoted"), "{text}");
+        assert!(
+            text.contains("- **2016** — “in 2016” in [Port Ellery"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn surnames_and_company_forms_join_across_reports() {
+        let m = |name: &str, label: &str, mentions: usize| Mentioned {
+            name: name.into(),
+            label: label.into(),
+            mentions,
+        };
+        let mut a = record("a", Some("A"), None);
+        a.mentioned = vec![
+            m("Donald Trump", "PERSON", 3),
+            m("ZTE", "ORG", 2),
+            m("Ann Lee", "PERSON", 1),
+        ];
+        a.quoted = vec![Quoted {
+            name: "Donald Trump".into(),
+            claims: 1,
+        }];
+        let mut b = record("b", Some("B"), None);
+        b.mentioned = vec![
+            m("Trump", "PERSON", 1),
+            m("ZTE Corp.", "ORG", 1),
+            m("Lee", "PERSON", 1),
+            m("Bo Lee", "PERSON", 1),
+        ];
+        b.quoted = vec![Quoted {
+            name: "Trump".into(),
+            claims: 2,
+        }];
+        let entries: Vec<Entry> = [a, b]
+            .into_iter()
+            .map(|r| Entry {
+                file: format!("{}.md", r.id),
+                record: r,
+            })
+            .collect();
+        let text = render(&entries, &RunSummary::default(), &[]);
+        assert!(text.contains("| Donald Trump | PERSON | 2 | 4 |"), "{text}");
+        assert!(text.contains("| ZTE | ORG | 2 | 3 |"), "{text}");
+        assert!(text.contains("| Donald Trump | 2 | 3 |"), "{text}");
+        // Two Lees: "Lee" stays on its own.
+        assert!(text.contains("| Lee | PERSON | 1 | 1 |"), "{text}");
+        assert!(!text.contains("| Trump |"), "{text}");
+    }
+
+    #[test]
+    fn huge_lists_still_give_a_readable_header() {
+        let mut doc = rich();
+        let long = "Ω".repeat(10_000);
+        let template = doc.entities[0].clone();
+        let date = doc.dates[0].clone();
+        for i in 0..200 {
+            let mut e = template.clone();
+            e.id = format!("x{i}");
+            e.name = format!("{i}{long}");
+            doc.entities.push(e);
+            let mut d = date.clone();
+            d.text = long.clone();
+            d.value = format!("19{:02}-01-01", i % 100);
+            doc.dates.push(d);
+        }
+        let mut c = doc.claims[0].clone();
+        c.source.as_mut().unwrap().entity = None;
+        for i in 0..50 {
+            c.source.as_mut().unwrap().text = format!("<{i}>{long}");
+            doc.claims.push(c.clone());
+        }
+        doc.meta.title = Some("<".repeat(50_000));
+        let line = Record::from_document(&doc).header_line();
+        assert!((line.len() as u64) < MAX_HEADER, "{}", line.len());
+        let back = Record::parse_header(&line).unwrap();
+        assert_eq!(back.mentioned.len(), MAX_MENTIONED);
+        assert_eq!(back.quoted.len(), MAX_QUOTED);
+        assert_eq!(back.dated.len(), MAX_DATED);
+        assert!(back
+            .quoted
+            .iter()
+            .all(|q| q.name.chars().count() <= MAX_NAME));
     }
 
     #[test]

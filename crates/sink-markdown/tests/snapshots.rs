@@ -106,8 +106,15 @@ async fn index_over_a_folder() {
             &Default::default(),
         )
         .unwrap();
+    // A second report on the same story: its entities, sources and dates
+    // add up with the first one's under "Across the reports".
+    let mut follow_up = rich();
+    follow_up.id = "2019/port-ellery-follow-up".into();
+    follow_up.meta.title = Some("Port Ellery terminal: harbour master sets date".into());
+    follow_up.meta.published = Some("2019-02-20".into());
     let docs = [
         rich(),
+        follow_up,
         bare("2018/old-news", Some("Old news"), Some("2018-11-02")),
         bare("undated", None, None),
         bare("pipes", Some("A | B *and* C"), Some("2019-02-19")),
@@ -118,7 +125,7 @@ async fn index_over_a_folder() {
     // A user's own note in the folder is not a report.
     std::fs::write(tmp.path().join("README.md"), "# My notes\n").unwrap();
     let summary = RunSummary {
-        processed: 4,
+        processed: 5,
         failures: vec![
             Failure {
                 path: "articles/broken.html".into(),
