@@ -763,3 +763,23 @@ pub(super) fn subject_before_interruption(
             last,
         })
 }
+
+/// Whether token `k` is "asked" opening a reduced clause: at the start of
+/// its sentence ("Asked whether …, she said") or after "when", "if",
+/// "being", "once", "while", "after" ("when asked about …").
+pub(super) fn asked_clause(tok: &Tokenized, k: usize) -> bool {
+    let toks = &tok.tokens;
+    let Some(t) = toks.get(k) else { return false };
+    if t.in_quote || t.lower != "asked" {
+        return false;
+    }
+    let prev = k.checked_sub(1).and_then(|p| toks.get(p));
+    match prev {
+        None => true,
+        Some(p) if p.sent != t.sent || p.para != t.para => true,
+        Some(p) => matches!(
+            p.lower.as_str(),
+            "when" | "if" | "being" | "once" | "while" | "after" | "whenever"
+        ),
+    }
+}
