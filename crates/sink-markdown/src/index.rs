@@ -511,35 +511,47 @@ fn across(entries: &[Entry]) -> String {
     }
     out.push_str("\n## Across the reports\n");
     if !ents.is_empty() {
-        let _ = writeln!(
-            out,
-            "\n### Most mentioned\n\nEntities by the number of reports that mention them (each report lists its {MAX_MENTIONED} most mentioned).\n"
-        );
-        out.push_str("| Name | Type | Reports | Mentions |\n| --- | --- | ---: | ---: |\n");
-        for ((label, _), t) in ents.iter().take(MAX_ROWS) {
+        out.push_str("\n### Most mentioned\n\n");
+        let shared: Vec<_> = ents.iter().filter(|(_, t)| t.reports.len() > 1).collect();
+        if shared.is_empty() {
+            out.push_str("No entity is named in more than one report.\n");
+        } else {
             let _ = writeln!(
                 out,
-                "| {} | {} | {} | {} |",
-                escape::inline(&t.shown),
-                escape::inline(label),
-                t.reports.len(),
-                t.count
+                "Entities named in more than one report, by the number of reports (each report lists its {MAX_MENTIONED} most mentioned).\n"
             );
+            out.push_str("| Name | Type | Reports | Mentions |\n| --- | --- | ---: | ---: |\n");
+            for ((label, _), t) in shared.into_iter().take(MAX_ROWS) {
+                let _ = writeln!(
+                    out,
+                    "| {} | {} | {} | {} |",
+                    escape::inline(&t.shown),
+                    escape::inline(label),
+                    t.reports.len(),
+                    t.count
+                );
+            }
         }
     }
     if !srcs.is_empty() {
-        out.push_str(
-            "\n### Most quoted\n\nSources of claims by the number of reports that quote them.\n\n",
-        );
-        out.push_str("| Source | Reports | Claims |\n| --- | ---: | ---: |\n");
-        for (_, t) in srcs.iter().take(MAX_ROWS) {
-            let _ = writeln!(
-                out,
-                "| {} | {} | {} |",
-                escape::inline(&t.shown),
-                t.reports.len(),
-                t.count
+        out.push_str("\n### Most quoted\n\n");
+        let shared: Vec<_> = srcs.iter().filter(|(_, t)| t.reports.len() > 1).collect();
+        if shared.is_empty() {
+            out.push_str("No source is quoted in more than one report.\n");
+        } else {
+            out.push_str(
+                "Sources of claims quoted in more than one report, by the number of reports.\n\n",
             );
+            out.push_str("| Source | Reports | Claims |\n| --- | ---: | ---: |\n");
+            for (_, t) in shared.into_iter().take(MAX_ROWS) {
+                let _ = writeln!(
+                    out,
+                    "| {} | {} | {} |",
+                    escape::inline(&t.shown),
+                    t.reports.len(),
+                    t.count
+                );
+            }
         }
     }
     if !events.is_empty() {
@@ -816,8 +828,10 @@ mod tests {
         assert!(text.contains("| Donald Trump | PERSON | 2 | 4 |"), "{text}");
         assert!(text.contains("| ZTE | ORG | 2 | 3 |"), "{text}");
         assert!(text.contains("| Donald Trump | 2 | 3 |"), "{text}");
-        // Two Lees: "Lee" stays on its own.
-        assert!(text.contains("| Lee | PERSON | 1 | 1 |"), "{text}");
+        // Two Lees: "Lee" stays on its own, and like every name of one
+        // report only, is not listed.
+        assert!(!text.contains("| Lee |"), "{text}");
+        assert!(!text.contains("| Ann Lee |"), "{text}");
         assert!(!text.contains("| Trump |"), "{text}");
     }
 
