@@ -7,7 +7,7 @@
 
 use super::fswatch::FileStat;
 use super::settings::Settings;
-use crate::config::Pipeline;
+use crate::config::{Pipeline, SinkStage};
 use crate::process;
 use crate::source::InputFile;
 use gleaner_core::{Document, Failure};
@@ -153,47 +153,69 @@ fn with_id(mut f: Failure, id: &str) -> Failure {
     f
 }
 
-/// Writes `doc` with every sink; transient errors are retried with backoff.
+/// Writes `doc` with every sink, all sinks at once (as the batch runner
+/// does); transient errors are retried with backoff, each sink on its own.
+/// Fails with the first failing sink in pipeline order.
 async fn write_all(
     pipeline: &Pipeline,
     settings: &Settings,
     input: &InputFile,
     doc: &Document,
 ) -> Result<Vec<PathBuf>, Failure> {
+    let writes = pipeline
+        .sinks
+        .iter()
+        .map(|stage| write_one(stage, settings, input, doc));
     let mut written = Vec::new();
-    for stage in &pipeline.sinks {
-        let mut delay = backoff(settings.retry_delay, settings.retry_max_delay, 0);
-        let mut attempt = 0u32;
-        loop {
-            match stage.sink.write(doc).await {
-                Ok(paths) => {
-                    written.extend(paths);
-                    break;
-                }
-                Err(e) if e.transient && attempt < settings.retries => {
-                    attempt += 1;
-                    warn!(path = %input.path.display(), sink = %stage.name, error = %e,
-                        attempt, of = settings.retries, retry_in_ms = delay.as_millis() as u64,
-                        "transient sink error; retrying");
-                    tokio::time::sleep(delay).await;
-                    delay = backoff(settings.retry_delay, settings.retry_max_delay, attempt);
-                }
-                Err(e) => {
-                    let tries = if attempt > 0 {
-                        format!(" (after {} attempts)", attempt + 1)
-                    } else {
-                        String::new()
-                    };
-                    return Err(Failure {
-                        path: input.path.display().to_string(),
-                        stage: format!("sinks.{}", stage.name),
-                        message: format!("{e}{tries}"),
-                    });
-                }
+    let mut first_err = None;
+    for r in futures::future::join_all(writes).await {
+        match r {
+            Ok(paths) => written.extend(paths),
+            Err(f) => {
+                first_err.get_or_insert(f);
             }
         }
     }
-    Ok(written)
+    match first_err {
+        Some(f) => Err(f),
+        None => Ok(written),
+    }
+}
+
+/// Writes `doc` with one sink, retrying transient errors with backoff.
+async fn write_one(
+    stage: &SinkStage,
+    settings: &Settings,
+    input: &InputFile,
+    doc: &Document,
+) -> Result<Vec<PathBuf>, Failure> {
+    let mut delay = backoff(settings.retry_delay, settings.retry_max_delay, 0);
+    let mut attempt = 0u32;
+    loop {
+        match stage.sink.write(doc).await {
+            Ok(paths) => return Ok(paths),
+            Err(e) if e.transient && attempt < settings.retries => {
+                attempt += 1;
+                warn!(path = %input.path.display(), sink = %stage.name, error = %e,
+                    attempt, of = settings.retries, retry_in_ms = delay.as_millis() as u64,
+                    "transient sink error; retrying");
+                tokio::time::sleep(delay).await;
+                delay = backoff(settings.retry_delay, settings.retry_max_delay, attempt);
+            }
+            Err(e) => {
+                let tries = if attempt > 0 {
+                    format!(" (after {} attempts)", attempt + 1)
+                } else {
+                    String::new()
+                };
+                return Err(Failure {
+                    path: input.path.display().to_string(),
+                    stage: format!("sinks.{}", stage.name),
+                    message: format!("{e}{tries}"),
+                });
+            }
+        }
+    }
 }
 
 /// A free path for `rel` inside `dir`: `dir/rel`, or with `-2`, `-3`, …
