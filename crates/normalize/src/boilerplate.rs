@@ -14,7 +14,7 @@
 //!
 //! | reason | what |
 //! |---|---|
-//! | `metadata` | among the first lines: the headline (equal to `meta.title`), byline and date lines whose parts are `meta.authors`, `meta.outlet`, reporter roles or `meta.published` |
+//! | `metadata` | among the first lines: the headline (equal to `meta.title`), byline and date lines whose parts are `meta.authors`, `meta.outlet`, reporter roles or `meta.published` (a part is a date by `gleaner-datelines`, the grammar ingest reads date lines with) |
 //! | `update_note` | among the first lines: a short `Update: …` line without final punctuation |
 //! | `donation_appeal` | a run of paragraphs asking for support (`Your donation allows us …`, `Support our journalism`), with the outlet-voice paragraphs between them |
 //! | `newsletter` | sign-up appeals (`Sign up for our … newsletter`, `Enter your email`, `By signing up you agree …`) and their short follow-up lines |
@@ -33,6 +33,7 @@
 
 use crate::layout::Line;
 use gleaner_core::Meta;
+use gleaner_datelines::{classify_part, DatePart};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -405,140 +406,8 @@ fn is_comment_header(t: &str, after_marker: bool) -> bool {
     }
 }
 
-/// A year-month-day found in a date line part, or `None`; `Some(None)` when
-/// the part is made only of date/time words but has no full date.
-fn parse_date_part(part: &str) -> Option<Option<(u32, u32, u32)>> {
-    const WEEKDAYS: &[&str] = &[
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "mon",
-        "tue",
-        "tues",
-        "wed",
-        "thu",
-        "thur",
-        "thurs",
-        "fri",
-        "sat",
-        "sun",
-    ];
-    const MONTH_NAMES: &[&str] = &[
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    const FILLER: &[&str] = &[
-        "published",
-        "updated",
-        "posted",
-        "on",
-        "at",
-        "last",
-        "modified",
-        "-",
-        "–",
-        "—",
-        "/",
-        "·",
-        "•",
-        "am",
-        "pm",
-        "a.m",
-        "p.m",
-        "utc",
-        "gmt",
-        "et",
-        "pt",
-        "ct",
-        "the",
-        "of",
-    ];
-    let (mut y, mut m, mut d) = (None, None, None);
-    for raw in part.split(|c: char| c.is_whitespace() || c == ',') {
-        let tok = raw.trim_end_matches('.').to_lowercase();
-        if tok.is_empty() || FILLER.contains(&tok.as_str()) || WEEKDAYS.contains(&tok.as_str()) {
-            continue;
-        }
-        if let Some(mi) = MONTH_NAMES
-            .iter()
-            .position(|name| *name == tok || (tok.len() >= 3 && name.starts_with(tok.as_str())))
-        {
-            m = Some(mi as u32 + 1);
-            continue;
-        }
-        let digits = tok.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-        let suffix = tok.get(digits.len()..).unwrap_or("");
-        if !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) {
-            let v: u32 = digits.parse().ok()?;
-            if digits.len() == 4 && (1900..=2100).contains(&v) && suffix.is_empty() {
-                y = Some(v);
-                continue;
-            }
-            if digits.len() <= 2
-                && (1..=31).contains(&v)
-                && matches!(suffix, "" | "st" | "nd" | "rd" | "th")
-            {
-                d = Some(v);
-                continue;
-            }
-            return None;
-        }
-        // Times like 09:19 or 9:19pm.
-        let time = tok.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-        if time.contains(':') && time.chars().all(|c| c.is_ascii_digit() || c == ':') {
-            continue;
-        }
-        // ISO dates, possibly with a time.
-        if let Some(date) = tok.get(..10) {
-            let b = date.as_bytes();
-            if b.len() == 10 && b.get(4) == Some(&b'-') && b.get(7) == Some(&b'-') {
-                let yy = date.get(..4).and_then(|s| s.parse().ok());
-                let mm = date.get(5..7).and_then(|s| s.parse().ok());
-                let dd = date.get(8..10).and_then(|s| s.parse().ok());
-                if let (Some(yy), Some(mm), Some(dd)) = (yy, mm, dd) {
-                    y = Some(yy);
-                    m = Some(mm);
-                    d = Some(dd);
-                    continue;
-                }
-            }
-        }
-        // Time zone abbreviations (EST, BST, CEST) and UTC offsets.
-        let is_tz = (raw.len() <= 5
-            && raw.len() >= 2
-            && raw.chars().all(|c| c.is_ascii_uppercase())
-            && raw.ends_with('T'))
-            || ((tok.starts_with('+') || tok.starts_with('-'))
-                && tok
-                    .get(1..)
-                    .is_some_and(|r| r.chars().all(|c| c.is_ascii_digit() || c == ':')));
-        if is_tz {
-            continue;
-        }
-        return None;
-    }
-    match (y, m, d) {
-        (Some(y), Some(m), Some(d)) => Some(Some((y, m, d))),
-        _ => Some(None),
-    }
-}
-
 /// A byline, date line or both, made only of what `meta` already holds.
-fn is_meta_line(t: &str, meta: &Meta, published: Option<(u32, u32, u32)>) -> bool {
+fn is_meta_line(t: &str, meta: &Meta, published: Option<(i32, u32, u32)>) -> bool {
     if words(t) > 25 {
         return false;
     }
@@ -553,11 +422,14 @@ fn is_meta_line(t: &str, meta: &Meta, published: Option<(u32, u32, u32)>) -> boo
         // 2019, 9:19 AM ET"); only otherwise do commas separate names.
         let whole = p.byline_prefix.replace(chunk.trim(), "");
         if !whole.trim().is_empty() {
-            if let Some(date) = parse_date_part(&whole) {
-                if date.is_some() && date == published {
-                    matched = true;
+            match classify_part(&whole) {
+                DatePart::NotDate => {}
+                date => {
+                    if date.ymd().is_some() && date.ymd() == published {
+                        matched = true;
+                    }
+                    continue;
                 }
-                continue;
             }
         }
         for piece in chunk
@@ -581,10 +453,13 @@ fn is_meta_line(t: &str, meta: &Meta, published: Option<(u32, u32, u32)>) -> boo
         if outlet.as_deref().is_some_and(|o| !o.is_empty() && o == f) || p.role.is_match(&f) {
             continue;
         }
-        match parse_date_part(&part) {
-            Some(Some(ymd)) if Some(ymd) == published => matched = true,
-            Some(_) => {}
-            None => return false,
+        match classify_part(&part) {
+            DatePart::NotDate => return false,
+            date => {
+                if date.ymd().is_some() && date.ymd() == published {
+                    matched = true;
+                }
+            }
         }
     }
     // A part that is another date (an update time) is allowed, but only a part
@@ -592,7 +467,7 @@ fn is_meta_line(t: &str, meta: &Meta, published: Option<(u32, u32, u32)>) -> boo
     matched
 }
 
-fn published_ymd(published: Option<&str>) -> Option<(u32, u32, u32)> {
+fn published_ymd(published: Option<&str>) -> Option<(i32, u32, u32)> {
     let d = published?;
     let y = d.get(..4)?.parse().ok()?;
     let m = d.get(5..7)?.parse().ok()?;
@@ -1094,23 +969,6 @@ mod tests {
     }
 
     #[test]
-    fn date_parts() {
-        assert_eq!(
-            parse_date_part("Tuesday 19 February 2019 09:19 EST"),
-            Some(Some((2019, 2, 19)))
-        );
-        assert_eq!(
-            parse_date_part("Feb. 19, 2019 at 9:19 p.m. ET"),
-            Some(Some((2019, 2, 19)))
-        );
-        assert_eq!(
-            parse_date_part("2019-02-19T09:19:00-05:00"),
-            Some(Some((2019, 2, 19)))
-        );
-        assert_eq!(parse_date_part("The council met"), None);
-    }
-
-    #[test]
     fn byline_and_date_lines_match_meta() {
         let meta = Meta {
             authors: vec!["Rita Okafor".into()],
@@ -1145,5 +1003,44 @@ mod tests {
             ymd
         ));
         assert!(!is_meta_line("March 9, 2021", &meta, ymd));
+    }
+
+    #[test]
+    fn date_lines_in_every_format_ingest_reads_are_metadata() {
+        let meta = Meta {
+            authors: vec!["Rita Okafor".into()],
+            ..Meta::default()
+        };
+        let ymd = Some((2021, 3, 19));
+        for line in [
+            "Published: 19 Mar 2021, 10:15 GMT",
+            "March 19, 2021, 10:15 AM ET",
+            "2021-03-19T10:15:00-05:00",
+            "Posted 2021-03-19 10:15+01:00",
+            "19.03.2021",
+            "Updated 19 March 2021 10:15 SAST",
+            "Published Friday, March 19th, 2021 at 10 a.m.",
+            "By Rita Okafor | Published: 19 Mar 2021, 10:15 GMT",
+            "By Rita Okafor | 2021-03-19T10:15:00Z | Updated 3 p.m.",
+        ] {
+            assert_eq!(
+                gleaner_datelines::parse_date_line(line.trim_start_matches("By Rita Okafor | "))
+                    .and_then(|d| d.get(..10).map(str::to_owned))
+                    .as_deref(),
+                Some("2021-03-19"),
+                "ingest reads {line:?}"
+            );
+            assert!(is_meta_line(line, &meta, ymd), "{line}");
+        }
+        for line in [
+            "Published: 20 Mar 2021, 10:15 GMT",
+            "2021-03-20T10:15:00-05:00",
+            "20.03.2021",
+            // A word that is no date and no author keeps the line.
+            "By Rita Okafor | CNET | 19 March 2021",
+            "Friday 19 March 2021 10:15 the council met",
+        ] {
+            assert!(!is_meta_line(line, &meta, ymd), "{line}");
+        }
     }
 }
