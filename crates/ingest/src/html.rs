@@ -11,10 +11,10 @@
 //! stack, and a panic inside a parser becomes an error for that document
 //! instead of taking the process down.
 
-use crate::dates::normalize_date;
 use crate::text::{looks_like_name, split_authors};
 use dom_query::{Document, Selection};
 use gleaner_core::Meta;
+use gleaner_datelines::{normalize_date, parse_date_line};
 use serde_json::Value;
 
 /// Stack size of the extraction thread. The sanitizer caps nesting at 512
@@ -102,7 +102,7 @@ fn drop_leading_furniture(body: String, headings: &[Option<String>]) -> String {
     for para in body.split("\n\n") {
         let furniture = para.chars().count() <= 200
             && (headings.iter().flatten().any(|h| same(para, h))
-                || crate::dates::parse_date_line(para).is_some()
+                || parse_date_line(para).is_some()
                 || crate::text::byline(para).is_some());
         if !furniture {
             break;

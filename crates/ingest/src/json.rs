@@ -3,9 +3,9 @@
 //! `outlet` or `source`, `authors` or `author` (a string or an array) and
 //! `language`. Other fields are ignored.
 
-use crate::dates::{from_timestamp, normalize_date};
 use crate::text::split_authors;
 use gleaner_core::Meta;
+use gleaner_datelines::{from_timestamp, normalize_date};
 use serde_json::{Map, Value};
 
 /// Longest accepted `id`, in bytes.

@@ -4,7 +4,8 @@
 //! * [`encoding`]: byte-order marks, binary detection, declared and guessed
 //!   charsets.
 //! * [`text`]: title, byline and date lines at the top of plain text.
-//! * [`dates`]: date lines and metadata dates to RFC 3339 / `YYYY-MM-DD`.
+//! * [`dates`]: date lines and metadata dates to RFC 3339 / `YYYY-MM-DD`
+//!   (the `gleaner-datelines` crate, which normalize shares, re-exported).
 //! * [`html`]: main text (rs-trafilatura, with a fallback) and page metadata.
 //! * [`json`]: JSON and JSONL articles.
 //! * [`sanitize`]: script/style removal and a nesting cap before HTML parsing.
@@ -14,13 +15,14 @@
 //! Every failure is per document: [`ingest_file`] returns one result per
 //! article, and an [`IngestError`] names the file (and JSONL line).
 
-pub mod dates;
 pub mod encoding;
 pub mod eval;
 pub mod html;
 pub mod json;
 pub mod sanitize;
 pub mod text;
+
+pub use gleaner_datelines as dates;
 
 use encoding::{DecodeProblem, Decoded};
 use gleaner_core::{Document, Format, Meta, OptionInfo, SourceInfo};

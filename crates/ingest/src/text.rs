@@ -3,8 +3,8 @@
 //! matter), a byline ("By Jane Doe", or a bare name line directly above a
 //! date line) and a publication date line.
 
-use crate::dates::{normalize_date, parse_date_line};
 use gleaner_core::Meta;
+use gleaner_datelines::{normalize_date, parse_date_line};
 
 /// How many non-empty lines after the title are searched for a byline and a
 /// date; articles put them right under the headline and standfirst.
