@@ -783,3 +783,55 @@ pub(super) fn asked_clause(tok: &Tokenized, k: usize) -> bool {
         ),
     }
 }
+
+/// The relative pronoun ("who", "which") that is the subject of the cue at
+/// token `cue`: right before it in its sentence, past at most two
+/// auxiliaries and adverbs ("who has long argued", "which later denied").
+pub(super) fn relative_subject(tok: &Tokenized, cue: usize) -> Option<usize> {
+    let toks = &tok.tokens;
+    let s = toks.get(cue)?.sent;
+    let mut k = cue;
+    while k > 0 {
+        let t = toks.get(k - 1)?;
+        if t.sent != s || t.in_quote {
+            return None;
+        }
+        let w = t.lower.as_str();
+        if w == "who" || w == "which" {
+            return Some(k - 1);
+        }
+        let skip = matches!(
+            w,
+            "has"
+                | "have"
+                | "had"
+                | "is"
+                | "was"
+                | "are"
+                | "were"
+                | "would"
+                | "will"
+                | "also"
+                | "later"
+                | "then"
+                | "previously"
+                | "once"
+                | "still"
+                | "never"
+                | "often"
+                | "already"
+                | "recently"
+                | "now"
+                | "'d"
+                | "'s"
+                | "'ve"
+                | "just"
+                | "long"
+        ) || (w.ends_with("ly") && w.len() > 3);
+        if !skip || cue - k >= 3 {
+            return None;
+        }
+        k -= 1;
+    }
+    None
+}
