@@ -1,6 +1,7 @@
 //! What was said: the untagged rest of a sentence for a cue without content,
 //! times and places between a cue and "that", both sides of a parenthetical
-//! cue ("X, he said, Y"), and "According to X, Y".
+//! cue ("X, he said, Y"), and "According to X, Y" (also when the tagger
+//! missed it).
 
 use super::*;
 
@@ -254,4 +255,89 @@ pub(super) fn parenthetical(
             .first()
             .is_some_and(|&p| inside(p, left) || inside(p, right));
     one_side.then(|| vec![left, right])
+}
+
+/// "According to X, Y" and "Y, according to X." that the tagger left
+/// without any role (short reports are easy to miss): "according to"
+/// outside quotations that no claim touches becomes a claim. Before the
+/// comma-separated report, its content runs from X to the sentence end
+/// (the "According to X, Y" repair splits it at the comma); at the end of
+/// a sentence, X is the source and the clause before the comma the
+/// content.
+pub(super) fn untagged_according(tok: &Tokenized, drafts: &mut Vec<Draft>) {
+    let toks = &tok.tokens;
+    let mut new = Vec::new();
+    for i in 0..toks.len() {
+        let (Some(a), Some(b)) = (toks.get(i), toks.get(i + 1)) else {
+            continue;
+        };
+        if a.lower != "according" || b.lower != "to" || a.in_quote || b.in_quote || a.sent != b.sent
+        {
+            continue;
+        }
+        let touched = drafts.iter().any(|d| {
+            let hit = |(x, y): (usize, usize)| x <= i + 1 && y >= i;
+            hit((d.cue.first, d.cue.last))
+                || d.source.is_some_and(|r| hit((r.first, r.last)))
+                || d.content.iter().any(|&p| hit(p))
+        });
+        if touched {
+            continue;
+        }
+        let s = a.sent;
+        let in_sent = |k: usize| toks.get(k).is_some_and(|t| t.sent == s);
+        let mut end = i + 1;
+        while in_sent(end + 1) {
+            end += 1;
+        }
+        while end > i + 1
+            && toks
+                .get(end)
+                .is_some_and(|t| t.kind == TokKind::Punct && !t.in_quote)
+        {
+            end -= 1;
+        }
+        if end < i + 2 {
+            continue;
+        }
+        let cue = Run {
+            role: Role::Cue,
+            first: i,
+            last: i + 1,
+        };
+        let comma_after =
+            (i + 2..=end).find(|&k| toks.get(k).is_some_and(|t| t.lower == "," && !t.in_quote));
+        let comma_before = i
+            .checked_sub(1)
+            .filter(|&k| toks.get(k).is_some_and(|t| t.lower == "," && !t.in_quote));
+        if let (Some(c), None) = (comma_before, comma_after) {
+            // "Y, according to X."
+            let mut start = c;
+            while start > 0 && in_sent(start - 1) {
+                start -= 1;
+            }
+            if word_count(tok, start, c) < 3 {
+                continue;
+            }
+            new.push(Draft {
+                cue,
+                source: Some(Run {
+                    role: Role::Src,
+                    first: i + 2,
+                    last: end,
+                }),
+                source_cost: 0,
+                content: vec![(start, c - 1)],
+            });
+        } else if comma_after.is_some() {
+            // "According to X, Y."
+            new.push(Draft {
+                cue,
+                source: None,
+                source_cost: usize::MAX,
+                content: vec![(i + 2, end)],
+            });
+        }
+    }
+    drafts.extend(new);
 }

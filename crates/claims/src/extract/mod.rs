@@ -591,6 +591,9 @@ fn link(
     if rules {
         subject_before_cue(tok, tags, cb, &mut drafts);
     }
+    if rules {
+        untagged_according(tok, &mut drafts);
+    }
     // "according to X": X is the source, not a content part.
     for d in drafts
         .iter_mut()
@@ -2009,6 +2012,41 @@ mod tests {
             .unwrap_or_else(|| panic!("{cs:?}"));
         assert!(text[q.cue.0..q.cue.1].contains("statement"), "{cs:?}");
         assert_eq!(q.source.map(|s| &text[s.0..s.1]), Some("they"));
+    }
+
+    #[test]
+    fn an_according_to_the_tagger_missed_is_a_report() {
+        let text = "According to the port, both ferries were late. The strike ended, according to union leaders.";
+        let tok = tokenize(text, &[]);
+        let cb: Vec<u8> = tok
+            .tokens
+            .iter()
+            .map(|t| if t.lower == "according" { 5 } else { 0 })
+            .collect();
+        let cs = link(
+            &tok,
+            &vec![0u8; tok.tokens.len()],
+            &cb,
+            text,
+            ExtractOptions::default(),
+        );
+        let got: Vec<_> = cs
+            .iter()
+            .map(|c| {
+                (
+                    c.source.map(|s| &text[s.0..s.1]),
+                    &text[c.cue.0..c.cue.1],
+                    &text[c.content[0].0..c.content[0].1],
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Some("the port"), "According to", "both ferries were late"),
+                (Some("union leaders"), "according to", "The strike ended"),
+            ]
+        );
     }
 
     #[test]
