@@ -59,6 +59,50 @@ const ORG_NOUNS: &[&str] = &[
     "network",
 ];
 
+/// People who speak for an organisation.
+const REPRESENTATIVES: &[&str] = &[
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "spokespeople",
+    "representative",
+    "official",
+    "officials",
+    "executive",
+    "executives",
+    "source",
+    "sources",
+    "lawyer",
+    "lawyers",
+];
+
+/// "a spokesperson for the company", "officials at the agency", "a company
+/// spokesman", "its spokeswoman": a representative of an organisation named
+/// only by a common noun or a possessive.
+fn speaks_for_org_noun(words: &[String]) -> bool {
+    let w: Vec<&str> = words.iter().map(String::as_str).collect();
+    let rep = |x: &str| REPRESENTATIVES.contains(&x);
+    match w.as_slice() {
+        // [a] company spokesman / [the] firm's lawyers ("s" from the split)
+        [det, org, rep_word] | [det, org, "s", rep_word]
+            if matches!(*det, "a" | "an" | "the") && ORG_NOUNS.contains(org) && rep(rep_word) =>
+        {
+            true
+        }
+        [org, rep_word] | [org, "s", rep_word] if ORG_NOUNS.contains(org) && rep(rep_word) => true,
+        ["its", rep_word] => rep(rep_word),
+        [.., rep_word, prep, det, org]
+            if rep(rep_word)
+                && matches!(*prep, "for" | "of" | "at" | "from")
+                && matches!(*det, "the" | "its" | "this" | "that")
+                && ORG_NOUNS.contains(org) =>
+        {
+            w.len() <= 6
+        }
+        _ => false,
+    }
+}
+
 /// The entity index `source` (bytes of `text`) refers to. `mentions` must be
 /// sorted by start.
 pub fn resolve(source: (usize, usize), text: &str, mentions: &[MentionRef]) -> Option<usize> {
@@ -120,6 +164,10 @@ pub fn resolve(source: (usize, usize), text: &str, mentions: &[MentionRef]) -> O
         {
             &[EntityLabel::Org]
         }
+        // "a spokesperson for the company", "an official at the ministry",
+        // "a company spokesman": someone speaking for an organisation the
+        // text named before.
+        _ if speaks_for_org_noun(&words) => &[EntityLabel::Org],
         _ => return None,
     };
     // Labels in order of preference: an organisation mentioned shortly
@@ -217,6 +265,38 @@ mod tests {
             },
         ];
         assert_eq!(resolve((35, 39), text, &m), Some(0));
+    }
+
+    #[test]
+    fn a_representative_of_the_company_speaks_for_it() {
+        let text = "Rail union leaders met Norland Rail in Oslo. A spokesperson for the company said no. \
+                    A company spokesman agreed. Its spokeswoman declined. A spokesman for the mayor of Oslo said yes.";
+        let m = vec![
+            MentionRef {
+                start: 23,
+                end: 35,
+                entity: 0,
+                label: EntityLabel::Org,
+            },
+            MentionRef {
+                start: 39,
+                end: 43,
+                entity: 1,
+                label: EntityLabel::Gpe,
+            },
+        ];
+        let span = |phrase: &str| {
+            let s = text.find(phrase).unwrap();
+            (s, s + phrase.len())
+        };
+        assert_eq!(
+            resolve(span("A spokesperson for the company"), text, &m),
+            Some(0)
+        );
+        assert_eq!(resolve(span("A company spokesman"), text, &m), Some(0));
+        assert_eq!(resolve(span("Its spokeswoman"), text, &m), Some(0));
+        // Not an organisation noun: left alone.
+        assert_eq!(resolve(span("A spokesman for the mayor"), text, &m), None);
     }
 
     #[test]
