@@ -167,13 +167,16 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
 /// Decodes with `enc` (no BOM sniffing) and checks the result is text.
 fn finish(enc: &'static Encoding, bytes: &[u8]) -> Result<Decoded, DecodeProblem> {
     let (text, had_errors) = enc.decode_without_bom_handling(bytes);
-    if had_errors && enc == UTF_8 {
+    if had_errors {
         // A declared UTF-8 page with a few broken bytes: keep the replacement
-        // characters, unless there are many of them.
+        // characters, unless there are many of them. The same for UTF-16
+        // after a byte-order mark: random bytes behind one decode to
+        // unpaired surrogates every few dozen characters.
         let bad = text.chars().filter(|&c| c == '\u{FFFD}').count();
         if bad * 100 > text.chars().count().max(1) {
             return Err(DecodeProblem::Undecodable(format!(
-                "{bad} byte sequences are invalid in UTF-8"
+                "{bad} byte sequences are invalid in {}",
+                enc.name()
             )));
         }
     }
@@ -329,6 +332,29 @@ mod tests {
         // A UTF-8 declaration on bytes that are not UTF-8 falls back to guessing.
         let d = decode(b"The caf\xE9 is open again this week.", Some("utf-8")).unwrap();
         assert_eq!(d.text, "The café is open again this week.");
+    }
+
+    #[test]
+    fn random_bytes_behind_a_utf16_bom_are_not_text() {
+        // A xorshift stream: the same "random" bytes on every run.
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut bytes = vec![0xFF, 0xFE];
+        for _ in 0..4000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            bytes.push((x >> 24) as u8);
+        }
+        assert!(decode(&bytes, None).is_err());
+        // Real UTF-16 behind the same mark still decodes.
+        let mut ok = vec![0xFF, 0xFE];
+        for u in "Caf\u{e9} owners said Monday they would close.".encode_utf16() {
+            ok.extend_from_slice(&u.to_le_bytes());
+        }
+        assert_eq!(
+            decode(&ok, None).unwrap().text,
+            "Caf\u{e9} owners said Monday they would close."
+        );
     }
 
     #[test]
