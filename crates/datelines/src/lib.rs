@@ -34,7 +34,7 @@
 mod line;
 mod tables;
 
-use chrono::{DateTime, NaiveDate, NaiveDateTime};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime};
 
 /// Longest line, in bytes, that [`parse_date_line`] reads.
 const MAX_LINE_BYTES: usize = 160;
@@ -55,6 +55,9 @@ pub enum DatePart {
         month: u32,
         /// Day of the month, 1 to 31.
         day: u32,
+        /// The zone's offset in seconds east of UTC, when the part gave a
+        /// time and a zone with a known offset ("09:19 EST": -18000).
+        offset: Option<i32>,
     },
     /// Every word belongs to a date line but they make no valid date: only
     /// introducing words, a weekday, a time or a zone ("Updated 9:19 AM
@@ -69,9 +72,50 @@ impl DatePart {
     /// The (year, month, day) of a [`DatePart::Date`].
     pub fn ymd(self) -> Option<(i32, u32, u32)> {
         match self {
-            DatePart::Date { year, month, day } => Some((year, month, day)),
+            DatePart::Date {
+                year, month, day, ..
+            } => Some((year, month, day)),
             DatePart::Words | DatePart::NotDate => None,
         }
+    }
+
+    /// Whether this part is a date on the day of `published` (a
+    /// `meta.published` value: RFC 3339 or `YYYY-MM-DD`): the day written is
+    /// the day `published` begins with, or, when the part has a zone and
+    /// `published` is RFC 3339, the day `published` falls on in the part's
+    /// zone ("Feb 19, 2019 9:19 PM EST" is the day of
+    /// `2019-02-20T02:19:00Z`).
+    ///
+    /// ```
+    /// use gleaner_datelines::classify_part;
+    /// let part = classify_part("Feb 19, 2019 9:19 PM EST");
+    /// assert!(part.is_day_of("2019-02-19"));
+    /// assert!(part.is_day_of("2019-02-20T02:19:00Z"));
+    /// assert!(!classify_part("Feb 19, 2019").is_day_of("2019-02-20T02:19:00Z"));
+    /// ```
+    pub fn is_day_of(self, published: &str) -> bool {
+        let DatePart::Date {
+            year,
+            month,
+            day,
+            offset,
+        } = self
+        else {
+            return false;
+        };
+        let published = published.trim();
+        let written = format!("{year:04}-{month:02}-{day:02}");
+        if published.get(..10) == Some(written.as_str()) {
+            return true;
+        }
+        let (Some(offset), Ok(moment)) = (offset, DateTime::parse_from_rfc3339(published)) else {
+            return false;
+        };
+        let Some(zone) = FixedOffset::east_opt(offset) else {
+            return false;
+        };
+        let local = moment.with_timezone(&zone).date_naive();
+        (local.year(), local.month(), local.day()) == (year, month, day)
     }
 }
 
@@ -84,7 +128,7 @@ impl DatePart {
 /// use gleaner_datelines::{classify_part, DatePart};
 /// assert_eq!(
 ///     classify_part("Published: 19 Feb 2019, 09:19 GMT"),
-///     DatePart::Date { year: 2019, month: 2, day: 19 }
+///     DatePart::Date { year: 2019, month: 2, day: 19, offset: Some(0) }
 /// );
 /// assert_eq!(classify_part("Updated 9:19 AM ET"), DatePart::Words);
 /// assert_eq!(classify_part("Rita Okafor"), DatePart::NotDate);
@@ -94,14 +138,12 @@ pub fn classify_part(part: &str) -> DatePart {
         return DatePart::NotDate;
     };
     match parts.resolve() {
-        Some(r) => {
-            use chrono::Datelike;
-            DatePart::Date {
-                year: r.date.year(),
-                month: r.date.month(),
-                day: r.date.day(),
-            }
-        }
+        Some(r) => DatePart::Date {
+            year: r.date.year(),
+            month: r.date.month(),
+            day: r.date.day(),
+            offset: r.moment.map(|m| m.offset().local_minus_utc()),
+        },
         None => DatePart::Words,
     }
 }
@@ -311,16 +353,30 @@ mod tests {
 
     #[test]
     fn parts_are_classified() {
-        let date = |year, month, day| DatePart::Date { year, month, day };
+        let date = |year, month, day, offset| DatePart::Date {
+            year,
+            month,
+            day,
+            offset,
+        };
+        let h = |hours: i32| Some(hours * 3600);
         let cases = [
-            ("Tuesday 19 February 2019 09:19 EST", date(2019, 2, 19)),
-            ("Feb. 19, 2019 at 9:19 p.m. ET", date(2019, 2, 19)),
-            ("2019-02-19T09:19:00-05:00", date(2019, 2, 19)),
-            ("Published: 19 Feb 2019, 09:19 GMT", date(2019, 2, 19)),
-            ("February 19, 2019, 9:19 AM ET", date(2019, 2, 19)),
-            ("19.02.2019", date(2019, 2, 19)),
+            (
+                "Tuesday 19 February 2019 09:19 EST",
+                date(2019, 2, 19, h(-5)),
+            ),
+            ("Feb. 19, 2019 at 9:19 p.m. ET", date(2019, 2, 19, h(-5))),
+            ("2019-02-19T09:19:00-05:00", date(2019, 2, 19, h(-5))),
+            ("Published: 19 Feb 2019, 09:19 GMT", date(2019, 2, 19, h(0))),
+            ("February 19, 2019, 9:19 AM ET", date(2019, 2, 19, h(-5))),
+            ("19.02.2019", date(2019, 2, 19, None)),
+            ("Tuesday 19 February 2019 09:19", date(2019, 2, 19, None)),
+            (
+                "Tuesday 19 February 2019 09:19 SAST",
+                date(2019, 2, 19, None),
+            ),
             // The day as written, not the UTC day.
-            ("Feb 19, 2019 11:30 PM ET", date(2019, 2, 19)),
+            ("Feb 19, 2019 11:30 PM ET", date(2019, 2, 19, h(-5))),
             ("Updated 9:19 AM ET", DatePart::Words),
             ("Updated 9 p.m.", DatePart::Words),
             ("February 2019", DatePart::Words),
@@ -335,8 +391,28 @@ mod tests {
         for (part, want) in cases {
             assert_eq!(classify_part(part), want, "{part}");
         }
-        assert_eq!(date(2019, 2, 19).ymd(), Some((2019, 2, 19)));
+        assert_eq!(date(2019, 2, 19, None).ymd(), Some((2019, 2, 19)));
         assert_eq!(DatePart::Words.ymd(), None);
+    }
+
+    #[test]
+    fn parts_on_the_day_of_the_publication() {
+        let evening = classify_part("Tuesday 19 February 2019 9:30 PM EST");
+        assert!(evening.is_day_of("2019-02-19"));
+        assert!(evening.is_day_of("2019-02-19T21:30:00-05:00"));
+        // The same moment in UTC falls on the next day.
+        assert!(evening.is_day_of("2019-02-20T02:30:00Z"));
+        assert!(evening.is_day_of("2019-02-20T02:30:00+00:00"));
+        assert!(!evening.is_day_of("2019-02-20T06:00:00Z"));
+        assert!(!evening.is_day_of("2019-02-20"));
+        // Without a zone only the day as written counts.
+        let no_zone = classify_part("Tuesday 19 February 2019 9:30 PM");
+        assert!(no_zone.is_day_of("2019-02-19T09:00:00Z"));
+        assert!(!no_zone.is_day_of("2019-02-20T02:30:00Z"));
+        assert!(!DatePart::Words.is_day_of("2019-02-19"));
+        assert!(!DatePart::NotDate.is_day_of("2019-02-19"));
+        assert!(!evening.is_day_of(""));
+        assert!(!evening.is_day_of("2019-02-1é"));
     }
 
     #[test]
@@ -440,9 +516,11 @@ mod tests {
             let parsed = parse_date_line(&part);
             let class = classify_part(&part);
             match (&parsed, class) {
-                (Some(v), DatePart::Date { year, month, day }) => {
+                (Some(v), DatePart::Date { year, month, day, .. }) => {
                     let day = format!("{year:04}-{month:02}-{day:02}");
                     prop_assert_eq!(v.get(..10), Some(day.as_str()));
+                    // A date line is on the day of the value read from it.
+                    prop_assert!(class.is_day_of(v));
                 }
                 (None, DatePart::Words | DatePart::NotDate) => {}
                 _ => prop_assert!(false, "{part:?}: parsed {parsed:?}, classified {class:?}"),

@@ -1,6 +1,7 @@
 //! Ingest and normalize agree on date lines: a plain-text date line that
 //! ingest reads into `meta.published` is the line normalize then removes as
-//! metadata, in every format the shared grammar (`gleaner-datelines`) reads.
+//! metadata, in every format the shared grammar (`gleaner-datelines`) reads;
+//! and a date line in the outlet's zone repeats a UTC `published` field.
 
 use gleaner_core::Document;
 use gleaner_ingest::{ingest_bytes, IngestOptions};
@@ -19,8 +20,12 @@ fn article(date_line: &str) -> String {
 }
 
 fn ingest(text: &str) -> Document {
+    ingest_as("ferry.txt", text)
+}
+
+fn ingest_as(name: &str, text: &str) -> Document {
     let mut out = ingest_bytes(
-        Path::new("ferry.txt"),
+        Path::new(name),
         "ferry",
         text.as_bytes(),
         &IngestOptions::default(),
@@ -92,4 +97,29 @@ fn a_date_line_for_another_day_stays() {
     );
     normalize(&mut d, &NormalizeOptions::default());
     assert!(d.text.ends_with("19.03.2019"), "{:?}", d.text);
+}
+
+#[test]
+fn a_local_date_line_repeats_a_utc_published_field() {
+    // 9:40 PM in New York on 19 February is 02:40 UTC on the 20th.
+    let body = article("Tuesday 19 February 2019 9:40 PM EST");
+    let json = serde_json::json!({
+        "title": "Ferry link wins final council vote",
+        "author": "Rita Okafor",
+        "published": 1_550_630_400,
+        "text": body,
+    })
+    .to_string();
+    let mut d = ingest_as("ferry.json", &json);
+    assert_eq!(d.meta.published.as_deref(), Some("2019-02-20T02:40:00Z"));
+    normalize(&mut d, &NormalizeOptions::default());
+    let removed: Vec<(&str, &str)> = d
+        .removed
+        .iter()
+        .map(|r| (r.reason.as_str(), r.text.as_str()))
+        .collect();
+    assert!(
+        removed.contains(&("metadata", "Tuesday 19 February 2019 9:40 PM EST")),
+        "removed {removed:?}"
+    );
 }

@@ -14,7 +14,7 @@
 //!
 //! | reason | what |
 //! |---|---|
-//! | `metadata` | among the first lines: the headline (equal to `meta.title`), byline and date lines whose parts are `meta.authors`, `meta.outlet`, reporter roles or `meta.published` (a part is a date by `gleaner-datelines`, the grammar ingest reads date lines with) |
+//! | `metadata` | among the first lines: the headline (equal to `meta.title`), byline and date lines whose parts are `meta.authors`, `meta.outlet`, reporter roles or the day of `meta.published` (a part is a date by `gleaner-datelines`, the grammar ingest reads date lines with; with a zone, the day `meta.published` falls on in that zone counts too) |
 //! | `update_note` | among the first lines: a short `Update: …` line without final punctuation |
 //! | `donation_appeal` | a run of paragraphs asking for support (`Your donation allows us …`, `Support our journalism`), with the outlet-voice paragraphs between them |
 //! | `newsletter` | sign-up appeals (`Sign up for our … newsletter`, `Enter your email`, `By signing up you agree …`) and their short follow-up lines |
@@ -407,7 +407,10 @@ fn is_comment_header(t: &str, after_marker: bool) -> bool {
 }
 
 /// A byline, date line or both, made only of what `meta` already holds.
-fn is_meta_line(t: &str, meta: &Meta, published: Option<(i32, u32, u32)>) -> bool {
+///
+/// `published` is `meta.published`: a date part repeats it when it is on its
+/// day (see [`DatePart::is_day_of`]).
+fn is_meta_line(t: &str, meta: &Meta, published: Option<&str>) -> bool {
     if words(t) > 25 {
         return false;
     }
@@ -425,9 +428,7 @@ fn is_meta_line(t: &str, meta: &Meta, published: Option<(i32, u32, u32)>) -> boo
             match classify_part(&whole) {
                 DatePart::NotDate => {}
                 date => {
-                    if date.ymd().is_some() && date.ymd() == published {
-                        matched = true;
-                    }
+                    matched |= published.is_some_and(|p| date.is_day_of(p));
                     continue;
                 }
             }
@@ -455,11 +456,7 @@ fn is_meta_line(t: &str, meta: &Meta, published: Option<(i32, u32, u32)>) -> boo
         }
         match classify_part(&part) {
             DatePart::NotDate => return false,
-            date => {
-                if date.ymd().is_some() && date.ymd() == published {
-                    matched = true;
-                }
-            }
+            date => matched |= published.is_some_and(|p| date.is_day_of(p)),
         }
     }
     // A part that is another date (an update time) is allowed, but only a part
@@ -467,18 +464,9 @@ fn is_meta_line(t: &str, meta: &Meta, published: Option<(i32, u32, u32)>) -> boo
     matched
 }
 
-fn published_ymd(published: Option<&str>) -> Option<(i32, u32, u32)> {
-    let d = published?;
-    let y = d.get(..4)?.parse().ok()?;
-    let m = d.get(5..7)?.parse().ok()?;
-    let dd = d.get(8..10)?.parse().ok()?;
-    Some((y, m, dd))
-}
-
 /// Headline, byline, date and update lines among the first lines.
 fn mark_metadata(lines: &[Line<'_>], actions: &mut [Action], meta: &Meta, published: Option<&str>) {
     let title = meta.title.as_deref().map(fold).filter(|t| !t.is_empty());
-    let ymd = published_ymd(published);
     for (i, line) in lines.iter().enumerate().take(HEADER_LINES) {
         if actions.get(i) != Some(&Action::Keep) || line.text.len() > MAX_LINE {
             continue;
@@ -489,7 +477,7 @@ fn mark_metadata(lines: &[Line<'_>], actions: &mut [Action], meta: &Meta, publis
         // A long line ending in a period is a lede that a naive ingest took
         // for the headline: keep it.
         let lede = t.ends_with('.') && n >= 12;
-        let reason = if (is_title && !lede) || is_meta_line(t, meta, ymd) {
+        let reason = if (is_title && !lede) || is_meta_line(t, meta, published) {
             Some("metadata")
         } else if n <= 12 && !ends_terminal(t) && P.update.is_match(t) {
             Some("update_note")
@@ -747,7 +735,9 @@ fn mark_tail(
     }
 }
 
-/// Classifies every line (see the module doc for the rules).
+/// Classifies every line (see the module doc for the rules). `published` is
+/// `meta.published` (RFC 3339 or `YYYY-MM-DD`), given only when it begins
+/// with a day.
 pub(crate) fn classify(
     lines: &[Line<'_>],
     paras: &[Range<usize>],
@@ -975,7 +965,7 @@ mod tests {
             outlet: Some("Harbor Gazette".into()),
             ..Meta::default()
         };
-        let ymd = Some((2021, 3, 2));
+        let ymd = Some("2021-03-02");
         assert!(is_meta_line("By Rita Okafor", &meta, ymd));
         assert!(is_meta_line(
             "Rita Okafor, Senior Correspondent",
@@ -1011,7 +1001,7 @@ mod tests {
             authors: vec!["Rita Okafor".into()],
             ..Meta::default()
         };
-        let ymd = Some((2021, 3, 19));
+        let ymd = Some("2021-03-19");
         for line in [
             "Published: 19 Mar 2021, 10:15 GMT",
             "March 19, 2021, 10:15 AM ET",
@@ -1042,5 +1032,23 @@ mod tests {
         ] {
             assert!(!is_meta_line(line, &meta, ymd), "{line}");
         }
+        // meta.published in UTC, the line in the outlet's zone: an evening
+        // line is on the next UTC day.
+        let utc = Some("2021-03-20T02:15:00Z");
+        assert!(is_meta_line(
+            "Friday 19 March 2021 10:15 PM EDT",
+            &meta,
+            utc
+        ));
+        assert!(is_meta_line("March 19, 2021, 10:15 PM ET", &meta, utc));
+        assert!(is_meta_line("20.03.2021", &meta, utc));
+        assert!(!is_meta_line("Friday 19 March 2021", &meta, utc));
+        // Any time on that local day is that day; the day before is not.
+        assert!(is_meta_line("Friday 19 March 2021 8:00 AM EDT", &meta, utc));
+        assert!(!is_meta_line(
+            "Thursday 18 March 2021 10:15 PM EDT",
+            &meta,
+            utc
+        ));
     }
 }

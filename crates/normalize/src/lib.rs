@@ -110,12 +110,13 @@ pub fn normalize(doc: &mut Document, opts: &NormalizeOptions) {
     let (t2, m2) = chars::normalize_chars(&doc.body);
     let (lines, paras) = layout::split_lines(&t2);
     let actions = if opts.boilerplate {
-        let published = doc.published_date().map(str::to_owned);
+        // meta.published, when it begins with a day.
+        let published = doc.published_date().and(doc.meta.published.as_deref());
         boilerplate::classify(
             &lines,
             &paras,
             &doc.meta,
-            published.as_deref(),
+            published,
             boilerplate::Settings {
                 metadata: opts.metadata_lines,
                 comment_threads: opts.comment_threads,
