@@ -7,9 +7,10 @@
 //!
 //! * **ORG cues**: a name tagged as a place or a person is an organisation
 //!   when it carries a corporate suffix ("Acme Corp", span extended), follows
-//!   "shares of/in", follows a business noun ("the chipmaker Acme",
-//!   "carriers including Acme"), has a business possessive ("Acme's chief
-//!   executive"), is the subject of "said … it would/will/…", or "won the
+//!   "shares of/in", follows a business noun ("the chipmaker Acme", "the
+//!   building firm, Acme,", "carriers including Acme"), has a business
+//!   possessive ("Acme's chief executive"), is the subject of "said … it
+//!   would/will/…", or "won the
 //!   tender/contract". Names the gazetteers know as places are never
 //!   changed (countries say "it would" too).
 //! * **ORG head nouns**: a place or MISC name headed by Agency, Survey,
@@ -576,6 +577,15 @@ fn org_context(a: usize, b: usize, words: &[&str], ty: &str) -> bool {
     if BUSINESS_NOUNS.contains(&prev.as_str()) {
         return true;
     }
+    // "the construction firm, Nordwerk, declined": a one-word name set off
+    // by commas after a business noun.
+    if b - a == 1
+        && prev == ","
+        && BUSINESS_NOUNS.contains(&prev2.as_str())
+        && matches!(lw(b).as_str(), "," | "." | ")")
+    {
+        return true;
+    }
     // "carriers including X", "firms such as X".
     if list_cue(a, words) {
         return true;
@@ -719,6 +729,10 @@ mod tests {
             (
                 "critics accused Ostrava of favouring Zentor , which won the tender .",
                 (5, 6, "LOC"),
+            ),
+            (
+                "A spokesman for the building firm , Zentor , declined .",
+                (7, 8, "LOC"),
             ),
         ];
         for (text, sp) in cases {
