@@ -883,6 +883,15 @@ fn link(
             if r.first == r.last && junk(r.first) {
                 return None;
             }
+            // Nor is a source without a word (a lone quotation mark).
+            if toks
+                .get(r.first..=r.last)
+                .unwrap_or(&[])
+                .iter()
+                .all(|t| t.kind != TokKind::Word)
+            {
+                return None;
+            }
             // Nor in punctuation ("Beeden,").
             while r.last > r.first && toks.get(r.last).is_some_and(|t| t.lower == ",") {
                 r.last -= 1;
@@ -1475,6 +1484,22 @@ mod tests {
             t.link(CueFilter::All)[0].0.as_deref(),
             Some("the Daily Star")
         );
+    }
+
+    #[test]
+    fn a_source_without_a_word_is_no_source() {
+        let got = Tagged {
+            text: "\"The port will reopen in May,\" said the mayor.",
+            roles: vec![
+                (("\"", "\""), Role::Src),
+                (("said", "said"), Role::Cue),
+                (("port", "may"), Role::Con),
+            ],
+            strong: vec!["said"],
+        }
+        .link(CueFilter::All);
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].0, None);
     }
 
     #[test]
