@@ -1503,6 +1503,38 @@ mod tests {
     }
 
     #[test]
+    fn a_lone_conjunction_or_determiner_is_no_source() {
+        let link = |text: &'static str, src: &'static str, cue: &'static str, con| {
+            Tagged {
+                text,
+                roles: vec![
+                    ((src, src), Role::Src),
+                    ((cue, cue), Role::Cue),
+                    (con, Role::Con),
+                ],
+                strong: Vec::new(),
+            }
+            .link(CueFilter::All)
+        };
+        let got = link(
+            "Lee praised the plan, yet criticized its cost.",
+            "yet",
+            "criticized",
+            ("its", "cost"),
+        );
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].0, None);
+        let got = link(
+            "The council said the bridge would close.",
+            "the",
+            "said",
+            ("bridge", "close"),
+        );
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].0, None);
+    }
+
+    #[test]
     fn speech_mode_a_source_after_an_unquoted_content_yields_to_the_subject() {
         let text = "Norlink has repeatedly denied accusations of price fixing, but as the feud between Lisbon and Madrid escalates, regulators watch.";
         let got = link_speech(

@@ -60,7 +60,8 @@ pub(super) fn is_month(w: &str) -> bool {
     )
 }
 
-/// Words that are never a source on their own.
+/// Words that are never a source on their own: prepositions, conjunctions,
+/// determiners and sentence adverbs, none of which is a noun phrase.
 pub(super) const NOT_SOURCE_WORDS: &[&str] = &[
     "from",
     "for",
@@ -94,6 +95,20 @@ pub(super) const NOT_SOURCE_WORDS: &[&str] = &[
     "at",
     "to",
     "of",
+    "the",
+    "a",
+    "an",
+    "yet",
+    "so",
+    "or",
+    "how",
+    "being",
+    "earlier",
+    "namely",
+    "moreover",
+    "really",
+    "please",
+    "personally",
 ];
 
 pub(super) const FUNCTION_WORDS: &[&str] = &[
