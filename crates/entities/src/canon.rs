@@ -61,6 +61,30 @@ const TITLE_MODIFIERS: &[&str] = &[
     "managing",
     "founding",
     "presidential",
+    // Portfolios and bodies: "transport minister", "opposition leader",
+    // "union secretary", "competition commissioner".
+    "transport",
+    "transportation",
+    "health",
+    "interior",
+    "home",
+    "justice",
+    "education",
+    "energy",
+    "environment",
+    "agriculture",
+    "economy",
+    "culture",
+    "labour",
+    "labor",
+    "industry",
+    "business",
+    "competition",
+    "opposition",
+    "union",
+    "party",
+    "press",
+    "police",
 ];
 
 /// Role words that end a non-person mention only by mistake.
@@ -1109,6 +1133,24 @@ mod tests {
         assert_eq!(o.mentions.len(), 3);
         // The possessive is outside the mention.
         assert!(o.mentions.iter().all(|r| !t[r.clone()].contains('\'')));
+    }
+
+    #[test]
+    fn portfolio_titles_keep_their_portfolio() {
+        use EntityLabel::*;
+        let t = "Opposition leader Ivo Brandt met union secretary Sara Lund and the transport minister Ole Hagen.";
+        let e = run(
+            t,
+            &[
+                ("Ivo Brandt", 0, Person),
+                ("Sara Lund", 0, Person),
+                ("Ole Hagen", 0, Person),
+            ],
+        );
+        let titles = |name: &str| e.iter().find(|x| x.name == name).unwrap().titles.clone();
+        assert_eq!(titles("Ivo Brandt"), vec!["Opposition leader"]);
+        assert_eq!(titles("Sara Lund"), vec!["union secretary"]);
+        assert_eq!(titles("Ole Hagen"), vec!["transport minister"]);
     }
 
     #[test]
