@@ -282,8 +282,11 @@ pub(crate) fn calendar_key(value: &str) -> Option<(u32, u32, u32, String)> {
     let (month, after_month) = if let Some(m) = two(rest) {
         (m, rest.get(2..).unwrap_or(""))
     } else if let Some(w) = rest.strip_prefix('W').and_then(two) {
-        // ISO week: the month its Thursday falls in, roughly.
-        ((w.saturating_sub(1) * 7 + 3) / 31 + 1, rest)
+        // ISO week: the day of its Thursday, which is always in the year.
+        if let Some((m, d)) = iso_week_thursday(year, w) {
+            return Some((year, m, d, rest.to_string()));
+        }
+        (0, rest)
     } else if let Some(q) = rest
         .strip_prefix('Q')
         .and_then(|s| s.get(..1)?.parse::<u32>().ok())
@@ -312,6 +315,43 @@ pub(crate) fn calendar_key(value: &str) -> Option<(u32, u32, u32, String)> {
         None => (0, after_month.to_string()),
     };
     Some((year, month, day, tail))
+}
+
+/// Month and day of the Thursday of ISO week `week` of `year` (week 1 holds
+/// January 4th); `None` for a week the year does not have.
+fn iso_week_thursday(year: u32, week: u32) -> Option<(u32, u32)> {
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    // Weekday of January 4th, Monday = 1 … Sunday = 7 (Sakamoto's method).
+    let y = year.checked_sub(1)?;
+    let sunday_zero = (y + y / 4 - y / 100 + y / 400 + 4) % 7;
+    let jan4 = if sunday_zero == 0 { 7 } else { sunday_zero };
+    // Day of the year (1-based) of that week's Thursday.
+    let ordinal = (7 * week + 4 + 4).checked_sub(7 + jan4)?;
+    let lengths = [
+        31,
+        if leap { 29 } else { 28 },
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ];
+    let mut left = ordinal;
+    for (i, len) in lengths.iter().enumerate() {
+        if left == 0 {
+            return None;
+        }
+        if left <= *len {
+            return Some((i as u32 + 1, left));
+        }
+        left -= len;
+    }
+    None
 }
 
 /// A dated expression with the sentence it occurs in.
@@ -452,6 +492,9 @@ mod tests {
             "2019-SU",
             "2019-03-01",
             "2019-H2",
+            "2019-05-14",
+            "2019-W21",
+            "2019-05-24",
         ];
         values.sort_by_key(|v| calendar_key(v).unwrap());
         assert_eq!(
@@ -464,10 +507,19 @@ mod tests {
                 "2019-02-19",
                 "2019-02-19T09:19",
                 "2019-03-01",
+                "2019-05-14",
+                "2019-W21",
+                "2019-05-24",
                 "2019-SU",
                 "2019-H2",
             ]
         );
+        // Thursdays of ISO weeks, across leap years and year ends.
+        assert_eq!(iso_week_thursday(2019, 7), Some((2, 14)));
+        assert_eq!(iso_week_thursday(2024, 21), Some((5, 23)));
+        assert_eq!(iso_week_thursday(2020, 53), Some((12, 31)));
+        assert_eq!(iso_week_thursday(2021, 1), Some((1, 7)));
+        assert_eq!(iso_week_thursday(2019, 54), None);
     }
 
     #[test]
