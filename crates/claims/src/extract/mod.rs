@@ -892,9 +892,24 @@ fn link(
             {
                 return None;
             }
-            // Nor in punctuation ("Beeden,").
-            while r.last > r.first && toks.get(r.last).is_some_and(|t| t.lower == ",") {
+            // Nor in punctuation ("Beeden,") or a dangling conjunction
+            // ("Lee and"), and it does not open with one ("Yet the BBC").
+            let conj = |i: usize, ws: &[&str]| {
+                toks.get(i)
+                    .is_some_and(|t| !t.in_quote && ws.contains(&t.lower.as_str()))
+            };
+            while r.last > r.first
+                && (conj(r.last, &[",", "and", "or", "but", "nor", "also", "almost"]))
+            {
                 r.last -= 1;
+            }
+            while r.first < r.last
+                && conj(
+                    r.first,
+                    &["and", "but", "yet", "so", "or", "meanwhile", "however"],
+                )
+            {
+                r.first += 1;
             }
             while r.last > r.first && toks.get(r.last).is_some_and(|t| is_time_word(&t.lower)) {
                 r.last -= 1;
@@ -1532,6 +1547,32 @@ mod tests {
         );
         assert_eq!(got.len(), 1);
         assert_eq!(got[0].0, None);
+    }
+
+    #[test]
+    fn a_source_neither_opens_nor_ends_with_a_conjunction() {
+        let got = Tagged {
+            text: "Yet the agency and its lawyers said the deal was legal.",
+            roles: vec![
+                (("yet", "lawyers"), Role::Src),
+                (("said", "said"), Role::Cue),
+                (("deal", "legal"), Role::Con),
+            ],
+            strong: Vec::new(),
+        }
+        .link(CueFilter::All);
+        assert_eq!(got[0].0.as_deref(), Some("the agency and its lawyers"));
+        let got = Tagged {
+            text: "Ms. Ortiz and almost at once said the deal was legal.",
+            roles: vec![
+                (("ms.", "almost"), Role::Src),
+                (("said", "said"), Role::Cue),
+                (("deal", "legal"), Role::Con),
+            ],
+            strong: Vec::new(),
+        }
+        .link(CueFilter::All);
+        assert_eq!(got[0].0.as_deref(), Some("Ms. Ortiz"));
     }
 
     #[test]
