@@ -19,24 +19,37 @@ pub(crate) fn read_part(part: &str) -> Option<Parts> {
     if part.len() > MAX_PART_BYTES {
         return None;
     }
-    let toks = tokenize(part);
-    if toks.len() > MAX_WORDS {
-        return None;
-    }
+    // Words are read as they are cut, so most parts that are not dates stop
+    // at their first word.
+    let mut words = tokenize(part).peekable();
     let mut p = Parts::default();
-    let mut i = 0;
-    while let Some(t) = toks.get(i) {
-        i += p.take(t, toks.get(i + 1).copied())?;
+    let mut lower = String::new();
+    let mut n = 0;
+    while let Some(w) = words.next() {
+        lower.clear();
+        if w.is_ascii() {
+            lower.push_str(w);
+            lower.make_ascii_lowercase();
+        } else {
+            lower.extend(w.chars().flat_map(char::to_lowercase));
+        }
+        let used = p.take(w, &lower, words.peek().copied())?;
+        if used > 1 {
+            words.next();
+        }
+        n += used;
+        if n > MAX_WORDS {
+            return None;
+        }
     }
     Some(p)
 }
 
 /// Splits a part into words on whitespace, `,`, `;`, `(` and `)`, so that
 /// `/`- and `.`-dates, times and offsets stay whole. Words keep their case.
-fn tokenize(part: &str) -> Vec<&str> {
+fn tokenize(part: &str) -> impl Iterator<Item = &str> {
     part.split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')' | ';'))
         .filter(|t| !t.is_empty())
-        .collect()
 }
 
 /// What the words of a part said so far.
@@ -86,11 +99,10 @@ impl Parts {
         self.offset.is_some() || self.us_zone.is_some() || self.unknown_zone
     }
 
-    /// Takes word `raw` (and maybe `next`); returns how many words were
-    /// used, or `None` when `raw` cannot be part of a date line.
-    fn take(&mut self, raw: &str, next: Option<&str>) -> Option<usize> {
-        let lower = raw.to_lowercase();
-        let t = lower.as_str();
+    /// Takes word `raw`, whose lowercase form is `t` (and maybe the word
+    /// after it, `next`); returns how many words were used, or `None` when
+    /// `raw` cannot be part of a date line.
+    fn take(&mut self, raw: &str, t: &str, next: Option<&str>) -> Option<usize> {
         let bare = t.trim_end_matches([':', '.']);
         if bare.is_empty() || is_prefix(bare) {
             return Some(1);
@@ -182,12 +194,8 @@ impl Parts {
             return Some(1);
         }
         // An hour with its meridiem as the next word: "9 p.m.".
-        if let Some(pm) = next.and_then(meridiem) {
-            if self.time.is_none()
-                && !bare.is_empty()
-                && bare.len() <= 2
-                && bare.bytes().all(|b| b.is_ascii_digit())
-            {
+        if self.time.is_none() && bare.len() <= 2 && bare.bytes().all(|b| b.is_ascii_digit()) {
+            if let Some(pm) = next.and_then(meridiem) {
                 if let Ok(h @ 1..=12) = bare.parse::<u32>() {
                     self.time = Some((h, 0, 0));
                     self.meridiem = Some(pm);
@@ -272,11 +280,20 @@ impl Parts {
 
 /// `am`, `a.m.`, `pm`, `p.m.` in any case: whether it is afternoon.
 fn meridiem(word: &str) -> Option<bool> {
-    match word.to_lowercase().trim_end_matches([':', '.']) {
-        "am" | "a.m" => Some(false),
-        "pm" | "p.m" => Some(true),
-        _ => None,
+    let w = word.trim_end_matches([':', '.']);
+    let is = |x: &str| w.eq_ignore_ascii_case(x);
+    if is("am") || is("a.m") {
+        Some(false)
+    } else if is("pm") || is("p.m") {
+        Some(true)
+    } else {
+        None
     }
+}
+
+/// Whether `t` starts with an ASCII digit (every numeric form does).
+fn starts_with_digit(t: &str) -> bool {
+    t.as_bytes().first().is_some_and(u8::is_ascii_digit)
 }
 
 /// Whether US daylight saving time is in force at local time `t` (second
@@ -327,6 +344,9 @@ fn parse_offset(t: &str) -> Option<i32> {
 
 /// `09:19`, `9:19:30`, `09.19`, `9:19am`, `9am`: ((h, m, s), pm?).
 fn parse_time(t: &str) -> Option<(Hms, Option<bool>)> {
+    if !starts_with_digit(t) {
+        return None;
+    }
     let (body, mer) = if let Some(b) = t.strip_suffix("am").or_else(|| t.strip_suffix("a.m")) {
         (b, Some(false))
     } else if let Some(b) = t.strip_suffix("pm").or_else(|| t.strip_suffix("p.m")) {
@@ -334,17 +354,20 @@ fn parse_time(t: &str) -> Option<(Hms, Option<bool>)> {
     } else {
         (t, None)
     };
-    let parts: Vec<&str> = body.split([':', '.']).collect();
+    let mut it = body.split([':', '.']);
+    let parts = (it.next(), it.next(), it.next(), it.next());
     let num = |s: &str, max_len: usize| -> Option<u32> {
         if s.is_empty() || s.len() > max_len || !s.bytes().all(|b| b.is_ascii_digit()) {
             return None;
         }
         s.parse().ok()
     };
-    let (h, m, s) = match parts.as_slice() {
-        [h] if mer.is_some() => (num(h, 2)?, 0, 0),
-        [h, m] if m.len() == 2 => (num(h, 2)?, num(m, 2)?, 0),
-        [h, m, s] if m.len() == 2 && s.len() == 2 => (num(h, 2)?, num(m, 2)?, num(s, 2)?),
+    let (h, m, s) = match parts {
+        (Some(h), None, _, _) if mer.is_some() => (num(h, 2)?, 0, 0),
+        (Some(h), Some(m), None, _) if m.len() == 2 => (num(h, 2)?, num(m, 2)?, 0),
+        (Some(h), Some(m), Some(s), None) if m.len() == 2 && s.len() == 2 => {
+            (num(h, 2)?, num(m, 2)?, num(s, 2)?)
+        }
         _ => return None,
     };
     if m > 59 || s > 59 || h > 23 {
@@ -356,6 +379,9 @@ fn parse_time(t: &str) -> Option<(Hms, Option<bool>)> {
 /// A 24-hour time with optional fractional seconds, then nothing, `z` or an
 /// offset: `09:19`, `09:19:00.123z`, `08:00+02:00`, `09:19:00-0500`.
 fn time_with_offset(t: &str) -> Option<(Hms, Option<i32>)> {
+    if !starts_with_digit(t) {
+        return None;
+    }
     let (clock, offset) = if let Some(c) = t.strip_suffix('z') {
         (c, Some(0))
     } else if let Some(i) = t.rfind(['+', '-']) {
@@ -386,6 +412,9 @@ fn time_with_offset(t: &str) -> Option<(Hms, Option<i32>)> {
 /// ISO 8601 date and time in one word: `2019-02-19t09:19:00-05:00`,
 /// `2019-02-19t14:19z`, `2019-02-19t09:19` (lowercase).
 fn iso_datetime(t: &str) -> Option<(Ymd, Hms, Option<i32>)> {
+    if !starts_with_digit(t) {
+        return None;
+    }
     let date = t.get(..10)?;
     let rest = t.get(10..)?.strip_prefix('t')?;
     let b = date.as_bytes();
@@ -401,8 +430,11 @@ fn iso_datetime(t: &str) -> Option<(Ymd, Hms, Option<i32>)> {
 /// ((y, m, d), unambiguous). Day/month order is decided only when one of
 /// them is over 12 or both are equal.
 fn numeric_date(t: &str) -> Option<(Ymd, bool)> {
-    let parts: Vec<&str> = t.split(['-', '/', '.']).collect();
-    let [a, b, c] = parts.as_slice() else {
+    if !starts_with_digit(t) {
+        return None;
+    }
+    let mut it = t.split(['-', '/', '.']);
+    let (Some(a), Some(b), Some(c), None) = (it.next(), it.next(), it.next(), it.next()) else {
         return None;
     };
     if ![a, b, c]
