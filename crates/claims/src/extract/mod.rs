@@ -801,6 +801,20 @@ fn link(
                 merged = parts;
             }
         }
+        // "my father often | said", "police have | said": adverbs and
+        // auxiliaries at the end of a source right before its cue belong
+        // to the cue (PolNeAR's cues hold them: "also said" 321 times,
+        // "also" left out 25; "has" 797 / 8).
+        let mut d_source = d.source;
+        if rules {
+            if let Some(r) = d_source.filter(|r| r.last + 1 == cue_run.first && r.last > r.first) {
+                let k = verb_group_start(tok, r);
+                if k > r.first && k <= r.last {
+                    cue_run.first = k;
+                    d_source = Some(Run { last: k - 1, ..r });
+                }
+            }
+        }
         let cue_of_claim = cue_run;
         // In speech mode an unquoted content after its cue stops at ", but"
         // outside quotations: "denied the reports, but as the dispute grows
@@ -852,10 +866,10 @@ fn link(
             .map(|i| cb.get(i).copied().unwrap_or(0))
             .max()
             .unwrap_or(0);
-        if rules && d.source.is_some() && cue_like < 2 && kind != ClaimKind::Direct {
+        if rules && d_source.is_some() && cue_like < 2 && kind != ClaimKind::Direct {
             continue;
         }
-        if rules && d.source.is_none() {
+        if rules && d_source.is_none() {
             let strong =
                 (cue_run.first..=cue_run.last).any(|i| cb.get(i).copied().unwrap_or(0) >= 5);
             // Speech mode gives such a cue the name right before it, below.
@@ -873,7 +887,7 @@ fn link(
         let cue = bytes(cue_of_claim.first, cue_of_claim.last);
         let cue_text = text.get(cue.0..cue.1).unwrap_or("");
         // A source does not end in a time ("a spokesman on Friday").
-        let source = d.source.and_then(|mut r| {
+        let source = d_source.and_then(|mut r| {
             // A lone preposition or adverb ("from", "perhaps", "together")
             // is no source.
             let junk = |i: usize| {
@@ -1573,6 +1587,47 @@ mod tests {
         }
         .link(CueFilter::All);
         assert_eq!(got[0].0.as_deref(), Some("Ms. Ortiz"));
+    }
+
+    #[test]
+    fn adverbs_and_auxiliaries_between_source_and_cue_join_the_cue() {
+        let got = Tagged {
+            text: "My father often said the river was cruel.",
+            roles: vec![
+                (("my", "often"), Role::Src),
+                (("said", "said"), Role::Cue),
+                (("river", "cruel"), Role::Con),
+            ],
+            strong: Vec::new(),
+        }
+        .link(CueFilter::All);
+        assert_eq!(got[0].0.as_deref(), Some("My father"));
+        assert_eq!(got[0].1, "often said");
+        let got = Tagged {
+            text: "Local police have repeatedly denied the claim.",
+            roles: vec![
+                (("local", "repeatedly"), Role::Src),
+                (("denied", "denied"), Role::Cue),
+                (("claim", "claim"), Role::Con),
+            ],
+            strong: Vec::new(),
+        }
+        .link(CueFilter::All);
+        assert_eq!(got[0].0.as_deref(), Some("Local police"));
+        assert_eq!(got[0].1, "have repeatedly denied");
+        // A one-word source stays whole.
+        let got = Tagged {
+            text: "Lee often said the river was cruel.",
+            roles: vec![
+                (("lee", "lee"), Role::Src),
+                (("said", "said"), Role::Cue),
+                (("river", "cruel"), Role::Con),
+            ],
+            strong: Vec::new(),
+        }
+        .link(CueFilter::All);
+        assert_eq!(got[0].0.as_deref(), Some("Lee"));
+        assert_eq!(got[0].1, "said");
     }
 
     #[test]

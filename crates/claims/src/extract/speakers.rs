@@ -835,3 +835,57 @@ pub(super) fn relative_subject(tok: &Tokenized, cue: usize) -> Option<usize> {
     }
     None
 }
+
+/// Where the words at the end of source `src` that belong to the verb
+/// group of the cue after it begin: lowercase adverbs ("often",
+/// "repeatedly", "almost universally"), auxiliaries and modals ("have",
+/// "could"); `src.last + 1` when there are none. The first word of the
+/// source always stays.
+pub(super) fn verb_group_start(tok: &Tokenized, src: Run) -> usize {
+    let toks = &tok.tokens;
+    let mut k = src.last + 1;
+    while k > src.first + 1 {
+        let Some(t) = toks.get(k - 1) else { break };
+        let w = t.lower.as_str();
+        let adverb = !t.cap
+            && w.ends_with("ly")
+            && w.len() > 4
+            && !matches!(w, "only" | "family" | "ally" | "italy" | "rally" | "supply");
+        let aux = matches!(
+            w,
+            "has"
+                | "have"
+                | "had"
+                | "could"
+                | "would"
+                | "will"
+                | "can"
+                | "may"
+                | "might"
+                | "should"
+                | "must"
+                | "also"
+                | "often"
+                | "later"
+                | "further"
+                | "still"
+                | "never"
+                | "again"
+                | "then"
+                | "now"
+                | "first"
+                | "once"
+                | "already"
+                | "even"
+                | "did"
+                | "does"
+                | "do"
+                | "not"
+        );
+        if t.in_quote || t.kind != TokKind::Word || !(adverb || aux) {
+            break;
+        }
+        k -= 1;
+    }
+    k
+}
