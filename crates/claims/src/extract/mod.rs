@@ -589,6 +589,7 @@ fn link(
     }
 
     if rules {
+        colon_paragraph(tok, cb, &mut drafts);
         subject_before_cue(tok, tags, cb, &mut drafts);
     }
     if rules {
@@ -1628,6 +1629,37 @@ mod tests {
         .link(CueFilter::All);
         assert_eq!(got[0].0.as_deref(), Some("Lee"));
         assert_eq!(got[0].1, "said");
+    }
+
+    #[test]
+    fn an_unquoted_paragraph_after_a_speech_verb_and_colon_is_its_content() {
+        let text = "The mayor spoke after the vote.\nShe added:\nThe bridge will open in May. It has been checked twice.";
+        let tok = tokenize(text, &[]);
+        let mut cb = vec![0u8; tok.tokens.len()];
+        let added = tok.tokens.iter().position(|t| t.lower == "added").unwrap();
+        cb[added] = 5;
+        // The tagger found nothing.
+        let cs = link(
+            &tok,
+            &vec![0u8; tok.tokens.len()],
+            &cb,
+            text,
+            ExtractOptions::default(),
+        );
+        assert_eq!(cs.len(), 1, "{cs:?}");
+        let c = &cs[0];
+        assert_eq!(c.source.map(|s| &text[s.0..s.1]), Some("She"));
+        assert_eq!(
+            &text[c.content[0].0..c.content[0].1],
+            "The bridge will open in May. It has been checked twice"
+        );
+        // A quoted paragraph is left to the multi-paragraph rule, and a
+        // paragraph the colon does not end gets nothing.
+        let text = "She added: the bridge will open.\nThe river rose in May and kept rising.";
+        let tok = tokenize(text, &[]);
+        let mut drafts = Vec::new();
+        colon_paragraph(&tok, &vec![5u8; tok.tokens.len()], &mut drafts);
+        assert!(drafts.is_empty());
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! Quotation rules: a quotation that goes on over paragraphs (after a colon,
 //! an unclosed one, or a whole-quotation paragraph after the speaker's),
-//! contents kept within their paragraph, "“…,” she said" inside another
-//! claim's content, and scare quotes.
+//! an unquoted block quotation after "added:", contents kept within their
+//! paragraph, "“…,” she said" inside another claim's content, and scare
+//! quotes.
 
 use super::*;
 
@@ -389,4 +390,72 @@ pub(super) fn is_scare_quote(tok: &Tokenized, part: (usize, usize)) -> bool {
         .filter_map(|q| tok.quotes.get(q as usize))
         .all(|q| !q.has_clause && q.words <= 3);
     words <= 3 && all_quoted && short_region
+}
+
+/// "The governor added:" ending a paragraph, then an unquoted paragraph:
+/// the block quotation is what was said. A speech verb (lexicon bucket 5
+/// or one that closes quotations) right before a colon that ends its
+/// paragraph gets the whole next paragraph as content when that paragraph
+/// does not open a quotation (a quoted one is the multi-paragraph rule's)
+/// and no claim holds it; the verb becomes a cue if the tagger missed it.
+pub(super) fn colon_paragraph(tok: &Tokenized, cb: &[u8], drafts: &mut Vec<Draft>) {
+    let toks = &tok.tokens;
+    for c in 1..toks.len() {
+        let (Some(colon), Some(verb), Some(next)) = (toks.get(c), toks.get(c - 1), toks.get(c + 1))
+        else {
+            continue;
+        };
+        let v = c - 1;
+        let speech =
+            cb.get(v).copied().unwrap_or(0) >= 5 || CLOSING_VERBS.contains(&verb.lower.as_str());
+        if colon.lower != ":"
+            || colon.in_quote
+            || verb.in_quote
+            || verb.kind != TokKind::Word
+            || !speech
+        {
+            continue;
+        }
+        if next.para == colon.para || next.in_quote || is_quote_mark(next.kind) {
+            continue;
+        }
+        let mut last = c + 1;
+        while toks.get(last + 1).is_some_and(|t| t.para == next.para) {
+            last += 1;
+        }
+        while last > c + 1 && toks.get(last).is_some_and(|t| t.kind != TokKind::Word) {
+            last -= 1;
+        }
+        if word_count(tok, c + 1, last) < 3 {
+            continue;
+        }
+        // (a claim inside the block quotation does not count: it is nested)
+        let held = drafts.iter().any(|d| {
+            toks.get(d.cue.first).is_none_or(|t| t.para != next.para)
+                && d.content.iter().any(|&(a, b)| a <= last && b > c)
+        });
+        if held {
+            continue;
+        }
+        match drafts
+            .iter_mut()
+            .find(|d| d.cue.first <= v && v <= d.cue.last)
+        {
+            Some(d) => {
+                if d.content.is_empty() {
+                    d.content.push((c + 1, last));
+                }
+            }
+            None => drafts.push(Draft {
+                cue: Run {
+                    role: Role::Cue,
+                    first: v,
+                    last: v,
+                },
+                source: None,
+                source_cost: usize::MAX,
+                content: vec![(c + 1, last)],
+            }),
+        }
+    }
 }
