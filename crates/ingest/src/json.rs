@@ -1,7 +1,28 @@
-//! JSON input: one article object (`.json`) or one per line (`.jsonl`), with
-//! fields `id`, `title`, `text` or `body`, `published` or `date`, `url`,
-//! `outlet` or `source`, `authors` or `author` (a string or an array) and
-//! `language`. Other fields are ignored.
+//! JSON input: one article object per `.jsonl` line; a `.json` file holds one
+//! article object, an array of them, or a news API's export with its list of
+//! articles under a key such as `articles` (NewsAPI), `response.results`
+//! (The Guardian), `response.docs` (The New York Times), `results`, `items`,
+//! `data` or `docs`.
+//!
+//! Fields are read under the names news APIs use, first found wins:
+//!
+//! * text: `text`, `bodyText`, `body`, `content`, `articleBody`, `article`,
+//!   `full_text`, `story`, `lead_paragraph`, then `description`, `abstract`
+//!   or `summary` when there is nothing longer. HTML text (`<p>…</p>`, as
+//!   WordPress's `content.rendered`) becomes paragraphs; NewsAPI's
+//!   "… [+1234 chars]" truncation marker is dropped.
+//! * `id` (or `uuid`, `_id`); title: `title`, `headline` (NYT's
+//!   `headline.main`), `webTitle`; published: `published`, `date`,
+//!   `publishedAt`, `published_at`, `pubDate`, `pub_date`,
+//!   `webPublicationDate`, `datePublished`; url: `url`, `link`, `webUrl`,
+//!   `web_url`; outlet: `outlet`, `source` (or `source.name`), `publisher`,
+//!   `site_name`; authors: `authors`, `author`, `byline` (NYT's
+//!   `byline.original`), `creator` (a string or an array); `language`.
+//!
+//! Each field is looked up in the article object, then in its `fields`
+//! object (The Guardian's `show-fields`). A value may be a string or an
+//! object holding one under `rendered`, `main`, `original` or `name`. Other
+//! fields are ignored.
 
 use crate::text::split_authors;
 use gleaner_core::Meta;
@@ -16,7 +37,7 @@ pub const MAX_ID_BYTES: usize = 512;
 pub enum ArticleProblem {
     /// Not valid JSON, or not an object.
     Malformed(String),
-    /// No string `text` or `body` field.
+    /// No text field with a non-empty string (see the module docs).
     NoText,
     /// The `id` is unusable; the string says why.
     BadId(String),
@@ -57,8 +78,201 @@ fn kind(v: &Value) -> &'static str {
     }
 }
 
+/// Keys holding the article text, most complete first.
+const BODY_KEYS: &[&str] = &[
+    "text",
+    "bodyText",
+    "body",
+    "content",
+    "articleBody",
+    "article",
+    "full_text",
+    "fullText",
+    "story",
+    "lead_paragraph",
+    "description",
+    "abstract",
+    "summary",
+];
+const ID_KEYS: &[&str] = &["id", "uuid", "_id"];
+const TITLE_KEYS: &[&str] = &["title", "headline", "webTitle"];
+const DATE_KEYS: &[&str] = &[
+    "published",
+    "date",
+    "publishedAt",
+    "published_at",
+    "pubDate",
+    "pub_date",
+    "webPublicationDate",
+    "datePublished",
+    "publication_date",
+];
+const URL_KEYS: &[&str] = &["url", "link", "webUrl", "web_url"];
+const OUTLET_KEYS: &[&str] = &["outlet", "source", "publisher", "site_name", "source_name"];
+const AUTHOR_KEYS: &[&str] = &["authors", "author", "byline", "creator"];
+/// Keys under which an export lists its articles.
+const COLLECTION_KEYS: &[&str] = &[
+    "articles",
+    "results",
+    "docs",
+    "items",
+    "data",
+    "news",
+    "stories",
+    "entries",
+    "posts",
+    "documents",
+    "hits",
+];
+/// Keys of an envelope around the list (`{"response": {"results": […]}}`).
+const ENVELOPE_KEYS: &[&str] = &["response", "data", "result"];
+
+/// `text` without NewsAPI's truncation marker at its end ("… [+1234
+/// chars]"), and without the ellipsis before it.
+fn drop_truncation(text: &str) -> &str {
+    let t = text.trim_end();
+    let Some(rest) = t.strip_suffix(" chars]") else {
+        return text;
+    };
+    let Some(open) = rest.rfind("[+") else {
+        return text;
+    };
+    let digits = rest.get(open + 2..).unwrap_or("");
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return text;
+    }
+    let kept = rest.get(..open).unwrap_or(text).trim_end();
+    let kept = kept.strip_suffix('…').unwrap_or(kept);
+    kept.strip_suffix("...").unwrap_or(kept).trim_end()
+}
+
+/// The value of `key` in the article or its `fields` object.
+fn field<'a>(o: &'a Map<String, Value>, key: &str) -> Option<&'a Value> {
+    o.get(key)
+        .filter(|v| !v.is_null())
+        .or_else(|| o.get("fields")?.as_object()?.get(key))
+}
+
+/// A string value, or the string an object holds under `rendered`
+/// (WordPress), `main` (NYT headline), `original` (NYT byline) or `name`.
+fn text_of(v: &Value) -> Option<&str> {
+    match v {
+        Value::String(s) => Some(s),
+        Value::Object(o) => ["rendered", "main", "original", "name"]
+            .iter()
+            .find_map(|k| o.get(*k).and_then(Value::as_str)),
+        _ => None,
+    }
+}
+
+/// The first non-empty string among `keys`, trimmed.
+fn first_string(o: &Map<String, Value>, keys: &[&str]) -> Option<String> {
+    keys.iter()
+        .filter_map(|k| field(o, k).and_then(text_of))
+        .map(str::trim)
+        .find(|s| !s.is_empty())
+        .map(str::to_string)
+}
+
+/// Whether a text field holds HTML markup rather than plain text.
+fn looks_like_html(s: &str) -> bool {
+    let lower = s.get(..s.len().min(4096)).unwrap_or(s).to_ascii_lowercase();
+    ["</p>", "<p>", "<p ", "<br", "<div", "</h2>", "<li>"]
+        .iter()
+        .any(|t| lower.contains(t))
+}
+
+/// The article text: the first body field with text, HTML turned into
+/// paragraphs, a truncation marker dropped.
+fn body_of(o: &Map<String, Value>) -> Option<String> {
+    BODY_KEYS.iter().find_map(|k| {
+        let raw = field(o, k).and_then(text_of)?;
+        let text = if looks_like_html(raw) {
+            crate::html::fallback_text(&dom_query::Document::from(raw))
+        } else {
+            raw.to_string()
+        };
+        let text = drop_truncation(&text).to_string();
+        (!text.trim().is_empty()).then_some(text)
+    })
+}
+
+/// Whether an object looks like one article (it has a text field) rather
+/// than an export wrapping a list of them.
+fn is_article(o: &Map<String, Value>) -> bool {
+    BODY_KEYS.iter().any(|k| {
+        field(o, k)
+            .and_then(text_of)
+            .is_some_and(|t| !t.trim().is_empty())
+    })
+}
+
+/// The list of articles of an export: under a collection key of the object
+/// or of an envelope inside it.
+fn collection(o: &Map<String, Value>, depth: u8) -> Option<(&Vec<Value>, String)> {
+    for k in COLLECTION_KEYS {
+        if let Some(Value::Array(a)) = o.get(*k) {
+            if a.iter().all(Value::is_object) {
+                return Some((a, (*k).to_string()));
+            }
+        }
+    }
+    if depth == 0 {
+        return None;
+    }
+    ENVELOPE_KEYS.iter().find_map(|k| {
+        let inner = o.get(*k)?.as_object()?;
+        collection(inner, depth - 1).map(|(a, name)| (a, format!("{k}.{name}")))
+    })
+}
+
+/// Parses a `.json` file: one article, an array of articles, or an export
+/// with its list of articles. Each article comes with its 1-based position
+/// in the list (`None` for a lone article object). The whole file fails
+/// only when it is not JSON or holds no article at all.
+#[allow(clippy::type_complexity)]
+pub fn parse_articles(
+    src: &str,
+) -> Result<Vec<(Option<usize>, Result<JsonArticle, ArticleProblem>)>, ArticleProblem> {
+    let v: Value =
+        serde_json::from_str(src).map_err(|e| ArticleProblem::Malformed(e.to_string()))?;
+    let (list, name) = match &v {
+        Value::Object(o) if is_article(o) => return Ok(vec![(None, article_from(o))]),
+        Value::Object(o) => match collection(o, 2) {
+            Some((a, name)) => (a, format!("the `{name}` list")),
+            None => return Ok(vec![(None, article_from(o))]),
+        },
+        Value::Array(a) => (a, "the array".to_string()),
+        other => {
+            return Err(ArticleProblem::Malformed(format!(
+                "expected an article object, an array of them or a news API export, found {}",
+                kind(other)
+            )))
+        }
+    };
+    if list.is_empty() {
+        return Err(ArticleProblem::Malformed(format!(
+            "no articles: {name} is empty"
+        )));
+    }
+    Ok(list
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let r = match item {
+                Value::Object(o) => article_from(o),
+                other => Err(ArticleProblem::Malformed(format!(
+                    "expected an article object, found {}",
+                    kind(other)
+                ))),
+            };
+            (Some(i + 1), r)
+        })
+        .collect())
+}
+
 fn article_from(o: &Map<String, Value>) -> Result<JsonArticle, ArticleProblem> {
-    let id = match o.get("id") {
+    let id = match ID_KEYS.iter().find_map(|k| field(o, k)) {
         None | Some(Value::Null) => None,
         Some(Value::String(s)) => Some(check_id(s)?),
         Some(Value::Number(n)) => Some(n.to_string()),
@@ -69,62 +283,51 @@ fn article_from(o: &Map<String, Value>) -> Result<JsonArticle, ArticleProblem> {
             )))
         }
     };
-    let body = ["text", "body"]
-        .iter()
-        .find_map(|k| o.get(*k).and_then(Value::as_str))
-        .filter(|t| !t.trim().is_empty())
-        .ok_or(ArticleProblem::NoText)?
-        .to_string();
-    let string = |keys: &[&str]| {
-        keys.iter()
-            .find_map(|k| o.get(*k).and_then(Value::as_str))
-            .map(|s| s.trim().to_string())
-            .filter(|s| !s.is_empty())
-    };
-    let published = ["published", "date"].iter().find_map(|k| match o.get(*k) {
-        Some(Value::String(s)) => {
+    let body = body_of(o).ok_or(ArticleProblem::NoText)?;
+    let published = DATE_KEYS.iter().find_map(|k| match field(o, k)? {
+        Value::String(s) => {
             let d = normalize_date(s);
             if d.is_none() && !s.trim().is_empty() {
                 tracing::warn!("unreadable date {s:?} in field `{k}` ignored");
             }
             d
         }
-        Some(Value::Number(n)) => n.as_f64().and_then(from_timestamp),
+        Value::Number(n) => n.as_f64().and_then(from_timestamp),
         _ => None,
     });
-    let outlet = string(&["outlet", "source"]).or_else(|| {
-        o.get("source")
-            .and_then(|s| s.get("name"))
-            .and_then(Value::as_str)
-            .map(str::to_string)
-    });
-    let authors = match o.get("authors").or_else(|| o.get("author")) {
-        Some(Value::String(s)) => split_authors(s),
+    let authors = match AUTHOR_KEYS.iter().find_map(|k| field(o, k)) {
         Some(Value::Array(a)) => a
             .iter()
-            .filter_map(|x| x.as_str().or_else(|| x.get("name").and_then(Value::as_str)))
+            .filter_map(text_of)
             .map(|s| s.trim().to_string())
             .filter(|s| !s.is_empty())
             .collect(),
-        Some(Value::Object(a)) => a
-            .get("name")
-            .and_then(Value::as_str)
-            .map(split_authors)
+        Some(v) => text_of(v)
+            .map(|s| split_authors(strip_by(s)))
             .unwrap_or_default(),
-        _ => Vec::new(),
+        None => Vec::new(),
     };
     Ok(JsonArticle {
         id,
         meta: Meta {
-            title: string(&["title", "headline"]),
+            title: first_string(o, TITLE_KEYS),
             authors,
             published,
-            outlet,
-            url: string(&["url"]),
-            language: string(&["language", "lang"]),
+            outlet: first_string(o, OUTLET_KEYS),
+            url: first_string(o, URL_KEYS),
+            language: first_string(o, &["language", "lang"]),
         },
         body,
     })
+}
+
+/// A byline without its leading "By " ("By Jane Doe and John Roe").
+fn strip_by(s: &str) -> &str {
+    let t = s.trim();
+    match t.get(..3) {
+        Some(p) if p.eq_ignore_ascii_case("by ") => t.get(3..).unwrap_or(t),
+        _ => t,
+    }
 }
 
 /// Checks an input `id`: not empty, at most [`MAX_ID_BYTES`], no NUL or
@@ -212,10 +415,118 @@ mod tests {
         assert_eq!(ok.id.as_deref(), Some("../../x"));
     }
 
+    /// The articles of a `.json` file, each as Ok(article) or the problem.
+    fn many(src: &str) -> Vec<(Option<usize>, Result<JsonArticle, ArticleProblem>)> {
+        parse_articles(src).unwrap()
+    }
+
+    #[test]
+    fn newsapi_export() {
+        let src = r#"{"status":"ok","totalResults":2,"articles":[
+            {"source":{"id":null,"name":"Harbour Times"},"author":"Jane Doe","title":"Ferry subsidy approved",
+             "description":"The council approved it.","url":"https://x.test/a","publishedAt":"2024-05-13T10:00:00Z",
+             "content":"The council approved a ferry subsidy on Monday, its chair said. \"This keeps the route alive,\" she said… [+1200 chars]"},
+            {"source":{"id":null,"name":"Fjord Daily"},"author":null,"title":"Fares to rise","description":"Fares will rise.",
+             "url":"https://x.test/b","publishedAt":"2024-05-14T07:30:00Z","content":null}]}"#;
+        let got = many(src);
+        assert_eq!(got.len(), 2);
+        let (n, a) = &got[0];
+        let a = a.as_ref().unwrap();
+        assert_eq!(*n, Some(1));
+        assert_eq!(
+            a.body,
+            "The council approved a ferry subsidy on Monday, its chair said. \"This keeps the route alive,\" she said"
+        );
+        assert_eq!(a.meta.title.as_deref(), Some("Ferry subsidy approved"));
+        assert_eq!(a.meta.outlet.as_deref(), Some("Harbour Times"));
+        assert_eq!(a.meta.authors, vec!["Jane Doe"]);
+        assert_eq!(a.meta.published.as_deref(), Some("2024-05-13T10:00:00Z"));
+        assert_eq!(a.meta.url.as_deref(), Some("https://x.test/a"));
+        // No content: the description is the text.
+        assert_eq!(got[1].1.as_ref().unwrap().body, "Fares will rise.");
+    }
+
+    #[test]
+    fn guardian_nyt_and_wordpress_exports() {
+        let guardian = r#"{"response":{"status":"ok","results":[{"id":"world/2024/may/13/ferry",
+            "webTitle":"Ferry saved","webPublicationDate":"2024-05-13T10:00:00Z","webUrl":"https://x.test/g",
+            "fields":{"bodyText":"The ferry was saved on Monday.","byline":"Jane Doe and John Roe"}}]}}"#;
+        let g = many(guardian);
+        let g = g[0].1.as_ref().unwrap();
+        assert_eq!(g.id.as_deref(), Some("world/2024/may/13/ferry"));
+        assert_eq!(g.body, "The ferry was saved on Monday.");
+        assert_eq!(g.meta.title.as_deref(), Some("Ferry saved"));
+        assert_eq!(g.meta.authors, vec!["Jane Doe", "John Roe"]);
+        assert_eq!(g.meta.url.as_deref(), Some("https://x.test/g"));
+
+        let nyt = r#"{"status":"OK","response":{"docs":[{"_id":"nyt://article/1","abstract":"Short.",
+            "lead_paragraph":"The ferry will keep running, the council said on Monday.",
+            "headline":{"main":"Ferry Keeps Running","kicker":null},"pub_date":"2024-05-13T10:00:00+0000",
+            "byline":{"original":"By Jane Doe and John Roe"},"web_url":"https://x.test/n","source":"The New York Times"}]}}"#;
+        let n = many(nyt);
+        let n = n[0].1.as_ref().unwrap();
+        assert_eq!(
+            n.body,
+            "The ferry will keep running, the council said on Monday."
+        );
+        assert_eq!(n.meta.title.as_deref(), Some("Ferry Keeps Running"));
+        assert_eq!(n.meta.authors, vec!["Jane Doe", "John Roe"]);
+        assert_eq!(n.meta.outlet.as_deref(), Some("The New York Times"));
+        assert_eq!(
+            n.meta.published.as_deref(),
+            Some("2024-05-13T10:00:00+00:00")
+        );
+
+        let wp = r#"[{"id":42,"date":"2024-05-13T10:00:00","link":"https://x.test/w",
+            "title":{"rendered":"Ferry saved"},
+            "content":{"rendered":"<p>The ferry was saved on Monday after a long campaign.</p>\n<p>Islanders had collected signatures for a year.</p>"}}]"#;
+        let w = many(wp);
+        let w = w[0].1.as_ref().unwrap();
+        assert_eq!(w.id.as_deref(), Some("42"));
+        assert_eq!(w.meta.title.as_deref(), Some("Ferry saved"));
+        assert_eq!(
+            w.body,
+            "The ferry was saved on Monday after a long campaign.\n\nIslanders had collected signatures for a year."
+        );
+    }
+
+    #[test]
+    fn one_broken_article_in_a_list_does_not_stop_the_others() {
+        let got = many(r#"[{"text":"One."}, {"title":"no text"}, 7, {"text":"Four."}]"#);
+        assert_eq!(got.len(), 4);
+        assert_eq!(got[0].1.as_ref().unwrap().body, "One.");
+        assert_eq!(got[1], (Some(2), Err(ArticleProblem::NoText)));
+        assert!(
+            matches!(&got[2], (Some(3), Err(ArticleProblem::Malformed(m))) if m.contains("number"))
+        );
+        assert_eq!(got[3].1.as_ref().unwrap().body, "Four.");
+        // A lone article has no position; an empty export is an error.
+        assert_eq!(many(r#"{"text":"Alone."}"#)[0].0, None);
+        assert!(
+            matches!(parse_articles(r#"{"articles":[]}"#), Err(ArticleProblem::Malformed(m)) if m.contains("`articles`"))
+        );
+        assert!(matches!(
+            parse_articles("5"),
+            Err(ArticleProblem::Malformed(_))
+        ));
+        // An object that is neither an article nor an export: no text.
+        assert_eq!(many(r#"{"title":"x"}"#)[0].1, Err(ArticleProblem::NoText));
+    }
+
+    #[test]
+    fn truncation_markers() {
+        assert_eq!(drop_truncation("Said so… [+1200 chars]"), "Said so");
+        assert_eq!(drop_truncation("Said so. [+12 chars]"), "Said so.");
+        assert_eq!(drop_truncation("Said so... [+12 chars]"), "Said so");
+        assert_eq!(drop_truncation("Costs [+5] chars]"), "Costs [+5] chars]");
+        assert_eq!(drop_truncation("Plain."), "Plain.");
+    }
+
     proptest! {
         #[test]
         fn parse_never_panics(s in "\\PC{0,200}") {
             let _ = parse_article(&s);
+            let _ = parse_articles(&s);
         }
 
         #[test]

@@ -81,20 +81,24 @@ pub fn options_info() -> Vec<OptionInfo> {
     ]
 }
 
-/// Where an error happened: a file, and for JSONL a 1-based line.
+/// Where an error happened: a file, and for JSONL a 1-based line, for a
+/// JSON list of articles a 1-based position in it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Location {
     /// The file, as given.
     pub path: PathBuf,
     /// The JSONL line, if any.
     pub line: Option<usize>,
+    /// The article's position in a JSON file's list of articles, if any.
+    pub item: Option<usize>,
 }
 
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.line {
-            Some(l) => write!(f, "{}:{l}", self.path.display()),
-            None => write!(f, "{}", self.path.display()),
+        match (self.line, self.item) {
+            (Some(l), _) => write!(f, "{}:{l}", self.path.display()),
+            (None, Some(i)) => write!(f, "{} (article {i})", self.path.display()),
+            (None, None) => write!(f, "{}", self.path.display()),
         }
     }
 }
@@ -160,8 +164,8 @@ pub enum IngestError {
         /// The parser's message.
         message: String,
     },
-    /// A JSON article without a non-empty string `text` or `body`.
-    #[error("{at}: JSON article has no `text` or `body` string")]
+    /// A JSON article without a non-empty text field.
+    #[error("{at}: JSON article has no text: none of `text`, `body`, `content`, `bodyText`, `articleBody`, `description` (or another text field the README's Input section lists) is a non-empty string")]
     NoText {
         /// File and line.
         at: Location,
@@ -314,7 +318,7 @@ pub fn ingest_bytes(
             vec![Ok(Document::new(id_base, source, meta, decoded.text))]
         }
         Format::Html => vec![ingest_html(path, id_base, source, decoded, opts)],
-        Format::Json => vec![ingest_json_one(path, id_base, source, &decoded.text)],
+        Format::Json => ingest_json(path, id_base, &source, &decoded.text),
         Format::Jsonl => ingest_jsonl(path, id_base, &source, &decoded.text),
     }
 }
@@ -360,19 +364,35 @@ fn json_error(at: Location, p: json::ArticleProblem) -> IngestError {
     }
 }
 
-fn ingest_json_one(
+/// A `.json` file: one article, or every article of a list (each its own
+/// document, `<file>-<n>` unless it has an id; one broken article does not
+/// stop the others).
+fn ingest_json(
     path: &Path,
     id_base: &str,
-    source: SourceInfo,
+    source: &SourceInfo,
     text: &str,
-) -> Result<Document, IngestError> {
-    let at = Location {
+) -> Vec<Result<Document, IngestError>> {
+    let at = |item: Option<usize>| Location {
         path: path.to_path_buf(),
         line: None,
+        item,
     };
-    let a = json::parse_article(text).map_err(|p| json_error(at, p))?;
-    let id = a.id.unwrap_or_else(|| id_base.to_string());
-    Ok(Document::new(id, source, a.meta, a.body))
+    let articles = match json::parse_articles(text) {
+        Ok(a) => a,
+        Err(p) => return vec![Err(json_error(at(None), p))],
+    };
+    articles
+        .into_iter()
+        .map(|(item, r)| {
+            let a = r.map_err(|p| json_error(at(item), p))?;
+            let id = a.id.unwrap_or_else(|| match item {
+                Some(n) => format!("{id_base}-{n}"),
+                None => id_base.to_string(),
+            });
+            Ok(Document::new(id, source.clone(), a.meta, a.body))
+        })
+        .collect()
 }
 
 fn ingest_jsonl(
@@ -391,6 +411,7 @@ fn ingest_jsonl(
         let at = Location {
             path: path.to_path_buf(),
             line: Some(n),
+            item: None,
         };
         out.push(
             json::parse_article(line)

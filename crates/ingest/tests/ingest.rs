@@ -223,6 +223,30 @@ fn jsonl_articles_fail_line_by_line() {
 }
 
 #[test]
+fn a_news_api_export_is_one_document_per_article() {
+    let export = br#"{"status":"ok","articles":[
+        {"title":"Ferry saved","publishedAt":"2024-05-13T10:00:00Z","content":"The ferry was saved on Monday."},
+        {"title":"No text here"},
+        {"id":"kept-id","title":"Fares rise","description":"Fares will rise in June."}]}"#;
+    let out = ingest_bytes(
+        std::path::Path::new("feeds/export.json"),
+        "feeds/export",
+        export,
+        &IngestOptions::default(),
+    );
+    assert_eq!(out.len(), 3);
+    let d1 = out[0].as_ref().unwrap();
+    assert_eq!(d1.id, "feeds/export-1");
+    assert_eq!(d1.meta.published.as_deref(), Some("2024-05-13T10:00:00Z"));
+    let e2 = out[1].as_ref().unwrap_err().to_string();
+    assert!(
+        e2.starts_with("feeds/export.json (article 2): JSON article has no text"),
+        "{e2}"
+    );
+    assert_eq!(out[2].as_ref().unwrap().id, "kept-id");
+}
+
+#[test]
 fn bad_inputs_name_the_file_and_the_problem() {
     let cases: [(&str, &str); 7] = [
         ("binary.txt", "binary file"),
@@ -230,7 +254,7 @@ fn bad_inputs_name_the_file_and_the_problem() {
         ("empty.txt", "file is empty"),
         ("blank.md", "file is empty"),
         ("malformed.json", "malformed JSON"),
-        ("notext.json", "no `text` or `body`"),
+        ("notext.json", "JSON article has no text"),
         ("garbage.txt", "cannot decode text"),
     ];
     for (name, want) in cases {
