@@ -441,17 +441,26 @@ fn link(
         .copied()
         .filter(|r| r.role == Role::Src)
         .collect();
+    // A source after the cue that is the subject of a later cue ("X said
+    // …, but he said …") is that cue's, not this one's.
+    let cue_starts: Vec<usize> = drafts.iter().map(|d| d.cue.first).collect();
+    let subject_of_later = |r: &Run, cue_last: usize| {
+        r.first > cue_last && cue_starts.iter().any(|&c| c > r.last && c <= r.last + 2)
+    };
     for d in drafts.iter_mut().filter(|d| rules && d.source.is_none()) {
         let s = sent(d.cue.first);
-        let best = srcs.iter().filter(|r| sent(r.first) == s).min_by_key(|r| {
-            let g = gap((r.first, r.last), (d.cue.first, d.cue.last));
-            // Prefer a source before the cue.
-            if r.last < d.cue.first {
-                g
-            } else {
-                g * 3
-            }
-        });
+        let best = srcs
+            .iter()
+            .filter(|r| sent(r.first) == s && !subject_of_later(r, d.cue.last))
+            .min_by_key(|r| {
+                let g = gap((r.first, r.last), (d.cue.first, d.cue.last));
+                // Prefer a source before the cue.
+                if r.last < d.cue.first {
+                    g
+                } else {
+                    g * 3
+                }
+            });
         if let Some(r) = best {
             d.source = Some(*r);
         }
@@ -1660,6 +1669,43 @@ mod tests {
         let mut drafts = Vec::new();
         colon_paragraph(&tok, &vec![5u8; tok.tokens.len()], &mut drafts);
         assert!(drafts.is_empty());
+    }
+
+    #[test]
+    fn a_later_cue_keeps_its_own_subject() {
+        // "X, the chief, said …, but he said …": the first "said" has no
+        // tagged source; it must not borrow the second one's "he".
+        let text =
+            "Ann Lee, the fire chief, said the blaze was out, but he said the smoke would linger.";
+        let tok = tokenize(text, &[]);
+        let idx = |w: &str| tok.tokens.iter().position(|t| t.lower == w).unwrap();
+        let (said1, said2) = (
+            idx("said"),
+            tok.tokens.iter().rposition(|t| t.lower == "said").unwrap(),
+        );
+        let mut tags = vec![0u8; tok.tokens.len()];
+        tags[idx("he")] = B_SRC;
+        tags[said1] = B_CUE;
+        tags[said2] = B_CUE;
+        let content = |tags: &mut Vec<u8>, a: usize, b: usize| {
+            tags[a] = B_CON;
+            for t in tags.iter_mut().take(b + 1).skip(a + 1) {
+                *t = I_CON;
+            }
+        };
+        content(&mut tags, said1 + 1, idx("out"));
+        content(&mut tags, said2 + 1, tok.tokens.len() - 2);
+        let mut cb = vec![0u8; tok.tokens.len()];
+        cb[said1] = 5;
+        cb[said2] = 5;
+        let cs = link(&tok, &tags, &cb, text, ExtractOptions::default());
+        let source_of = |v: usize| {
+            cs.iter()
+                .find(|c| c.cue.0 == tok.tokens[v].start)
+                .map(|c| c.source.map(|s| &text[s.0..s.1]))
+        };
+        assert_eq!(source_of(said1), Some(None));
+        assert_eq!(source_of(said2), Some(Some("he")));
     }
 
     #[test]
