@@ -278,7 +278,11 @@ pub fn spans_from_tags(
             a = 1;
         }
         let single_code = j - a == 1 && words.get(a).is_some_and(|w| is_non_entity_token(w));
-        let common_word = j - a == 1 && a == 0 && words.first().is_some_and(|w| is_common(w));
+        let common_word = j - a == 1
+            && a == 0
+            && words
+                .first()
+                .is_some_and(|w| is_common(w) || singular(w).is_some_and(|s| is_common(&s)));
         if !single_code && !common_word {
             let name = model::TYPES.get(ty).copied().unwrap_or("MISC");
             let mut start = a;
@@ -297,6 +301,19 @@ pub fn spans_from_tags(
         i = j;
     }
     out
+}
+
+/// The singular of a capitalized plural noun opening a sentence
+/// ("Campaigners" → "Campaigner", "Utilities" → "Utility"), for the
+/// common-word check; `None` for words that do not end like a plural.
+fn singular(w: &str) -> Option<String> {
+    if w.len() < 5 || w.ends_with("ss") || w.ends_with("us") || w.ends_with('\'') {
+        return None;
+    }
+    if let Some(stem) = w.strip_suffix("ies") {
+        return Some(format!("{stem}y"));
+    }
+    w.strip_suffix('s').map(str::to_string)
 }
 
 /// Capitalized function words that can open a sentence but not a name.
@@ -477,6 +494,10 @@ mod tests {
         let w = ["Frankly", ",", "Oslo", "won"];
         let t = [b_tag(0), 0, b_tag(2), 0];
         let common = |x: &str| x == "Frankly";
+        assert_eq!(spans_from_tags(&t, &w, &common), vec![(2, 3, "LOC")]);
+        // ... and a plural of a common word ("Campaigners said").
+        let w = ["Campaigners", "said", "Oslo", "won"];
+        let common = |x: &str| x == "Campaigner";
         assert_eq!(spans_from_tags(&t, &w, &common), vec![(2, 3, "LOC")]);
         // An I- tag after O still starts a span (lenient decoding).
         let t = [0, 0, i_tag(2), 0];
