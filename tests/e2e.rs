@@ -110,6 +110,8 @@ fn example_pipeline_processes_every_sample_article() {
             "brief-001",
             "brief-002",
             "brief-003",
+            "courier-api-export-1",
+            "courier-api-export-2",
             "harbour-strike",
             "rail-tender",
             "reef-survey",
@@ -390,7 +392,7 @@ fn stdout_jsonl_prints_only_documents() {
     assert!(out.status.success(), "{}", text(&out.stderr));
     let stdout = text(&out.stdout);
     let lines: Vec<&str> = stdout.lines().collect();
-    assert_eq!(lines.len(), 7, "{stdout}");
+    assert_eq!(lines.len(), 9, "{stdout}");
     for l in lines {
         let v: Value = serde_json::from_str(l).expect("each line is a document");
         assert_eq!(v["schema"], "gleaner/document@1");
