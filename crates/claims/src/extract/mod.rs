@@ -1674,7 +1674,8 @@ mod tests {
     #[test]
     fn a_later_cue_keeps_its_own_subject() {
         // "X, the chief, said …, but he said …": the first "said" has no
-        // tagged source; it must not borrow the second one's "he".
+        // tagged source; it must not borrow the second one's "he", and
+        // the untagged name with its apposition before it is its speaker.
         let text =
             "Ann Lee, the fire chief, said the blaze was out, but he said the smoke would linger.";
         let tok = tokenize(text, &[]);
@@ -1704,7 +1705,7 @@ mod tests {
                 .find(|c| c.cue.0 == tok.tokens[v].start)
                 .map(|c| c.source.map(|s| &text[s.0..s.1]))
         };
-        assert_eq!(source_of(said1), Some(None));
+        assert_eq!(source_of(said1), Some(Some("Ann Lee, the fire chief")));
         assert_eq!(source_of(said2), Some(Some("he")));
     }
 

@@ -400,6 +400,13 @@ pub(super) fn subject_before_cue(tok: &Tokenized, tags: &[u8], cb: &[u8], drafts
             k -= 1;
         }
         let n = d.cue.first - k;
+        if n == 0 {
+            // "Ann Lee, the fire chief, said": a name and its apposition.
+            if let Some(r) = apposed_subject(tok, tags, d.cue.first) {
+                d.source = Some(r);
+            }
+            continue;
+        }
         let opens = toks
             .get(k)
             .is_some_and(|t| t.cap || SUBJECT_OPENERS.contains(&t.lower.as_str()));
@@ -888,4 +895,54 @@ pub(super) fn verb_group_start(tok: &Tokenized, src: Run) -> usize {
         k -= 1;
     }
     k
+}
+
+/// "Ann Lee, the fire chief, said": before the cue at token `cue`, a comma,
+/// an untagged apposition opening with "a", "an" or "the", a comma, and
+/// an untagged run of capitalised words opening its clause (at most four,
+/// after the sentence start or punctuation): the name and apposition.
+pub(super) fn apposed_subject(tok: &Tokenized, tags: &[u8], cue: usize) -> Option<Run> {
+    let toks = &tok.tokens;
+    let s = toks.get(cue)?.sent;
+    let free = |i: usize| {
+        toks.get(i).is_some_and(|t| t.sent == s && !t.in_quote)
+            && tags.get(i).copied().unwrap_or(0) == 0
+    };
+    let close = cue
+        .checked_sub(1)
+        .filter(|&c| free(c) && toks.get(c).is_some_and(|t| t.lower == ","))?;
+    let open = (close.saturating_sub(16)..close)
+        .rev()
+        .find(|&i| toks.get(i).is_some_and(|t| t.lower == ","))?;
+    let det = toks.get(open + 1)?;
+    if !matches!(det.lower.as_str(), "a" | "an" | "the") || det.cap {
+        return None;
+    }
+    if !(open + 1..close).all(|i| {
+        free(i)
+            && toks
+                .get(i)
+                .is_some_and(|t| t.kind == TokKind::Word || t.lower == "'s")
+    }) {
+        return None;
+    }
+    let mut first = open;
+    while first > 0
+        && open - first < 4
+        && free(first - 1)
+        && toks
+            .get(first - 1)
+            .is_some_and(|t| t.kind == TokKind::Word && (t.cap || t.lower == "'s"))
+    {
+        first -= 1;
+    }
+    let starts_clause = first == 0
+        || toks
+            .get(first - 1)
+            .is_some_and(|t| t.sent != s || t.kind == TokKind::Punct);
+    (first < open && starts_clause).then_some(Run {
+        role: Role::Src,
+        first,
+        last: close - 1,
+    })
 }
