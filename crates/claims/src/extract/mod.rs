@@ -1009,6 +1009,18 @@ fn link(
                 source = Some(r);
             }
         }
+        // "A 2014 study by | Harvard | found": a tagged source that is the
+        // object of "of/by/from" in a short noun phrase stands for the
+        // phrase (speech mode widens further, below).
+        if rules && opts.cues == CueFilter::All {
+            if let Some(r) = source
+                .filter(|r| r.last < cue_of_claim.first && object_of_a_larger_phrase(tok, r.first))
+            {
+                if let Some(first) = noun_phrase_head(tok, r.first) {
+                    source = Some(Run { first, ..r });
+                }
+            }
+        }
         if opts.cues == CueFilter::Speech {
             // "a dispute with Acme over claims the firm …": a cue opened by
             // a preposition is a noun of the sentence, and the words before
@@ -1707,6 +1719,37 @@ mod tests {
         };
         assert_eq!(source_of(said1), Some(Some("Ann Lee, the fire chief")));
         assert_eq!(source_of(said2), Some(Some("he")));
+    }
+
+    #[test]
+    fn a_source_that_ends_a_short_noun_phrase_takes_the_phrase() {
+        let link =
+            |text: &'static str, src: (&'static str, &'static str), cue: &'static str, con| {
+                Tagged {
+                    text,
+                    roles: vec![(src, Role::Src), ((cue, cue), Role::Cue), (con, Role::Con)],
+                    strong: Vec::new(),
+                }
+                .link(CueFilter::All)
+            };
+        let got = link(
+            "A 2019 survey by the city council found that rents had doubled.",
+            ("the", "council"),
+            "found",
+            ("rents", "doubled"),
+        );
+        assert_eq!(
+            got[0].0.as_deref(),
+            Some("A 2019 survey by the city council")
+        );
+        // Not over a verb: the object of a clause is no speaker's phrase.
+        let got = link(
+            "Lee sent a memo to the board of Acme saying rents had doubled.",
+            ("acme", "acme"),
+            "saying",
+            ("rents", "doubled"),
+        );
+        assert_eq!(got[0].0.as_deref(), Some("Acme"));
     }
 
     #[test]

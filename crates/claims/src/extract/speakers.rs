@@ -946,3 +946,59 @@ pub(super) fn apposed_subject(tok: &Tokenized, tags: &[u8], cue: usize) -> Optio
         last: close - 1,
     })
 }
+
+/// "a 2014 study by | Harvard", "one of | the family's lawyers", "data
+/// from | the census": where the noun phrase whose object starts at token
+/// `k` begins, when the object follows "of", "by" or "from" and the phrase
+/// before it is short (at most eight words back to punctuation, a clause
+/// word or the sentence start), opens like a noun phrase and holds no
+/// verb (no "-ed" word except a participle right before "by", no form of
+/// "be", "have" or "do").
+pub(super) fn noun_phrase_head(tok: &Tokenized, k: usize) -> Option<usize> {
+    let toks = &tok.tokens;
+    let prep = k.checked_sub(1)?;
+    let p = toks.get(prep)?;
+    if p.in_quote || !matches!(p.lower.as_str(), "of" | "by" | "from") {
+        return None;
+    }
+    let first = phrase_start(tok, prep)?;
+    if prep - first > 8 {
+        return None;
+    }
+    let verb = (first..prep).any(|i| {
+        toks.get(i).is_some_and(|t| {
+            let w = t.lower.as_str();
+            (w.ends_with("ed") && !(i + 1 == prep && p.lower == "by"))
+                || matches!(
+                    w,
+                    "is" | "was"
+                        | "are"
+                        | "were"
+                        | "be"
+                        | "been"
+                        | "has"
+                        | "have"
+                        | "had"
+                        | "did"
+                        | "does"
+                        | "do"
+                        | "took"
+                        | "came"
+                        | "sent"
+                        | "spent"
+                        | "made"
+                        | "said"
+                        | "told"
+                        | "got"
+                        | "went"
+                        | "met"
+                        | "led"
+                        | "won"
+                        | "ran"
+                        | "put"
+                        | "set"
+                )
+        })
+    });
+    (!verb).then_some(first)
+}
