@@ -595,6 +595,7 @@ fn link(
     }
     if rules {
         speaker_next_to_verb(tok, &mut drafts);
+        finish_inverted_speakers(tok, &mut drafts);
     }
 
     if rules {
@@ -2046,6 +2047,29 @@ mod tests {
         let mut drafts = vec![draft(idx("fares"), (idx("we"), idx("running")))];
         quote_then_speaker(&tok, &mut drafts);
         assert_eq!(drafts.len(), 1);
+    }
+
+    #[test]
+    fn an_inverted_speaker_cut_short_by_a_content_runs_to_its_end() {
+        let text =
+            "\"The pier is safe,\" said Ann Lee, head of the Port Authority. \"We checked it.\"";
+        let tok = tokenize(text, &[]);
+        let idx = |w: &str| tok.tokens.iter().position(|t| t.lower == w).unwrap();
+        let said = idx("said");
+        let last = tok.tokens.len() - 1;
+        // The tagger's source stops at "of"; its second content part
+        // starts inside the speaker's phrase.
+        let mut d = draft(said, (0, said - 1));
+        d.source = Some(run(Role::Src, idx("ann"), idx("of")));
+        d.content.push((idx("of") + 1, last));
+        let mut drafts = vec![d];
+        finish_inverted_speakers(&tok, &mut drafts);
+        let src = drafts[0].source.unwrap();
+        assert_eq!((src.first, src.last), (idx("ann"), idx("authority")));
+        assert_eq!(
+            drafts[0].content,
+            vec![(0, said - 1), (idx("we") - 1, last)]
+        );
     }
 
     #[test]

@@ -1002,3 +1002,58 @@ pub(super) fn noun_phrase_head(tok: &Tokenized, k: usize) -> Option<usize> {
     });
     (!verb).then_some(first)
 }
+
+/// "“…,” said Ann Lee, president of | the Port Authority. “…”": a source
+/// right after a speech verb that follows a quotation, cut short by a
+/// content the tagger started inside the speaker's phrase, runs to the end
+/// of the phrase (`inverted_speaker`); the content loses those words.
+pub(super) fn finish_inverted_speakers(tok: &Tokenized, drafts: &mut [Draft]) {
+    let toks = &tok.tokens;
+    for d in drafts.iter_mut() {
+        let v = d.cue.first;
+        let Some(r) = d.source else { continue };
+        if d.cue.last != v || r.first != v + 1 {
+            continue;
+        }
+        let after_quote = v.checked_sub(1).and_then(|p| toks.get(p)).is_some_and(|t| {
+            t.in_quote && matches!(t.kind, TokKind::QuoteClose | TokKind::QuoteAmbig)
+        });
+        if !after_quote
+            || !toks
+                .get(v)
+                .is_some_and(|t| CLOSING_VERBS.contains(&t.lower.as_str()))
+        {
+            continue;
+        }
+        let Some((_, l)) = inverted_speaker(tok, v) else {
+            continue;
+        };
+        if l <= r.last {
+            continue;
+        }
+        let swallowed = d.content.iter().any(|&(a, _)| a > r.last && a <= l);
+        if !swallowed {
+            continue;
+        }
+        let mut parts = Vec::with_capacity(d.content.len());
+        for &(a, b) in &d.content {
+            if a > r.last && a <= l {
+                let mut a2 = l + 1;
+                while a2 <= b
+                    && toks
+                        .get(a2)
+                        .is_some_and(|t| t.kind == TokKind::Punct && !t.in_quote)
+                {
+                    a2 += 1;
+                }
+                if a2 <= b {
+                    parts.push((a2, b));
+                }
+            } else {
+                parts.push((a, b));
+            }
+        }
+        d.content = parts;
+        d.source = Some(Run { last: l, ..r });
+    }
+}
