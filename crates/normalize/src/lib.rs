@@ -2,9 +2,12 @@
 //! quotes, boilerplate removal, sentence splitting, with an offset map back to
 //! the body.
 //!
-//! [`normalize`] runs three passes over `doc.body`, each with an offset map
-//! back to its input, and composes the maps into `doc.offsets`:
+//! [`normalize`] runs three passes over `doc.body` (four for Markdown), each
+//! with an offset map back to its input, and composes the maps into
+//! `doc.offsets`:
 //!
+//! 0. Markdown ([`markdown`], `.md` bodies only): markup out, text and line
+//!    breaks kept;
 //! 1. characters ([`chars`]): CRLF/CR and other line separators become `\n`;
 //!    tabs, no-break and typographic spaces become a space; curly, low and
 //!    angle quotes become `"` and `'` (apostrophes too); `''` and `` `` `` used
@@ -29,9 +32,10 @@ mod boilerplate;
 mod chars;
 pub mod eval;
 mod layout;
+mod markdown;
 mod sentences;
 
-use gleaner_core::{CharIndex, Document, OptionInfo, Removal, Sentence, Span};
+use gleaner_core::{CharIndex, Document, Format, OptionInfo, Removal, Sentence, Span};
 use serde::Deserialize;
 use std::ops::Range;
 
@@ -55,6 +59,11 @@ pub struct NormalizeOptions {
     /// Join hard-wrapped lines (long lines that stop mid-sentence) with a
     /// space instead of keeping their line breaks, which end sentences.
     pub unwrap_lines: bool,
+    /// Read `.md` bodies as Markdown: keep the text a reader sees and drop
+    /// the markup (`#`, `**`, link targets, images, front matter, raw HTML),
+    /// with offsets still pointing into the body. When false, `.md` bodies
+    /// are plain text like `.txt`.
+    pub markdown: bool,
 }
 
 impl Default for NormalizeOptions {
@@ -64,6 +73,7 @@ impl Default for NormalizeOptions {
             metadata_lines: true,
             comment_threads: true,
             unwrap_lines: true,
+            markdown: true,
         }
     }
 }
@@ -95,6 +105,12 @@ pub fn options_info() -> Vec<OptionInfo> {
             default: Some("true"),
             doc: "Join hard-wrapped lines with spaces instead of keeping their line breaks.",
         },
+        OptionInfo {
+            name: "markdown",
+            ty: "bool",
+            default: Some("true"),
+            doc: "Strip Markdown markup (headings, emphasis, link targets, images, front matter, raw HTML) from .md bodies.",
+        },
     ]
 }
 
@@ -107,7 +123,14 @@ pub fn options_info() -> Vec<OptionInfo> {
 /// `source_start..source_end`, and its `start == end` is where it was in
 /// `text`. Runs in time linear in the body.
 pub fn normalize(doc: &mut Document, opts: &NormalizeOptions) {
-    let (t2, m2) = chars::normalize_chars(&doc.body);
+    // Markdown first, so that the other passes see the text a reader sees.
+    let md = (opts.markdown && doc.source.format == Format::Md).then(|| markdown::strip(&doc.body));
+    let input = md.as_ref().map_or(doc.body.as_str(), |(t, _)| t.as_str());
+    let (t2, m2) = chars::normalize_chars(input);
+    let m2 = match &md {
+        Some((_, m0)) => m2.compose(m0),
+        None => m2,
+    };
     let (lines, paras) = layout::split_lines(&t2);
     let actions = if opts.boilerplate {
         // meta.published, when it begins with a day.

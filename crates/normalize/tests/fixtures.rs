@@ -245,7 +245,9 @@ fn metadata_lines_option_keeps_the_headline() {
 #[test]
 fn options_deserialize_and_reject_unknown_keys() {
     let o: NormalizeOptions = serde_json::from_str(r#"{"boilerplate": false}"#).unwrap();
-    assert!(!o.boilerplate && o.metadata_lines && o.comment_threads && o.unwrap_lines);
+    assert!(
+        !o.boilerplate && o.metadata_lines && o.comment_threads && o.unwrap_lines && o.markdown
+    );
     assert!(serde_json::from_str::<NormalizeOptions>(r#"{"bogus": 1}"#).is_err());
     let names: Vec<&str> = gleaner_normalize::options_info()
         .iter()
@@ -257,7 +259,8 @@ fn options_deserialize_and_reject_unknown_keys() {
             "boilerplate",
             "metadata_lines",
             "comment_threads",
-            "unwrap_lines"
+            "unwrap_lines",
+            "markdown"
         ]
     );
 }
@@ -297,4 +300,74 @@ Port chief Erik Lindqvist said the dredging budget had run out, and councillor T
     let text = "Budget day\n\nHarbour Tolls Rise\n\nThe council raised harbour tolls on Monday.\n";
     let d = run(text, naive_meta(text), &NormalizeOptions::default());
     assert!(d.text.contains("Harbour Tolls Rise"), "{}", d.text);
+}
+
+const MARKDOWN_POST: &str = "---\ntitle: \"Harbour board delays dredging\"\nauthor: Lena Ortiz\ndate: 2024-03-02\n---\n\n\
+# Harbour board delays dredging\n\n\
+*By Lena Ortiz \u{b7} 2 March 2024*\n\n\
+The **Port Ellery Harbour Board** said on Friday it would delay the [dredging plan](https://example.test/plan) \
+until an environmental review is finished.\n\n\
+![A dredger at work](https://example.test/dredger.jpg)\n\n\
+> \"We will not start until the review is done,\" said harbour master Tom Reyes.\n\n\
+- The review is due in *June*.\n\
+- Fishermen had warned that silt would damage mussel beds.\n";
+
+#[test]
+fn markdown_bodies_lose_their_markup_and_keep_their_offsets() {
+    let meta = Meta {
+        title: Some("Harbour board delays dredging".into()),
+        authors: vec!["Lena Ortiz".into()],
+        published: Some("2024-03-02".into()),
+        ..Meta::default()
+    };
+    let mut d = doc(MARKDOWN_POST, meta.clone());
+    d.source.format = gleaner_core::Format::Md;
+    gleaner_normalize::normalize(&mut d, &NormalizeOptions::default());
+    assert_eq!(
+        d.text,
+        "The Port Ellery Harbour Board said on Friday it would delay the dredging plan until an environmental review is finished.\n\n\
+\"We will not start until the review is done,\" said harbour master Tom Reyes.\n\n\
+The review is due in June.\n\
+Fishermen had warned that silt would damage mussel beds."
+    );
+    // The headline and the byline went as metadata (their words: the
+    // markup around them maps to nothing).
+    let meta_lines: Vec<&str> = d
+        .removed
+        .iter()
+        .filter(|r| r.reason == "metadata")
+        .map(|r| r.text.as_str())
+        .collect();
+    assert_eq!(
+        meta_lines,
+        [
+            "Harbour board delays dredging",
+            "By Lena Ortiz \u{b7} 2 March 2024"
+        ]
+    );
+    // Every word of the text maps to the same word in the body.
+    let body_ix = gleaner_core::CharIndex::new(&d.body);
+    let text_ix = gleaner_core::CharIndex::new(&d.text);
+    let mut at = 0;
+    for w in d
+        .text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        let byte = at + d.text[at..].find(w).unwrap();
+        at = byte + w.len();
+        let s = text_ix.char_of_byte(byte);
+        let e = s + w.chars().count();
+        let src = d.offsets.source_range(s..e);
+        assert_eq!(slice(&d.body, &body_ix, src), w);
+    }
+    // As plain text (markdown = false) the markup stays.
+    let mut plain = doc(MARKDOWN_POST, meta);
+    plain.source.format = gleaner_core::Format::Md;
+    let opts = NormalizeOptions {
+        markdown: false,
+        ..NormalizeOptions::default()
+    };
+    gleaner_normalize::normalize(&mut plain, &opts);
+    assert!(plain.text.contains("**Port Ellery Harbour Board**"));
 }

@@ -115,8 +115,60 @@ fn word_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
     out
 }
 
+/// Markdown-ish pieces: markup, words, entities, escapes, HTML, breaks.
+fn md_piece() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("**".to_string()),
+        Just("*".to_string()),
+        Just("_".to_string()),
+        Just("[".to_string()),
+        Just("](https://x.test/a)".to_string()),
+        Just("![".to_string()),
+        Just("# ".to_string()),
+        Just("> ".to_string()),
+        Just("- ".to_string()),
+        Just("1. ".to_string()),
+        Just("`".to_string()),
+        Just("```\n".to_string()),
+        Just("---\n".to_string()),
+        Just("&amp;".to_string()),
+        Just("\\*".to_string()),
+        Just("<b>".to_string()),
+        Just("| a | b |\n|---|---|\n".to_string()),
+        Just("\n".to_string()),
+        Just("\n\n".to_string()),
+        Just(" ".to_string()),
+        "[A-Za-z\u{e9}\u{201c}\u{201d}.,]{1,8}",
+    ]
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn markdown_offsets_stay_in_order_and_on_the_same_letters(
+        pieces in proptest::collection::vec(md_piece(), 0..60),
+        boilerplate in any::<bool>(),
+    ) {
+        let body: String = pieces.concat();
+        let mut d = doc(&body, Meta::default());
+        d.source.format = gleaner_core::Format::Md;
+        let opts = NormalizeOptions { boilerplate, ..NormalizeOptions::default() };
+        gleaner_normalize::normalize(&mut d, &opts);
+        let body_chars: Vec<char> = d.body.chars().collect();
+        prop_assert_eq!(d.offsets.norm_len(), d.text.chars().count());
+        prop_assert_eq!(d.offsets.source_len(), body_chars.len());
+        let mut last = 0;
+        for (i, c) in d.text.chars().enumerate() {
+            let r = d.offsets.source_range(i..i + 1);
+            prop_assert!(r.start <= r.end && r.end <= body_chars.len());
+            prop_assert!(r.start >= last, "source offsets go back at {}", i);
+            last = r.start;
+            if r.end - r.start == 1 && c.is_alphanumeric() {
+                prop_assert_eq!(body_chars[r.start], c);
+            }
+        }
+    }
 
     #[test]
     fn spans_hold_the_same_words(pieces in proptest::collection::vec(piece(), 0..80)) {
