@@ -319,6 +319,13 @@ fn bad_inputs_fail_alone_and_are_named() {
     )
     .expect("write");
     fs::write(input.join("broken.json"), "{\"title\": \"x\", \"text\": ").expect("write");
+    // Nothing but boilerplate, and nothing but front matter: no text left.
+    fs::write(
+        input.join("widgets.txt"),
+        "Leave a Reply\nYour email address will not be published. Required fields are marked *\n",
+    )
+    .expect("write");
+    fs::write(input.join("front.md"), "---\ntitle: Only metadata\n---\n").expect("write");
     fs::write(
         input.join("mixed.jsonl"),
         "{\"id\": \"ok-1\", \"text\": \"Officials in Oslo said the plan was approved.\"}\nnot json at all\n{\"id\": \"ok-2\", \"body\": \"Nothing happened in Lima on Tuesday.\"}\n",
@@ -334,6 +341,14 @@ fn bad_inputs_fail_alone_and_are_named() {
     for name in ["empty.txt", "binary.txt", "broken.json", "mixed.jsonl"] {
         assert!(err.contains(name), "no error names {name}:\n{err}");
     }
+    assert!(
+        err.contains("widgets.txt: normalize: document `widgets` has no text left: every line was removed as boilerplate"),
+        "{err}"
+    );
+    assert!(
+        err.contains("front.md: normalize: document `front` has no text once normalized"),
+        "{err}"
+    );
     #[cfg(unix)]
     assert!(err.contains("dangling.txt"), "{err}");
     let docs = read_docs(&tmp.path().join("out/json"));

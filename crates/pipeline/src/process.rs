@@ -54,6 +54,31 @@ pub async fn ingest(pipeline: &Pipeline, input: &InputFile) -> Vec<Result<Docume
     }
 }
 
+/// Why a document has no text once normalized: every line was boilerplate
+/// (with the reasons), or the body held no words.
+fn nothing_left(doc: &Document) -> String {
+    if doc.removed.is_empty() {
+        return format!(
+            "document `{}` has no text once normalized (markup or whitespace only)",
+            doc.id
+        );
+    }
+    let mut reasons: Vec<(&str, usize)> = Vec::new();
+    for r in &doc.removed {
+        match reasons.iter_mut().find(|(name, _)| *name == r.reason) {
+            Some((_, n)) => *n += 1,
+            None => reasons.push((&r.reason, 1)),
+        }
+    }
+    let list: Vec<String> = reasons.iter().map(|(r, n)| format!("{r} {n}")).collect();
+    format!(
+        "document `{}` has no text left: every line was removed as boilerplate ({}); \
+         set [normalize] boilerplate = false to keep it",
+        doc.id,
+        list.join(", ")
+    )
+}
+
 /// Normalizes and analyzes one document, returning it annotated.
 pub async fn analyze(
     pipeline: &Pipeline,
@@ -67,6 +92,9 @@ pub async fn analyze(
     })
     .await
     .map_err(|e| failure(input, "normalize", format!("normalize crashed: {e}")))?;
+    if doc.text.trim().is_empty() {
+        return Err(failure(input, "normalize", nothing_left(&doc)));
+    }
 
     for layer in &pipeline.layers {
         let shared = Arc::new(doc);
