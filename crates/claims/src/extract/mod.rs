@@ -2178,6 +2178,8 @@ mod tests {
         assert!(cue_of("The mayor was accused of fraud.", 2, 4));
         assert!(cue_of("She is widely seen as a favourite.", 1, 4));
         assert!(cue_of("He seems to want a recount.", 1, 1));
+        // With the verb after "to" in the cue, the subject speaks.
+        assert!(!cue_of("Lee seemed to urge a recount.", 1, 3));
         assert!(cue_of("Lee reportedly told aides to stay.", 1, 1));
         // A feeling keeps its subject as the source; so does an agent.
         assert!(!cue_of("The union is worried about jobs.", 2, 3));
