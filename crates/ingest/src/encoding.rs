@@ -94,7 +94,16 @@ pub fn decode(bytes: &[u8], declared: Option<&str>) -> Result<Decoded, DecodePro
             enc
         };
         if enc != encoding_rs::REPLACEMENT && (enc != UTF_8 || std::str::from_utf8(bytes).is_ok()) {
-            return finish(enc, bytes);
+            // A page whose bytes do not fit its declared charset (many
+            // invalid sequences) is guessed instead of refused.
+            match finish(enc, bytes) {
+                Ok(d) => return Ok(d),
+                Err(p) => tracing::debug!(
+                    declared = enc.name(),
+                    problem = ?p,
+                    "bytes do not fit the declared charset; detecting instead"
+                ),
+            }
         }
     }
     if let Ok(s) = std::str::from_utf8(bytes) {
@@ -332,6 +341,15 @@ mod tests {
         // A UTF-8 declaration on bytes that are not UTF-8 falls back to guessing.
         let d = decode(b"The caf\xE9 is open again this week.", Some("utf-8")).unwrap();
         assert_eq!(d.text, "The café is open again this week.");
+    }
+
+    #[test]
+    fn a_wrongly_declared_charset_is_guessed_instead() {
+        // UTF-8 Japanese declared as Shift_JIS: invalid there, fine as UTF-8.
+        let text = "\u{6771}\u{4eac}\u{3067}\u{4f1a}\u{8b70}\u{304c}\u{958b}\u{304b}\u{308c}\u{305f}\u{3002}".repeat(20);
+        let d = decode(text.as_bytes(), Some("shift_jis")).unwrap();
+        assert_eq!(d.text, text);
+        assert_eq!(d.encoding, "UTF-8");
     }
 
     #[test]
