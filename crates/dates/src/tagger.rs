@@ -2065,6 +2065,16 @@ impl<'a> Matcher<'a> {
                 )
             ) || (p.kind == Kind::Punct && p.ch == b'-')
         });
+        // "between March and May"; "before/after/around March" (not for May,
+        // which after "after" is as often the politician).
+        let prev_word = i.checked_sub(1).map(|p| self.word(p).to_ascii_lowercase());
+        let prev_temporal = prev_temporal
+            || prev_word.as_deref() == Some("between")
+            || (m != 5
+                && matches!(
+                    prev_word.as_deref(),
+                    Some("before" | "after" | "around" | "till" | "throughout")
+                ));
         let next_year = self.rel_year(i + 1).is_some();
         match m {
             3 | 5 => (prev_temporal || next_year) && !next_cap,

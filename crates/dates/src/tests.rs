@@ -995,3 +995,21 @@ fn holidays_named_by_day_follow_their_rule() {
     // shipments" in lowercase.
     none("Each labor day was long.");
 }
+
+#[test]
+fn months_after_between_before_and_after() {
+    // Anchor 2019-02-19.
+    // Past tense in February: last year's spring.
+    has(
+        "Prices were flat between March and May.",
+        "March",
+        "2018-03",
+    );
+    has(
+        "Sales slowed after March, the firm said.",
+        "March",
+        "2018-03",
+    );
+    // "after May" is as often the politician: not a month there.
+    none("Talks resumed after May resigned.");
+}
