@@ -600,6 +600,7 @@ fn link(
 
     if rules {
         colon_paragraph(tok, cb, &mut drafts);
+        parenthetical_speech(tok, tags, &mut drafts);
         subject_before_cue(tok, tags, cb, &mut drafts);
     }
     if rules {
@@ -2085,6 +2086,34 @@ mod tests {
             drafts[0].content,
             vec![(0, said - 1), (idx("we") - 1, last)]
         );
+    }
+
+    #[test]
+    fn a_speech_verb_set_off_by_commas_with_its_speaker_says_the_clause() {
+        let text = "The old pier, Ms. Ortiz says, needs new pilings before winter.";
+        let tok = tokenize(text, &[]);
+        let idx = |w: &str| tok.tokens.iter().position(|t| t.lower == w).unwrap();
+        // The tagger took "needs" as a cue with the rest as its content and
+        // left "says" without content.
+        let mut tags = vec![0u8; tok.tokens.len()];
+        tags[idx("ms.")] = B_SRC;
+        tags[idx("ortiz")] = I_SRC;
+        tags[idx("says")] = B_CUE;
+        tags[idx("needs")] = B_CUE;
+        tags[idx("new")] = B_CON;
+        for t in tags.iter_mut().take(idx("winter") + 1).skip(idx("new") + 1) {
+            *t = I_CON;
+        }
+        let mut cb = vec![0u8; tok.tokens.len()];
+        cb[idx("says")] = 5;
+        cb[idx("needs")] = 2;
+        let cs = link(&tok, &tags, &cb, text, ExtractOptions::default());
+        assert_eq!(cs.len(), 1, "{cs:?}");
+        let c = &cs[0];
+        assert_eq!(&text[c.cue.0..c.cue.1], "says");
+        assert_eq!(c.source.map(|s| &text[s.0..s.1]), Some("Ms. Ortiz"));
+        let parts: Vec<&str> = c.content.iter().map(|p| &text[p.0..p.1]).collect();
+        assert_eq!(parts, ["The old pier", "needs new pilings before winter"]);
     }
 
     #[test]

@@ -1069,3 +1069,133 @@ pub(super) fn finish_inverted_speakers(tok: &Tokenized, drafts: &mut [Draft]) {
         d.source = Some(Run { last: l, ..r });
     }
 }
+
+/// "Survival, Mr. Lee says, depends on readers", "The museum, she said,
+/// honours them": a speech verb outside quotations set off by commas with
+/// its speaker (one to four words after the first comma, a name, pronoun
+/// or determiner first) says the clause after it (and, through the
+/// parenthetical rule, the one before). When the tagger tagged the verb
+/// as a cue but gave it no content, or left it in no role, it gets the
+/// clause after it; a cue the tagger found inside that clause with no
+/// source of its own or with the speaker as source is dropped.
+pub(super) fn parenthetical_speech(tok: &Tokenized, tags: &[u8], drafts: &mut Vec<Draft>) {
+    let toks = &tok.tokens;
+    let mut new = Vec::new();
+    let mut drop: Vec<usize> = Vec::new();
+    for (v, t) in toks.iter().enumerate() {
+        if t.in_quote
+            || !matches!(
+                t.lower.as_str(),
+                "said"
+                    | "says"
+                    | "say"
+                    | "added"
+                    | "adds"
+                    | "noted"
+                    | "notes"
+                    | "argued"
+                    | "argues"
+                    | "insisted"
+                    | "insists"
+                    | "wrote"
+                    | "writes"
+                    | "explained"
+                    | "explains"
+            )
+        {
+            continue;
+        }
+        let s = t.sent;
+        let plain_comma = |i: usize| {
+            toks.get(i)
+                .is_some_and(|x| x.lower == "," && !x.in_quote && x.sent == s)
+        };
+        if !plain_comma(v + 1) {
+            continue;
+        }
+        let Some(open) = (v.saturating_sub(5)..v).rev().find(|&i| plain_comma(i)) else {
+            continue;
+        };
+        if open == 0 || open + 1 >= v {
+            continue;
+        }
+        let subject_ok = (open + 1..v).all(|i| {
+            toks.get(i)
+                .is_some_and(|x| x.kind == TokKind::Word && !x.in_quote)
+                && matches!(tags.get(i).copied().unwrap_or(0), 0 | B_SRC | I_SRC)
+        }) && toks
+            .get(open + 1)
+            .is_some_and(|x| x.cap || SUBJECT_OPENERS.contains(&x.lower.as_str()));
+        if !subject_ok {
+            continue;
+        }
+        let mut end = v + 1;
+        while toks.get(end + 1).is_some_and(|x| x.sent == s) {
+            end += 1;
+        }
+        while end > v + 1
+            && toks
+                .get(end)
+                .is_some_and(|x| x.kind == TokKind::Punct && !x.in_quote)
+        {
+            end -= 1;
+        }
+        if end <= v + 2 {
+            continue;
+        }
+        let speaker = Run {
+            role: Role::Src,
+            first: open + 1,
+            last: v - 1,
+        };
+        let own = drafts
+            .iter()
+            .position(|d| d.cue.first <= v && v <= d.cue.last);
+        match own {
+            Some(i)
+                if drafts.get(i).is_some_and(|d| {
+                    d.content.is_empty() && d.cue.first == v && d.cue.last == v
+                }) =>
+            {
+                if let Some(d) = drafts.get_mut(i) {
+                    d.content = vec![(v + 2, end)];
+                    d.source = Some(speaker);
+                    d.source_cost = 0;
+                }
+            }
+            Some(_) => continue,
+            None => {
+                let held = drafts
+                    .iter()
+                    .any(|d| d.content.iter().any(|&(a, b)| a <= v && v <= b));
+                if held {
+                    continue;
+                }
+                new.push(Draft {
+                    cue: Run {
+                        role: Role::Cue,
+                        first: v,
+                        last: v,
+                    },
+                    source: Some(speaker),
+                    source_cost: 0,
+                    content: vec![(v + 2, end)],
+                });
+            }
+        }
+        for (j, d) in drafts.iter().enumerate() {
+            let inside = d.cue.first > v + 1 && d.cue.first <= end;
+            let src_ok = d.source.is_none_or(|r| r.first <= v && r.last < v);
+            if inside && src_ok {
+                drop.push(j);
+            }
+        }
+    }
+    let mut j = 0;
+    drafts.retain(|_| {
+        let keep = !drop.contains(&j);
+        j += 1;
+        keep
+    });
+    drafts.extend(new);
+}
