@@ -938,22 +938,7 @@ impl<'a> Matcher<'a> {
                 _ => (Point::MonthDayX(m, d), false),
             };
         };
-        let diff = (cand - a.date).get_days();
-        // The nearest such day, the window shifted by the tense. A past-tense
-        // sentence still reports scheduled days a few weeks ahead ("was
-        // subpoenaed to testify on Feb. 10" in early January).
-        let (lo, hi) = match dir {
-            Dir::Past => (-320, 45),
-            Dir::Future => (-60, 305),
-            Dir::Unknown => (-182, 183),
-        };
-        let y = if diff > hi {
-            ay - 1
-        } else if diff < lo {
-            ay + 1
-        } else {
-            ay
-        };
+        let y = ay + year_shift((cand - a.date).get_days(), dir);
         match ymd(y, m, d) {
             Some(dt) => (Point::Day(dt), true),
             None => (Point::MonthDayX(m, d), false),
@@ -2918,12 +2903,33 @@ impl<'a> Matcher<'a> {
             return None;
         }
         let rule = named_day_rule(&self.word(s).to_ascii_lowercase(), wd)?;
+        // "Rep. Diane Black Tuesday said", "Jack Black Friday": a surname
+        // before a weekday, which keeps its own meaning.
+        let name_before = s
+            .checked_sub(1)
+            .and_then(|p| self.t.get(p))
+            .is_some_and(|p| p.cap && p.kind == Kind::Word && p.lex == Lex::None)
+            && self.same_sent(s - 1, s);
+        if name_before {
+            return None;
+        }
+        // "the Good Friday Agreement", "Black Friday Sale": a name that
+        // contains the day is not the day.
+        let name_after = self
+            .t
+            .get(i + 1)
+            .is_some_and(|n| n.cap && n.kind == Kind::Word && n.lex == Lex::None && !n.nl)
+            && self.same_sent(i, i + 1);
         let NamedDay::Dated(base, off) = rule else {
             return Some(None);
         };
+        if name_after {
+            return Some(None);
+        }
+        // Without a year, only the month of days that stay in November.
         let unknown = match base {
-            NamedBase::Easter => "XXXX-XX-XX",
-            NamedBase::Thanksgiving => "XXXX-11-XX",
+            NamedBase::Thanksgiving if off <= 1 => "XXXX-11-XX",
+            _ => "XXXX-XX-XX",
         };
         Some(self.feast(s, i + 1, unknown, |y| {
             let d = match base {
@@ -2936,8 +2942,8 @@ impl<'a> Matcher<'a> {
 
     /// A feast day spanning tokens `s..e`: with a year right after it
     /// ("Easter Monday 2020"), that year's; without an anchor, `unknown`;
-    /// else the year whose day lies on the side of the anchor the
-    /// sentence's tense points to (past by default).
+    /// else the nearest one, the window shifted by the sentence's tense
+    /// ([`year_shift`], as for "March 1").
     fn feast(
         &self,
         s: usize,
@@ -2951,12 +2957,8 @@ impl<'a> Matcher<'a> {
         let Some(a) = self.a else {
             return Some(Found::new(s, e, TimexType::Date, unknown.into(), false));
         };
-        let this = day(a.year());
-        let y = match (self.dir(s, e), this) {
-            (Dir::Future, Some(d)) if d < a.date => a.year() + 1,
-            (Dir::Past | Dir::Unknown, Some(d)) if d > a.date => a.year() - 1,
-            _ => a.year(),
-        };
+        let this = day(a.year())?;
+        let y = a.year() + year_shift((this - a.date).get_days(), self.dir(s, e));
         day(y).map(|d| Found::date(s, e, Point::Day(d), true))
     }
 
@@ -3592,6 +3594,26 @@ fn time_value(day: &str, h: u8, m: u8, tz: Option<i32>) -> String {
     v
 }
 
+/// Which year a yearly day belongs to, given how many days this year's
+/// falls after the anchor (negative: before it): -1 for last year's, 1 for
+/// next year's, 0 for this year's. The nearest such day, the window shifted
+/// by the tense; a past-tense sentence still reports scheduled days a few
+/// weeks ahead ("was subpoenaed to testify on Feb. 10" in early January).
+fn year_shift(days_after_anchor: i32, dir: Dir) -> i32 {
+    let (lo, hi) = match dir {
+        Dir::Past => (-320, 45),
+        Dir::Future => (-60, 305),
+        Dir::Unknown => (-182, 183),
+    };
+    if days_after_anchor > hi {
+        -1
+    } else if days_after_anchor < lo {
+        1
+    } else {
+        0
+    }
+}
+
 /// How a "<Name> Day" holiday falls in a year.
 #[derive(Clone, Copy)]
 enum Holiday {
@@ -3611,7 +3633,9 @@ fn holiday_rule(word: &str) -> Option<Holiday> {
         "valentine" => Fixed(2, 14),
         "presidents" => Nth(2, 1, 3),
         "memorial" => Last(5, 1),
-        "labor" | "labour" => Nth(9, 1, 1),
+        // US Labor Day; "Labour Day" is May 1 in most of the world and the
+        // first Monday of September in Canada, so it is left undated.
+        "labor" => Nth(9, 1, 1),
         "columbus" => Nth(10, 1, 2),
         "veterans" | "armistice" | "remembrance" => Fixed(11, 11),
         "boxing" => Fixed(12, 26),

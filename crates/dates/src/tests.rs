@@ -930,8 +930,16 @@ fn named_weekdays_are_the_feast_not_the_anchor_week() {
         "Ash Wednesday",
         "2019-03-06",
     );
-    // Named days this tagger cannot date are not days of this week.
+    // Named days this tagger cannot date are not days of this week, nor
+    // are names that contain one.
     none("Markets still remember Black Monday.");
+    none("Brexit threatens the Good Friday Agreement, the minister said.");
+    // A surname before a weekday: the weekday keeps its meaning.
+    has(
+        "Rep. Diane Black Tuesday announced her bid.",
+        "Tuesday",
+        "2019-02-19",
+    );
     none("Candidates campaigned hard before Super Tuesday.");
     none("The office hired a new Girl Friday.");
     // A plain weekday after a capitalised name is still a weekday.
@@ -955,6 +963,41 @@ fn named_weekdays_without_an_anchor_keep_unknown_parts() {
             ("Black Friday".to_string(), "XXXX-11-XX".to_string()),
             ("Good Friday".to_string(), "XXXX-XX-XX".to_string()),
         ]
+    );
+    // Cyber Monday can fall in December.
+    let got = tag_with(
+        "Orders peaked on Cyber Monday.",
+        DatesOptions::default(),
+        None,
+    );
+    assert_eq!(
+        got,
+        vec![("Cyber Monday".to_string(), "XXXX-XX-XX".to_string())]
+    );
+}
+
+#[test]
+fn holidays_in_an_untensed_sentence_take_the_nearest_year() {
+    // The anchor matters here: in December, Boxing Day is this year's; in
+    // November, Black Friday is this year's even without a tense.
+    let on = |text: &str, anchor: &str| {
+        tag_with(
+            text,
+            DatesOptions::default(),
+            Some(&Anchor::parse(anchor).unwrap()),
+        )
+    };
+    assert_eq!(
+        on("Shops are ready for Boxing Day.", "2019-12-10"),
+        vec![("Boxing Day".to_string(), "2019-12-26".to_string())]
+    );
+    assert_eq!(
+        on("Retailers are bracing for Black Friday.", "2019-11-20"),
+        vec![("Black Friday".to_string(), "2019-11-29".to_string())]
+    );
+    assert_eq!(
+        on("Traffic is heavy around Memorial Day.", "2019-05-20"),
+        vec![("Memorial Day".to_string(), "2019-05-27".to_string())]
     );
 }
 
@@ -991,9 +1034,15 @@ fn holidays_named_by_day_follow_their_rule() {
         "Thanksgiving 2017",
         "2017-11-23",
     );
-    // Not holidays: a lowercase "labor day", an ordinal "fourth of July's
-    // shipments" in lowercase.
-    none("Each labor day was long.");
+    // Not holidays: a lowercase "day" or "fourth", "Labour Day" (May 1 in
+    // most of the world, September in Canada).
+    none("Each Labor day was long.");
+    has(
+        "Sales rose in the fourth of July's week.",
+        "July",
+        "2018-07",
+    );
+    none("Workers marched on Labour Day in the capital.");
 }
 
 #[test]
