@@ -278,11 +278,15 @@ pub fn spans_from_tags(
             a = 1;
         }
         let single_code = j - a == 1 && words.get(a).is_some_and(|w| is_non_entity_token(w));
+        // The plural test is not for people: "Sessions said", "Waters
+        // said" are surnames the tagger rightly took for names.
         let common_word = j - a == 1
             && a == 0
-            && words
-                .first()
-                .is_some_and(|w| is_common(w) || singular(w).is_some_and(|s| is_common(&s)));
+            && words.first().is_some_and(|w| {
+                is_common(w)
+                    || (model::TYPES.get(ty) != Some(&"PER")
+                        && singular(w).is_some_and(|s| is_common(&s)))
+            });
         if !single_code && !common_word {
             let name = model::TYPES.get(ty).copied().unwrap_or("MISC");
             let mut start = a;
@@ -495,10 +499,18 @@ mod tests {
         let t = [b_tag(0), 0, b_tag(2), 0];
         let common = |x: &str| x == "Frankly";
         assert_eq!(spans_from_tags(&t, &w, &common), vec![(2, 3, "LOC")]);
-        // ... and a plural of a common word ("Campaigners said").
+        // ... and a plural of a common word ("Campaigners said"), unless
+        // the tagger took it for a person ("Sessions said").
         let w = ["Campaigners", "said", "Oslo", "won"];
-        let common = |x: &str| x == "Campaigner";
+        let common = |x: &str| x == "Campaigner" || x == "Session";
+        let t = [b_tag(1), 0, b_tag(2), 0];
         assert_eq!(spans_from_tags(&t, &w, &common), vec![(2, 3, "LOC")]);
+        let w = ["Sessions", "said", "Oslo", "won"];
+        let t = [b_tag(0), 0, b_tag(2), 0];
+        assert_eq!(
+            spans_from_tags(&t, &w, &common),
+            vec![(0, 1, "PER"), (2, 3, "LOC")]
+        );
         // An I- tag after O still starts a span (lenient decoding).
         let t = [0, 0, i_tag(2), 0];
         assert_eq!(spans_from_tags(&t, &w, &never), vec![(2, 3, "LOC")]);
