@@ -76,26 +76,46 @@ const REPRESENTATIVES: &[&str] = &[
     "lawyers",
 ];
 
-/// "a spokesperson for the company", "officials at the agency", "a company
-/// spokesman", "its spokeswoman": a representative of an organisation named
-/// only by a common noun or a possessive.
+/// Nouns for a company: a representative of "the company" speaks for the
+/// company named before, but "a government spokesman" or "court officials"
+/// do not speak for the last company named.
+const COMPANY_NOUNS: &[&str] = &[
+    "company",
+    "firm",
+    "group",
+    "bank",
+    "corporation",
+    "carrier",
+    "maker",
+    "giant",
+    "network",
+    "newspaper",
+];
+
+/// "a spokesperson for the company", "a company spokesman", "its
+/// spokeswoman": a representative of a company named only by a common noun
+/// or a possessive.
 fn speaks_for_org_noun(words: &[String]) -> bool {
     let w: Vec<&str> = words.iter().map(String::as_str).collect();
     let rep = |x: &str| REPRESENTATIVES.contains(&x);
     match w.as_slice() {
         // [a] company spokesman / [the] firm's lawyers ("s" from the split)
         [det, org, rep_word] | [det, org, "s", rep_word]
-            if matches!(*det, "a" | "an" | "the") && ORG_NOUNS.contains(org) && rep(rep_word) =>
+            if matches!(*det, "a" | "an" | "the")
+                && COMPANY_NOUNS.contains(org)
+                && rep(rep_word) =>
         {
             true
         }
-        [org, rep_word] | [org, "s", rep_word] if ORG_NOUNS.contains(org) && rep(rep_word) => true,
+        [org, rep_word] | [org, "s", rep_word] if COMPANY_NOUNS.contains(org) && rep(rep_word) => {
+            true
+        }
         ["its", rep_word] => rep(rep_word),
         [.., rep_word, prep, det, org]
             if rep(rep_word)
                 && matches!(*prep, "for" | "of" | "at" | "from")
                 && matches!(*det, "the" | "its" | "this" | "that")
-                && ORG_NOUNS.contains(org) =>
+                && COMPANY_NOUNS.contains(org) =>
         {
             w.len() <= 6
         }
@@ -295,8 +315,17 @@ mod tests {
         );
         assert_eq!(resolve(span("A company spokesman"), text, &m), Some(0));
         assert_eq!(resolve(span("Its spokeswoman"), text, &m), Some(0));
-        // Not an organisation noun: left alone.
+        // Not a company noun: left alone.
         assert_eq!(resolve(span("A spokesman for the mayor"), text, &m), None);
+        let text = "Equinor said it would cut jobs. A government spokesman said talks went on.";
+        let m = vec![MentionRef {
+            start: 0,
+            end: 7,
+            entity: 0,
+            label: EntityLabel::Org,
+        }];
+        let s = text.find("A government spokesman").unwrap();
+        assert_eq!(resolve((s, s + 22), text, &m), None);
     }
 
     #[test]
