@@ -17,7 +17,7 @@ use crate::escape;
 use crate::report::{calendar_key, timeline_entries};
 use gleaner_core::{Document, Failure, RunSummary};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fmt::Write as _;
 use std::fs;
 use std::io::{self, BufRead, BufReader, Read};
@@ -127,11 +127,6 @@ pub struct Dated {
     pub sentence: Option<String>,
 }
 
-/// Words that name no one once taken out of their article.
-const BARE_PRONOUNS: &[&str] = &[
-    "he", "she", "they", "it", "we", "i", "you", "who", "which", "that", "this", "these", "those",
-];
-
 impl Record {
     /// The record of a document. Text fields are cut (to
     /// [`MAX_RECORD_FIELD`] characters and less for the lists) so that the
@@ -156,30 +151,31 @@ impl Record {
                 mentions: e.mentions.len(),
             })
             .collect();
+        // Sources resolved to an entity of the article: "officials", "the
+        // report" or an unresolved "he" name no one across reports.
+        let names: HashMap<&str, &str> = doc
+            .entities
+            .iter()
+            .map(|e| (e.id.as_str(), e.name.trim()))
+            .collect();
         let mut sources: Vec<(String, usize)> = Vec::new();
+        let mut slot: HashMap<&str, usize> = HashMap::new();
         for c in &doc.claims {
-            let Some(src) = &c.source else { continue };
-            let resolved = src
-                .entity
-                .as_deref()
-                .and_then(|id| doc.entities.iter().find(|e| e.id == id))
-                .map(|e| e.name.as_str());
-            let who = match resolved {
-                Some(n) => n.trim().to_string(),
-                None => {
-                    let t = src.text.trim().trim_end_matches([',', ';', ':', '.', ' ']);
-                    if BARE_PRONOUNS.contains(&t.to_lowercase().as_str()) {
-                        continue;
-                    }
-                    t.to_string()
-                }
-            };
-            if who.is_empty() {
+            let Some(who) = c
+                .source
+                .as_ref()
+                .and_then(|s| s.entity.as_deref())
+                .and_then(|id| names.get(id).copied())
+                .filter(|n| !n.is_empty())
+            else {
                 continue;
-            }
-            match sources.iter_mut().find(|(n, _)| *n == who) {
-                Some((_, k)) => *k += 1,
-                None => sources.push((who, 1)),
+            };
+            match slot.get(who) {
+                Some(&k) => sources[k].1 += 1,
+                None => {
+                    slot.insert(who, sources.len());
+                    sources.push((who.to_string(), 1));
+                }
             }
         }
         // Most claims first; ties in the order the article quotes them.
@@ -501,11 +497,7 @@ fn across(entries: &[Entry]) -> String {
         .iter()
         .flat_map(|e| e.record.dated.iter().map(move |d| (e, d)))
         .collect();
-    events.sort_by(|(ea, a), (eb, b)| {
-        calendar_key(&a.value)
-            .cmp(&calendar_key(&b.value))
-            .then_with(|| ea.file.cmp(&eb.file))
-    });
+    events.sort_by_cached_key(|(e, d)| (calendar_key(&d.value), e.file.clone()));
     if ents.is_empty() && srcs.is_empty() && events.is_empty() {
         return out;
     }
@@ -646,28 +638,39 @@ fn cross_report_names<'a>(
     keys: impl Iterator<Item = &'a (String, String)>,
 ) -> Vec<((String, String), (String, String))> {
     let keys: Vec<&(String, String)> = keys.collect();
+    let known: HashSet<&(String, String)> = keys.iter().copied().collect();
+    // Multi-word person names by their last word.
+    let mut by_last: HashMap<&str, Vec<&(String, String)>> = HashMap::new();
+    for &k in &keys {
+        if k.0 == "PERSON" && k.1.contains(' ') {
+            if let Some(last) = k.1.rsplit(' ').next() {
+                by_last.entry(last).or_default().push(k);
+            }
+        }
+    }
     let mut renames = Vec::new();
     for &(label, name) in &keys {
         let target = match label.as_str() {
             "PERSON" if !name.contains(' ') => {
-                let mut longer = keys.iter().filter(|(l, n)| {
-                    l == "PERSON" && n.contains(' ') && n.rsplit(' ').next() == Some(name.as_str())
-                });
-                match (longer.next(), longer.next()) {
-                    (Some(one), None) => Some((*one).clone()),
+                match by_last.get(name.as_str()).map(Vec::as_slice) {
+                    Some([one]) => Some((*one).clone()),
                     _ => None,
                 }
             }
             "ORG" => {
                 let words: Vec<&str> = name.split_whitespace().collect();
+                // "JPMorgan Chase & Co." → "jpmorgan chase".
                 let cut = words
                     .iter()
-                    .rposition(|w| !ORG_SUFFIXES.contains(&w.trim_end_matches(['.', ','])))
+                    .rposition(|w| {
+                        let w = w.trim_end_matches(['.', ',']);
+                        !ORG_SUFFIXES.contains(&w) && !matches!(w, "&" | "and")
+                    })
                     .map_or(0, |p| p + 1);
                 let base = words.get(..cut).map(|w| w.join(" ")).unwrap_or_default();
                 (cut < words.len() && !base.is_empty())
                     .then(|| ("ORG".to_string(), base))
-                    .filter(|k| keys.contains(&k))
+                    .filter(|k| known.contains(k))
             }
             _ => None,
         };
@@ -715,10 +718,10 @@ mod tests {
     }
 
     #[test]
-    fn records_name_resolved_sources_and_skip_bare_pronouns() {
+    fn records_count_only_sources_resolved_to_an_entity() {
         let mut doc = rich();
-        // An unresolved "he" says nothing once out of its article; a
-        // resolved one counts for its entity.
+        // An unresolved "he" (or "officials") says nothing once out of its
+        // article; a resolved one counts for its entity.
         let mut he = doc.claims[0].clone();
         he.source.as_mut().unwrap().text = "he".into();
         he.source.as_mut().unwrap().entity = None;
@@ -728,6 +731,13 @@ mod tests {
         doc.claims.push(resolved_he);
         let r = Record::from_document(&doc);
         assert!(r.quoted.iter().all(|q| q.name != "he"), "{:?}", r.quoted);
+        // The fixture's unresolved "a report by the Valley Transport Board"
+        // is left out too.
+        assert!(
+            r.quoted.iter().all(|q| !q.name.starts_with("a report")),
+            "{:?}",
+            r.quoted
+        );
         let marta = r.quoted.iter().find(|q| q.name == "Marta Okonkwo").unwrap();
         assert_eq!(marta.claims, 3);
         assert_eq!(r.quoted[0].name, "Marta Okonkwo");
@@ -852,9 +862,8 @@ mod tests {
             doc.dates.push(d);
         }
         let mut c = doc.claims[0].clone();
-        c.source.as_mut().unwrap().entity = None;
         for i in 0..50 {
-            c.source.as_mut().unwrap().text = format!("<{i}>{long}");
+            c.source.as_mut().unwrap().entity = Some(format!("x{i}"));
             doc.claims.push(c.clone());
         }
         doc.meta.title = Some("<".repeat(50_000));
