@@ -811,6 +811,7 @@ mod tests {
             m("Donald Trump", "PERSON", 3),
             m("ZTE", "ORG", 2),
             m("Ann Lee", "PERSON", 1),
+            m("Northgate Chase", "ORG", 1),
         ];
         a.quoted = vec![Quoted {
             name: "Donald Trump".into(),
@@ -820,6 +821,7 @@ mod tests {
         b.mentioned = vec![
             m("Trump", "PERSON", 1),
             m("ZTE Corp.", "ORG", 1),
+            m("Northgate Chase & Co.", "ORG", 2),
             m("Lee", "PERSON", 1),
             m("Bo Lee", "PERSON", 1),
         ];
@@ -837,6 +839,7 @@ mod tests {
         let text = render(&entries, &RunSummary::default(), &[]);
         assert!(text.contains("| Donald Trump | PERSON | 2 | 4 |"), "{text}");
         assert!(text.contains("| ZTE | ORG | 2 | 3 |"), "{text}");
+        assert!(text.contains("| Northgate Chase | ORG | 2 | 3 |"), "{text}");
         assert!(text.contains("| Donald Trump | 2 | 3 |"), "{text}");
         // Two Lees: "Lee" stays on its own, and like every name of one
         // report only, is not listed.
