@@ -842,6 +842,21 @@ fn link(
                 }
             }
         }
+        // Speech mode, for a reader: "denied | accusations of | espionage":
+        // what was denied is the accusations, so they open the content.
+        if rules && opts.cues == CueFilter::Speech && cue_run.last >= cue_run.first + 2 {
+            let noun = toks.get(cue_run.last - 1).map(|t| t.lower.as_str());
+            let of = toks.get(cue_run.last).is_some_and(|t| t.lower == "of");
+            if of
+                && noun.is_some_and(is_claim_noun)
+                && merged.first().is_some_and(|p| p.0 == cue_run.last + 1)
+            {
+                if let Some(first) = merged.first_mut() {
+                    first.0 = cue_run.last - 1;
+                }
+                cue_run.last -= 2;
+            }
+        }
         let cue_of_claim = cue_run;
         // In speech mode an unquoted content after its cue stops at ", but"
         // outside quotations: "denied the reports, but as the dispute grows
@@ -873,6 +888,37 @@ fn link(
                                 "," | "which" | "who" | "and" | "but" | "while" | "whereas"
                             )
                     })
+                {
+                    last.1 -= 1;
+                }
+            }
+        }
+        // Speech mode, for a reader: a content that stops at a preposition
+        // before a day ("… for the ferry on | Monday, its chair said")
+        // takes the day; an unquoted content does not end in its full stop.
+        if rules && opts.cues == CueFilter::Speech {
+            if let Some(last) = merged.last_mut() {
+                let dangling = toks.get(last.1).is_some_and(|t| {
+                    !t.in_quote
+                        && matches!(
+                            t.lower.as_str(),
+                            "on" | "in" | "at" | "by" | "since" | "until"
+                        )
+                });
+                if dangling {
+                    let mut k = last.1 + 1;
+                    while toks.get(k).is_some_and(|t| {
+                        !t.in_quote && (words::is_time_word(&t.lower) || words::is_month(&t.lower))
+                    }) && k != cue_run.first
+                    {
+                        last.1 = k;
+                        k += 1;
+                    }
+                }
+                if last.1 > last.0
+                    && toks
+                        .get(last.1)
+                        .is_some_and(|t| t.lower == "." && !t.in_quote)
                 {
                     last.1 -= 1;
                 }
@@ -1926,6 +1972,41 @@ mod tests {
             ("in", "close"),
         );
         assert_eq!(got.len(), 1, "{got:?}");
+    }
+
+    #[test]
+    fn speech_mode_contents_read_whole() {
+        // A preposition before a day takes the day.
+        let text = "The board approved the plan on Monday, its chair said.";
+        let got = link_speech(
+            text,
+            Some(("its", "chair")),
+            ("said", "said"),
+            ("the", "on"),
+        );
+        assert_eq!(got[0].2, "The board approved the plan on Monday", "{got:?}");
+        // No full stop at the end of an unquoted content.
+        let text = "Acme rejected the accusation.";
+        let got = link_speech(
+            text,
+            Some(("acme", "acme")),
+            ("rejected", "rejected"),
+            ("the", "."),
+        );
+        assert_eq!(got[0].2, "the accusation", "{got:?}");
+        // "denied accusations of fraud": the accusations are what was denied.
+        let text = "Acme denied accusations of fraud on Friday.";
+        let got = link_speech(
+            text,
+            Some(("acme", "acme")),
+            ("denied", "of"),
+            ("fraud", "fraud"),
+        );
+        assert_eq!(
+            (got[0].1.as_str(), got[0].2.as_str()),
+            ("denied", "accusations of fraud"),
+            "{got:?}"
+        );
     }
 
     #[test]

@@ -115,3 +115,27 @@ pub(super) const FUNCTION_WORDS: &[&str] = &[
     "the", "a", "an", "and", "or", "but", "of", "to", "that", "this", "it", "is", "was", "he",
     "she", "they", "we", "i", "you",
 ];
+
+/// Nouns for what someone says about someone else ("accusations of
+/// espionage", "reports of a deal").
+pub(super) fn is_claim_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "accusation"
+            | "accusations"
+            | "allegation"
+            | "allegations"
+            | "claim"
+            | "claims"
+            | "charge"
+            | "charges"
+            | "report"
+            | "reports"
+            | "suggestion"
+            | "suggestions"
+            | "rumour"
+            | "rumours"
+            | "rumor"
+            | "rumors"
+    )
+}
