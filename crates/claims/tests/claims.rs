@@ -612,3 +612,16 @@ fn infinitive_speech_verb_is_the_cue() {
     assert!(c.content.text.starts_with("the new coach"), "{c:#?}");
     assert_eq!(c.source.as_ref().unwrap().text, "Tomas Varga", "{c:#?}");
 }
+
+#[test]
+fn speech_mode_quotation_parts_do_not_open_with_narrative() {
+    let d = doc("\"The numbers in this report are simply wrong,\" Lindqvist told reporters outside city hall. \"We will publish our own figures next week.\"");
+    let cs = claims_with(&d, CueFilter::Speech);
+    let c = find(&cs, "told");
+    assert_eq!(c.content_parts.len(), 2, "{c:#?}");
+    assert!(
+        c.content_parts[1].text.starts_with("\"We will publish"),
+        "{c:#?}"
+    );
+    assert_eq!(c.kind, ClaimKind::Direct, "{c:#?}");
+}
