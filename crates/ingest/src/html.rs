@@ -131,6 +131,106 @@ fn collapse_ws(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Marks standing for a paragraph break and a line break while an HTML
+/// fragment is parsed (private-use characters, which text never holds).
+const PARA_MARK: char = '\u{E000}';
+const LINE_MARK: char = '\u{E001}';
+
+/// Elements that start and end a block of text.
+const BLOCK_TAGS: &[&str] = &[
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "blockquote",
+    "pre",
+    "table",
+    "tr",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "figure",
+    "figcaption",
+    "dl",
+    "dt",
+    "dd",
+    "hr",
+    "aside",
+    "main",
+    "nav",
+    "address",
+];
+
+/// The text of an HTML fragment known to be the article body (a news API's
+/// `content.rendered` or HTML `body`): a paragraph break at every block
+/// element, a line break at `<br>`, entities decoded, whitespace folded,
+/// figures, scripts and styles left out, and no paragraph dropped for being
+/// short. Linear in the input: the fragment goes through [`crate::sanitize`] first,
+/// like a page.
+pub fn fragment_text(html: &str) -> String {
+    let clean = crate::sanitize::sanitize(html);
+    let mut marked = String::with_capacity(clean.len() + clean.len() / 8);
+    let mut rest = clean.as_str();
+    while let Some(lt) = rest.find('<') {
+        let (before, tag) = rest.split_at(lt);
+        marked.push_str(before);
+        let name: String = tag
+            .trim_start_matches('<')
+            .trim_start_matches('/')
+            .chars()
+            .take_while(char::is_ascii_alphanumeric)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if name == "br" {
+            marked.push(LINE_MARK);
+        } else if BLOCK_TAGS.contains(&name.as_str()) {
+            marked.push(PARA_MARK);
+        }
+        marked.push('<');
+        rest = tag.get(1..).unwrap_or("");
+    }
+    marked.push_str(rest);
+    let doc = Document::from(marked.as_str());
+    doc.select("script, style, noscript, template, iframe, svg, figure, figcaption")
+        .remove();
+    let text = doc.select("body").text();
+    let mut out = String::with_capacity(text.len());
+    let mut pending: Option<&str> = None;
+    for piece in text.split_inclusive([PARA_MARK, LINE_MARK]) {
+        let brk = if piece.ends_with(PARA_MARK) {
+            Some("\n\n")
+        } else if piece.ends_with(LINE_MARK) {
+            Some("\n")
+        } else {
+            None
+        };
+        let words = collapse_ws(piece.trim_end_matches([PARA_MARK, LINE_MARK]));
+        if !words.is_empty() {
+            if let Some(b) = pending.take() {
+                if !out.is_empty() {
+                    out.push_str(b);
+                }
+            }
+            out.push_str(&words);
+        }
+        // A paragraph break wins over a line break next to it.
+        pending = match (pending, brk) {
+            (Some("\n\n"), _) | (_, Some("\n\n")) => Some("\n\n"),
+            (p, None) => p,
+            (_, b) => b,
+        };
+    }
+    out
+}
+
 /// A simple extractor for pages rs-trafilatura finds nothing in: the
 /// `<p>` paragraphs of the page outside navigation, headers, footers, asides
 /// and forms; failing that, the text of `<body>` without them.

@@ -2,19 +2,23 @@
 //! article object, an array of them, or a news API's export with its list of
 //! articles under a key such as `articles` (NewsAPI), `response.results`
 //! (The Guardian), `response.docs` (The New York Times), `results`, `items`,
-//! `data` or `docs`.
+//! `data` or `docs` (or a JSON Feed's `items`). Items NewsAPI marks as
+//! withdrawn (text `[Removed]`) are skipped.
 //!
 //! Fields are read under the names news APIs use, first found wins:
 //!
 //! * text: `text`, `bodyText`, `body`, `content`, `articleBody`, `article`,
-//!   `full_text`, `story`, `lead_paragraph`, then `description`, `abstract`
-//!   or `summary` when there is nothing longer. HTML text (`<p>…</p>`, as
-//!   WordPress's `content.rendered`) becomes paragraphs; NewsAPI's
-//!   "… [+1234 chars]" truncation marker is dropped.
+//!   `full_text`, `story`, `lead_paragraph`, `content_text`/`content_html`
+//!   (JSON Feed), then `description`, `abstract` or `summary` when there is
+//!   nothing longer. HTML text (`<p>…</p>`, as WordPress's
+//!   `content.rendered`, or just entities such as `&amp;`) becomes plain
+//!   paragraphs, in every field; NewsAPI's "… [+1234 chars]" truncation
+//!   marker is dropped.
 //! * `id` (or `uuid`, `_id`); title: `title`, `headline` (NYT's
 //!   `headline.main`), `webTitle`; published: `published`, `date`,
 //!   `publishedAt`, `published_at`, `pubDate`, `pub_date`,
-//!   `webPublicationDate`, `datePublished`; url: `url`, `link`, `webUrl`,
+//!   `webPublicationDate`, `datePublished`, `date_published`,
+//!   `published_date`; url: `url`, `link`, `webUrl`,
 //!   `web_url`; outlet: `outlet`, `source` (or `source.name`), `publisher`,
 //!   `site_name`; authors: `authors`, `author`, `byline` (NYT's
 //!   `byline.original`), `creator` (a string or an array); `language`.
@@ -41,6 +45,8 @@ pub enum ArticleProblem {
     NoText,
     /// The `id` is unusable; the string says why.
     BadId(String),
+    /// A list of articles with none in it; the string says which list.
+    NoArticles(String),
 }
 
 /// One article read from JSON.
@@ -73,7 +79,7 @@ fn kind(v: &Value) -> &'static str {
         Value::Bool(_) => "a boolean",
         Value::Number(_) => "a number",
         Value::String(_) => "a string",
-        Value::Array(_) => "an array (use .jsonl for one article per line)",
+        Value::Array(_) => "an array",
         Value::Object(_) => "an object",
     }
 }
@@ -84,6 +90,8 @@ const BODY_KEYS: &[&str] = &[
     "bodyText",
     "body",
     "content",
+    "content_text",
+    "content_html",
     "articleBody",
     "article",
     "full_text",
@@ -106,6 +114,8 @@ const DATE_KEYS: &[&str] = &[
     "webPublicationDate",
     "datePublished",
     "publication_date",
+    "date_published",
+    "published_date",
 ];
 const URL_KEYS: &[&str] = &["url", "link", "webUrl", "web_url"];
 const OUTLET_KEYS: &[&str] = &["outlet", "source", "publisher", "site_name", "source_name"];
@@ -151,6 +161,7 @@ fn field<'a>(o: &'a Map<String, Value>, key: &str) -> Option<&'a Value> {
     o.get(key)
         .filter(|v| !v.is_null())
         .or_else(|| o.get("fields")?.as_object()?.get(key))
+        .filter(|v| !v.is_null())
 }
 
 /// A string value, or the string an object holds under `rendered`
@@ -165,37 +176,52 @@ fn text_of(v: &Value) -> Option<&str> {
     }
 }
 
-/// The first non-empty string among `keys`, trimmed.
+/// A field's text as a reader sees it: HTML (WordPress's `rendered`
+/// values, `&amp;`, `&#8217;`) becomes plain text.
+fn plain(raw: &str) -> String {
+    if looks_like_html(raw) {
+        crate::html::fragment_text(raw)
+    } else {
+        raw.to_string()
+    }
+}
+
+/// The first non-empty string among `keys`, as plain text, trimmed.
 fn first_string(o: &Map<String, Value>, keys: &[&str]) -> Option<String> {
     keys.iter()
         .filter_map(|k| field(o, k).and_then(text_of))
-        .map(str::trim)
+        .map(|s| plain(s).trim().to_string())
         .find(|s| !s.is_empty())
-        .map(str::to_string)
 }
 
-/// Whether a text field holds HTML markup rather than plain text.
+/// Whether a text field holds HTML markup or entities rather than plain
+/// text (looking at its first 4 KiB).
 fn looks_like_html(s: &str) -> bool {
-    let lower = s.get(..s.len().min(4096)).unwrap_or(s).to_ascii_lowercase();
-    ["</p>", "<p>", "<p ", "<br", "<div", "</h2>", "<li>"]
-        .iter()
-        .any(|t| lower.contains(t))
+    let mut end = s.len().min(4096);
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    let lower = s.get(..end).unwrap_or("").to_ascii_lowercase();
+    [
+        "</p>", "<p>", "<p ", "<br", "<div", "</h2>", "<li>", "&amp;", "&#", "&quot;", "&nbsp;",
+        "&rsquo;", "&ldquo;",
+    ]
+    .iter()
+    .any(|t| lower.contains(t))
 }
 
 /// The article text: the first body field with text, HTML turned into
 /// paragraphs, a truncation marker dropped.
 fn body_of(o: &Map<String, Value>) -> Option<String> {
     BODY_KEYS.iter().find_map(|k| {
-        let raw = field(o, k).and_then(text_of)?;
-        let text = if looks_like_html(raw) {
-            crate::html::fallback_text(&dom_query::Document::from(raw))
-        } else {
-            raw.to_string()
-        };
+        let text = plain(field(o, k).and_then(text_of)?);
         let text = drop_truncation(&text).to_string();
         (!text.trim().is_empty()).then_some(text)
     })
 }
+
+/// NewsAPI's placeholder for an article withdrawn by its publisher.
+const REMOVED: &str = "[Removed]";
 
 /// Whether an object looks like one article (it has a text field) rather
 /// than an export wrapping a list of them.
@@ -212,7 +238,7 @@ fn is_article(o: &Map<String, Value>) -> bool {
 fn collection(o: &Map<String, Value>, depth: u8) -> Option<(&Vec<Value>, String)> {
     for k in COLLECTION_KEYS {
         if let Some(Value::Array(a)) = o.get(*k) {
-            if a.iter().all(Value::is_object) {
+            if a.is_empty() || a.iter().any(Value::is_object) {
                 return Some((a, (*k).to_string()));
             }
         }
@@ -237,11 +263,18 @@ pub fn parse_articles(
     let v: Value =
         serde_json::from_str(src).map_err(|e| ArticleProblem::Malformed(e.to_string()))?;
     let (list, name) = match &v {
-        Value::Object(o) if is_article(o) => return Ok(vec![(None, article_from(o))]),
-        Value::Object(o) => match collection(o, 2) {
-            Some((a, name)) => (a, format!("the `{name}` list")),
-            None => return Ok(vec![(None, article_from(o))]),
-        },
+        Value::Object(o) => {
+            // An export's own title or description does not make it one
+            // article: a list with articles in it wins (a JSON Feed has
+            // both).
+            let listed = collection(o, 2).filter(|(a, _)| {
+                a.is_empty() || a.iter().any(|x| x.as_object().is_some_and(is_article))
+            });
+            match listed {
+                Some((a, name)) => (a, format!("the `{name}` list")),
+                None => return Ok(vec![(None, article_from(o))]),
+            }
+        }
         Value::Array(a) => (a, "the array".to_string()),
         other => {
             return Err(ArticleProblem::Malformed(format!(
@@ -251,24 +284,32 @@ pub fn parse_articles(
         }
     };
     if list.is_empty() {
-        return Err(ArticleProblem::Malformed(format!(
-            "no articles: {name} is empty"
+        return Err(ArticleProblem::NoArticles(format!("{name} is empty")));
+    }
+    let mut out = Vec::with_capacity(list.len());
+    for (i, item) in list.iter().enumerate() {
+        let r = match item {
+            Value::Object(o) => article_from(o),
+            other => Err(ArticleProblem::Malformed(format!(
+                "expected an article object, found {}",
+                kind(other)
+            ))),
+        };
+        if r.as_ref().is_ok_and(|a| a.body.trim() == REMOVED) {
+            tracing::info!(
+                article = i + 1,
+                "skipped an article its publisher withdrew (text \"[Removed]\")"
+            );
+            continue;
+        }
+        out.push((Some(i + 1), r));
+    }
+    if out.is_empty() {
+        return Err(ArticleProblem::NoArticles(format!(
+            "every article of {name} was withdrawn (\"[Removed]\")"
         )));
     }
-    Ok(list
-        .iter()
-        .enumerate()
-        .map(|(i, item)| {
-            let r = match item {
-                Value::Object(o) => article_from(o),
-                other => Err(ArticleProblem::Malformed(format!(
-                    "expected an article object, found {}",
-                    kind(other)
-                ))),
-            };
-            (Some(i + 1), r)
-        })
-        .collect())
+    Ok(out)
 }
 
 fn article_from(o: &Map<String, Value>) -> Result<JsonArticle, ArticleProblem> {
@@ -391,7 +432,7 @@ mod tests {
             Err(ArticleProblem::Malformed(_))
         ));
         assert!(
-            matches!(parse_article("[1]"), Err(ArticleProblem::Malformed(m)) if m.contains("jsonl"))
+            matches!(parse_article("[1]"), Err(ArticleProblem::Malformed(m)) if m.contains("an array"))
         );
         assert_eq!(
             parse_article(r#"{"title": "x"}"#),
@@ -503,7 +544,7 @@ mod tests {
         // A lone article has no position; an empty export is an error.
         assert_eq!(many(r#"{"text":"Alone."}"#)[0].0, None);
         assert!(
-            matches!(parse_articles(r#"{"articles":[]}"#), Err(ArticleProblem::Malformed(m)) if m.contains("`articles`"))
+            matches!(parse_articles(r#"{"articles":[]}"#), Err(ArticleProblem::NoArticles(m)) if m.contains("`articles`"))
         );
         assert!(matches!(
             parse_articles("5"),
@@ -511,6 +552,55 @@ mod tests {
         ));
         // An object that is neither an article nor an export: no text.
         assert_eq!(many(r#"{"title":"x"}"#)[0].1, Err(ArticleProblem::NoText));
+    }
+
+    #[test]
+    fn feeds_withdrawn_items_html_and_nulls() {
+        // A JSON Feed: its own title and description do not make it one
+        // article.
+        let feed = r#"{"version":"https://jsonfeed.org/version/1.1","title":"Harbour news",
+            "description":"News from the harbour","items":[
+            {"id":"1","title":"Ferry saved","content_text":"The ferry was saved.","date_published":"2024-05-13T10:00:00Z"},
+            {"id":"2","content_html":"<p>Fares stay the same.</p>"}]}"#;
+        let got = many(feed);
+        assert_eq!(got.len(), 2);
+        let a = got[0].1.as_ref().unwrap();
+        assert_eq!(a.body, "The ferry was saved.");
+        assert_eq!(a.meta.published.as_deref(), Some("2024-05-13T10:00:00Z"));
+        assert_eq!(got[1].1.as_ref().unwrap().body, "Fares stay the same.");
+        // NewsAPI's withdrawn items are skipped; a list of only those has
+        // no articles.
+        let removed = r#"{"articles":[{"title":"[Removed]","content":"[Removed]","publishedAt":"1970-01-01T00:00:00Z"},
+            {"title":"Ferry","content":"The ferry runs."}]}"#;
+        let got = many(removed);
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].0, Some(2));
+        assert!(matches!(
+            parse_articles(r#"{"articles":[{"content":"[Removed]"}]}"#),
+            Err(ArticleProblem::NoArticles(_))
+        ));
+        // One null in an export's list is reported by its position.
+        let got = many(r#"{"articles":[{"content":"The ferry runs."}, null]}"#);
+        assert_eq!(got.len(), 2);
+        assert!(
+            matches!(&got[1], (Some(2), Err(ArticleProblem::Malformed(m))) if m.contains("null"))
+        );
+        // HTML: short paragraphs and line breaks kept, entities decoded, in
+        // titles too.
+        let wp = r#"{"title":{"rendered":"Council&#8217;s ferry plan &amp; fares"},
+            "content":{"rendered":"<p>The council kept the ferry running after a long debate on Monday.</p>\n<p>&#8220;No,&#8221; she said.</p><p>A.<br>B.<br/>C.</p><figure><img src=x><figcaption>A ferry</figcaption></figure><div>The route opened in 1990.</div>"}}"#;
+        let a = parse_article(wp).unwrap();
+        assert_eq!(
+            a.meta.title.as_deref(),
+            Some("Council\u{2019}s ferry plan & fares")
+        );
+        assert_eq!(
+            a.body,
+            "The council kept the ferry running after a long debate on Monday.\n\n\u{201c}No,\u{201d} she said.\n\nA.\nB.\nC.\n\nThe route opened in 1990."
+        );
+        // A null under `fields` does not hide a later key.
+        let a = parse_article(r#"{"fields":{"id":null},"uuid":"u1","text":"x"}"#).unwrap();
+        assert_eq!(a.id.as_deref(), Some("u1"));
     }
 
     #[test]

@@ -7,13 +7,14 @@
 //! * [`dates`]: date lines and metadata dates to RFC 3339 / `YYYY-MM-DD`
 //!   (the `gleaner-datelines` crate, which normalize shares, re-exported).
 //! * [`html`]: main text (rs-trafilatura, with a fallback) and page metadata.
-//! * [`json`]: JSON and JSONL articles.
+//! * [`json`]: JSON articles, lists and news API exports; JSONL.
 //! * [`sanitize`]: script/style removal and a nesting cap before HTML parsing.
 //! * [`eval`]: the article-extraction benchmark's metric, for
 //!   [`eval_extraction`].
 //!
 //! Every failure is per document: [`ingest_file`] returns one result per
-//! article, and an [`IngestError`] names the file (and JSONL line).
+//! article, and an [`IngestError`] names the file (and the JSONL line or
+//! the article's position in a JSON list).
 
 pub mod encoding;
 pub mod eval;
@@ -170,6 +171,14 @@ pub enum IngestError {
         /// File and line.
         at: Location,
     },
+    /// A JSON list of articles with none to read in it.
+    #[error("{}: no articles: {what}", path.display())]
+    NoArticles {
+        /// The file.
+        path: PathBuf,
+        /// Which list, and why it holds none.
+        what: String,
+    },
     /// A JSON article with an unusable `id`.
     #[error("{at}: bad id: {why}")]
     BadId {
@@ -209,8 +218,9 @@ fn format_of(path: &Path) -> Option<Format> {
 
 /// Reads and ingests one file. `id_base` is the file's path relative to the
 /// source root without extension, with `/` separators; it becomes the
-/// Document id for non-JSON input (for JSON input without an id, `id_base`;
-/// for JSONL lines without an id, `{id_base}-{line}`).
+/// Document id for non-JSON input (for a lone JSON article without an id,
+/// `id_base`; for the n-th article of a JSON list without an id,
+/// `{id_base}-{n}`; for JSONL lines without an id, `{id_base}-{line}`).
 pub fn ingest_file(
     path: &Path,
     id_base: &str,
@@ -361,6 +371,10 @@ fn json_error(at: Location, p: json::ArticleProblem) -> IngestError {
         json::ArticleProblem::Malformed(message) => IngestError::Json { at, message },
         json::ArticleProblem::NoText => IngestError::NoText { at },
         json::ArticleProblem::BadId(why) => IngestError::BadId { at, why },
+        json::ArticleProblem::NoArticles(what) => IngestError::NoArticles {
+            path: at.path,
+            what,
+        },
     }
 }
 
