@@ -34,30 +34,67 @@ pub(crate) fn strip(body: &str) -> (String, OffsetMap) {
     // stretches whose line breaks go too (front matter, images, raw HTML).
     let mut pieces: Vec<(Range<usize>, Option<String>)> = Vec::new();
     let mut skipped: Vec<Range<usize>> = Vec::new();
-    // Depth inside constructs whose text is not article text.
+    // Depth inside constructs whose text is not article text, and whether
+    // the metadata block being read is front matter (the file's start) or
+    // a `---` … `---` stretch in the middle, which is text.
     let mut hidden = 0usize;
+    let mut front_matter = false;
     for (event, range) in Parser::new_ext(body, opts).into_offset_iter() {
         match event {
-            Event::Start(Tag::MetadataBlock(_) | Tag::Image { .. }) => {
+            Event::Start(Tag::MetadataBlock(_)) => {
+                front_matter = body.get(..range.start).is_some_and(|b| b.trim().is_empty());
+                if front_matter {
+                    hidden += 1;
+                    skipped.push(range);
+                }
+            }
+            Event::End(TagEnd::MetadataBlock(_)) => {
+                if front_matter {
+                    hidden = hidden.saturating_sub(1);
+                }
+                front_matter = false;
+            }
+            Event::Start(Tag::Image { .. }) => {
                 hidden += 1;
                 skipped.push(range);
             }
-            Event::End(TagEnd::MetadataBlock(_) | TagEnd::Image) => {
-                hidden = hidden.saturating_sub(1);
+            Event::End(TagEnd::Image) => hidden = hidden.saturating_sub(1),
+            // Table cells side by side would run together ("NameVotes").
+            Event::End(TagEnd::TableCell) => {
+                pieces.push((range.end..range.end, Some(" ".to_string())));
             }
             Event::Html(_) | Event::InlineHtml(_) => skipped.push(range),
-            Event::Text(t) | Event::Code(t) if hidden == 0 => {
+            Event::Code(t) if hidden == 0 => {
+                // `code`: the text inside the backticks, mapped 1:1 when the
+                // source holds it as written.
+                let src = body.get(range.clone()).unwrap_or("");
+                let ticks = src.len() - src.trim_start_matches('`').len();
+                let inner = ticks..src.len().saturating_sub(ticks);
+                let at = src.get(inner.clone()).and_then(|x| x.find(&*t));
+                match at {
+                    Some(off) => {
+                        let s = range.start + inner.start + off;
+                        pieces.push((s..s + t.len(), None));
+                    }
+                    None => pieces.push((range, Some(t.into_string()))),
+                }
+            }
+            Event::Text(t) if hidden == 0 => {
                 let same = body.get(range.clone()) == Some(&*t);
                 pieces.push((range, (!same).then(|| t.into_string())));
             }
             _ => {}
         }
     }
-    // Line breaks outside the dropped stretches, as pieces of their own.
+    // Line breaks outside the dropped stretches, as pieces of their own: a
+    // "\n", or a lone "\r" (old Mac files), which CommonMark also reads as
+    // a line ending.
     skipped.sort_by_key(|r| r.start);
+    let bytes = body.as_bytes();
     let mut k = 0;
-    for (i, b) in body.bytes().enumerate() {
-        if b != b'\n' {
+    for (i, &b) in bytes.iter().enumerate() {
+        let lone_cr = b == b'\r' && bytes.get(i + 1) != Some(&b'\n');
+        if b != b'\n' && !lone_cr {
             continue;
         }
         while skipped.get(k).is_some_and(|r| r.end <= i) {
@@ -83,6 +120,7 @@ pub(crate) fn strip(body: &str) -> (String, OffsetMap) {
         };
         let start = index.char_of_byte(range.start);
         let len = index.char_of_byte(range.end) - start;
+        // (An empty range with a text is an insertion: a cell separator.)
         match text {
             None => {
                 out.push_str(src);
@@ -155,6 +193,29 @@ mod tests {
         let r = map.source_range(amp..amp + 1);
         assert_eq!(bchars[r].iter().collect::<String>(), "&amp;");
         assert_eq!(map.source_len(), bchars.len());
+    }
+
+    #[test]
+    fn front_matter_only_at_the_start_tables_and_old_mac_line_ends() {
+        // A `---` stretch in the middle is text, not front matter.
+        let md = "Intro para.\n\n---\nUpdate, 5 p.m.: The council voted.\n---\n\nMore text.\n";
+        assert!(stripped(md).contains("Update, 5 p.m.: The council voted."));
+        // Table cells stay apart.
+        let md = "| Name | Votes |\n|---|---|\n| Ann Lee | 12 |\n";
+        let got = stripped(md);
+        assert!(got.contains("Name Votes"), "{got:?}");
+        assert!(got.contains("Ann Lee 12"), "{got:?}");
+        // Lone CR line ends keep their lines apart.
+        let md = "First line of text.\rSecond line here.\r\rNew para.";
+        assert_eq!(
+            stripped(md),
+            "First line of text.\rSecond line here.\r\rNew para."
+        );
+        // Inline code maps 1:1 to the text inside its backticks.
+        let md = "Run `night` buses.";
+        let (text, map) = strip(md);
+        assert_eq!(text, "Run night buses.");
+        assert_eq!(map.source_range(4..9), 5..10);
     }
 
     #[test]
