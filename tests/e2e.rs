@@ -342,11 +342,11 @@ fn bad_inputs_fail_alone_and_are_named() {
         assert!(err.contains(name), "no error names {name}:\n{err}");
     }
     assert!(
-        err.contains("widgets.txt: normalize: document `widgets` has no text left: every line was removed as boilerplate"),
+        err.contains("widgets.txt: normalize: document `widgets`: no text left: every line was removed as boilerplate"),
         "{err}"
     );
     assert!(
-        err.contains("front.md: normalize: document `front` has no text once normalized"),
+        err.contains("front.md: normalize: document `front`: no text once normalized"),
         "{err}"
     );
     #[cfg(unix)]

@@ -3,7 +3,7 @@
 //! document), then every sink. Each document succeeds or fails on its own:
 //! a JSONL file with one bad line still yields its other documents.
 
-use crate::config::Pipeline;
+use crate::config::{Pipeline, SinkStage};
 use crate::source::InputFile;
 use gleaner_core::{Document, Failure};
 use std::path::PathBuf;
@@ -54,14 +54,18 @@ pub async fn ingest(pipeline: &Pipeline, input: &InputFile) -> Vec<Result<Docume
     }
 }
 
+/// A failure of one document, its message led by the document's id (a
+/// file may hold many: a JSONL file, an API export).
+pub(crate) fn with_id(mut f: Failure, id: &str) -> Failure {
+    f.message = format!("document `{id}`: {}", f.message);
+    f
+}
+
 /// Why a document has no text once normalized: every line was boilerplate
 /// (with the reasons), or the body held no words.
 fn nothing_left(doc: &Document) -> String {
     if doc.removed.is_empty() {
-        return format!(
-            "document `{}` has no text once normalized (markup or whitespace only)",
-            doc.id
-        );
+        return "no text once normalized (markup or whitespace only)".to_string();
     }
     let mut reasons: Vec<(&str, usize)> = Vec::new();
     for r in &doc.removed {
@@ -72,9 +76,8 @@ fn nothing_left(doc: &Document) -> String {
     }
     let list: Vec<String> = reasons.iter().map(|(r, n)| format!("{r} {n}")).collect();
     format!(
-        "document `{}` has no text left: every line was removed as boilerplate ({}); \
+        "no text left: every line was removed as boilerplate ({}); \
          set [normalize] boilerplate = false to keep it",
-        doc.id,
         list.join(", ")
     )
 }
@@ -147,23 +150,33 @@ pub async fn write(
     input: &InputFile,
     doc: &Document,
 ) -> Result<Vec<PathBuf>, Failure> {
-    let writes = pipeline
-        .sinks
-        .iter()
-        .map(|s| async move { (s, s.sink.write(doc).await) });
+    write_each(pipeline, |stage| async move {
+        stage
+            .sink
+            .write(doc)
+            .await
+            .map_err(|e| failure(input, &format!("sinks.{}", stage.name), e.to_string()))
+    })
+    .await
+}
+
+/// Runs `each` for every sink at once; returns every file written, or the
+/// failure of the first failing sink in pipeline order.
+pub(crate) async fn write_each<'a, F, Fut>(
+    pipeline: &'a Pipeline,
+    each: F,
+) -> Result<Vec<PathBuf>, Failure>
+where
+    F: Fn(&'a SinkStage) -> Fut,
+    Fut: std::future::Future<Output = Result<Vec<PathBuf>, Failure>>,
+{
     let mut written = Vec::new();
     let mut first_err = None;
-    for (stage, r) in futures::future::join_all(writes).await {
+    for r in futures::future::join_all(pipeline.sinks.iter().map(each)).await {
         match r {
             Ok(paths) => written.extend(paths),
-            Err(e) => {
-                if first_err.is_none() {
-                    first_err = Some(failure(
-                        input,
-                        &format!("sinks.{}", stage.name),
-                        e.to_string(),
-                    ));
-                }
+            Err(f) => {
+                first_err.get_or_insert(f);
             }
         }
     }
@@ -195,7 +208,8 @@ pub async fn process_file(pipeline: &Pipeline, input: &InputFile) -> Vec<Outcome
                         write(pipeline, input, &doc).await
                     }
                     Err(f) => Err(f),
-                };
+                }
+                .map_err(|f| with_id(f, &id));
                 debug!(id = %id, ok = result.is_ok(), "document processed");
                 Outcome {
                     input: input.path.clone(),

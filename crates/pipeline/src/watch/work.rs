@@ -8,7 +8,7 @@
 use super::fswatch::FileStat;
 use super::settings::Settings;
 use crate::config::{Pipeline, SinkStage};
-use crate::process;
+use crate::process::{self, with_id};
 use crate::source::InputFile;
 use gleaner_core::{Document, Failure};
 use sha2::{Digest, Sha256};
@@ -148,11 +148,6 @@ pub async fn process(
     })
 }
 
-fn with_id(mut f: Failure, id: &str) -> Failure {
-    f.message = format!("document `{id}`: {}", f.message);
-    f
-}
-
 /// Writes `doc` with every sink, all sinks at once (as the batch runner
 /// does); transient errors are retried with backoff, each sink on its own.
 /// Fails with the first failing sink in pipeline order.
@@ -162,24 +157,7 @@ async fn write_all(
     input: &InputFile,
     doc: &Document,
 ) -> Result<Vec<PathBuf>, Failure> {
-    let writes = pipeline
-        .sinks
-        .iter()
-        .map(|stage| write_one(stage, settings, input, doc));
-    let mut written = Vec::new();
-    let mut first_err = None;
-    for r in futures::future::join_all(writes).await {
-        match r {
-            Ok(paths) => written.extend(paths),
-            Err(f) => {
-                first_err.get_or_insert(f);
-            }
-        }
-    }
-    match first_err {
-        Some(f) => Err(f),
-        None => Ok(written),
-    }
+    process::write_each(pipeline, |stage| write_one(stage, settings, input, doc)).await
 }
 
 /// Writes `doc` with one sink, retrying transient errors with backoff.
