@@ -169,10 +169,16 @@ pub fn parse_date_line(line: &str) -> Option<String> {
     if line.is_empty() || line.len() > MAX_LINE_BYTES {
         return None;
     }
-    line.split('|').find_map(parse_date_part)
+    line.split(PART_SEPARATORS).find_map(parse_date_part)
 }
 
-/// One `|`-separated part of a date line as RFC 3339 or `YYYY-MM-DD`.
+/// What separates the parts of a date or byline line ("Published 19 Feb
+/// 2019 · Updated 20 Feb 2019", "By Ann Lee | 19 Feb 2019"): ingest reads
+/// the first part that is a date, normalize checks every part against the
+/// metadata.
+pub const PART_SEPARATORS: [char; 4] = ['|', ';', '•', '·'];
+
+/// One part of a date line as RFC 3339 or `YYYY-MM-DD`.
 fn parse_date_part(part: &str) -> Option<String> {
     Some(line::read_part(part)?.resolve()?.value())
 }
@@ -286,6 +292,14 @@ mod tests {
                 Some("2021-07-04T18:30:00-04:00"),
             ),
             ("March 3rd, 2020", Some("2020-03-03")),
+            (
+                "Published 19 Feb 2019 \u{b7} Updated 20 Feb 2019",
+                Some("2019-02-19"),
+            ),
+            (
+                "Published 19 Feb 2019; updated 20 Feb 2019",
+                Some("2019-02-19"),
+            ),
             ("19 February 2019", Some("2019-02-19")),
             ("2019-02-19", Some("2019-02-19")),
             ("19/02/2019 10:00 CET", Some("2019-02-19T10:00:00+01:00")),

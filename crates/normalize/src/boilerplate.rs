@@ -420,7 +420,7 @@ fn is_meta_line(t: &str, meta: &Meta, published: Option<&str>) -> bool {
     let mut matched = false;
     let body = p.byline_prefix.replace(t, "");
     let mut parts: Vec<&str> = Vec::new();
-    for chunk in body.split(['|', ';', '•', '·']) {
+    for chunk in body.split(gleaner_datelines::PART_SEPARATORS) {
         // A whole chunk may be one date with commas in it ("February 19,
         // 2019, 9:19 AM ET"); only otherwise do commas separate names.
         let whole = p.byline_prefix.replace(chunk.trim(), "");
