@@ -502,6 +502,13 @@ fn across(entries: &[Entry]) -> String {
         return out;
     }
     out.push_str("\n## Across the reports\n");
+    let older = entries.iter().filter(|e| e.record.v < 2).count();
+    if older > 0 {
+        let _ = writeln!(
+            out,
+            "\n{older} of the reports were written by an older Gleaner and are not counted here; run their inputs again to include them."
+        );
+    }
     if !ents.is_empty() {
         out.push_str("\n### Most mentioned\n\n");
         let shared: Vec<_> = ents.iter().filter(|(_, t)| t.reports.len() > 1).collect();
@@ -767,6 +774,21 @@ mod tests {
         let text = render(&entries, &RunSummary::default(), &[]);
         assert!(text.contains("[T a](a.md)"), "{text}");
         assert!(!text.contains("Across the reports"), "{text}");
+        // Next to new reports, the old ones are said to be left out.
+        let mut mixed = entries.clone();
+        mixed.push(Entry {
+            file: "new.md".into(),
+            record: Record::from_document(&rich()),
+        });
+        mixed.push(Entry {
+            file: "new2.md".into(),
+            record: Record::from_document(&rich()),
+        });
+        let text = render(&mixed, &RunSummary::default(), &[]);
+        assert!(
+            text.contains("2 of the reports were written by an older Gleaner"),
+            "{text}"
+        );
     }
 
     #[test]
