@@ -625,3 +625,18 @@ fn speech_mode_quotation_parts_do_not_open_with_narrative() {
     );
     assert_eq!(c.kind, ClaimKind::Direct, "{c:#?}");
 }
+
+#[test]
+fn speech_mode_one_quotation_is_one_speakers() {
+    let d = doc("Nadia Osei, the union's general secretary, said members had been \"left with no choice\" by an offer that fell short of inflation. \"Our members keep this country's shelves stocked. They will not accept a real-terms pay cut while the company posts record profits,\" she told reporters outside the terminal.");
+    let cs = claims_with(&d, CueFilter::Speech);
+    let told = find(&cs, "told");
+    assert!(
+        told.content.text.starts_with("\"Our members keep"),
+        "{told:#?}"
+    );
+    assert_eq!(told.kind, ClaimKind::Direct, "{told:#?}");
+    let said = find(&cs, "said");
+    assert!(!said.content.text.contains("Our members"), "{said:#?}");
+    assert!(said.content.text.ends_with("inflation"), "{said:#?}");
+}
