@@ -629,27 +629,8 @@ pub(super) fn relative_antecedent(tok: &Tokenized, src: Run, cue: Run) -> Option
     }
     let comma = src.first.checked_sub(1).filter(|&c| plain(c, ","))?;
     let last = comma.checked_sub(1)?;
-    let mut first = comma;
-    let mut words = 0;
-    let mut depth = 0usize;
-    while first > 0 && words < 10 {
-        let Some(t) = toks.get(first - 1) else { break };
-        if t.sent != s || t.in_quote {
-            break;
-        }
-        match t.lower.as_str() {
-            ")" => depth += 1,
-            "(" if depth > 0 => depth -= 1,
-            _ if depth > 0 => {}
-            w if t.kind != TokKind::Word && w != "'s" => break,
-            w if CLAUSE_BOUNDARIES.contains(&w) => break,
-            _ => words += 1,
-        }
-        first -= 1;
-    }
-    let opens = toks.get(first).is_some_and(|t| {
-        t.kind == TokKind::Word && (t.cap || SUBJECT_OPENERS.contains(&t.lower.as_str()))
-    });
+    let (first, words, depth) = phrase_back(toks, comma, s);
+    let opens = opens_subject(toks, first);
     (first <= last && depth == 0 && words > 0 && opens).then_some(Run {
         role: Role::Src,
         first,
@@ -754,27 +735,8 @@ pub(super) fn subject_before_interruption(
         return None;
     }
     let last = open.checked_sub(1)?;
-    let mut first = open;
-    let mut words = 0;
-    let mut depth = 0usize;
-    while first > 0 && words < 10 {
-        let Some(t) = toks.get(first - 1) else { break };
-        if t.sent != s || t.in_quote {
-            break;
-        }
-        match t.lower.as_str() {
-            ")" => depth += 1,
-            "(" if depth > 0 => depth -= 1,
-            _ if depth > 0 => {}
-            w if t.kind != TokKind::Word && w != "'s" => break,
-            w if CLAUSE_BOUNDARIES.contains(&w) => break,
-            _ => words += 1,
-        }
-        first -= 1;
-    }
-    let opens = toks.get(first).is_some_and(|t| {
-        t.kind == TokKind::Word && (t.cap || SUBJECT_OPENERS.contains(&t.lower.as_str()))
-    });
+    let (first, words, depth) = phrase_back(toks, open, s);
+    let opens = opens_subject(toks, first);
     (first <= last && depth == 0 && words > 0 && opens && !object_of_a_larger_phrase(tok, first))
         .then_some(Run {
             role: Role::Src,
@@ -1198,4 +1160,37 @@ pub(super) fn parenthetical_speech(tok: &Tokenized, tags: &[u8], drafts: &mut Ve
         keep
     });
     drafts.extend(new);
+}
+
+/// The words of sentence `sent` right before token `end`, read backwards up
+/// to punctuation, a quotation, a clause word or ten words (a parenthesis
+/// is skipped whole): (first token, words read, parentheses left open).
+fn phrase_back(toks: &[crate::tokenize::Token], end: usize, sent: u32) -> (usize, usize, usize) {
+    let mut first = end;
+    let mut words = 0;
+    let mut depth = 0usize;
+    while first > 0 && words < 10 {
+        let Some(t) = toks.get(first - 1) else { break };
+        if t.sent != sent || t.in_quote {
+            break;
+        }
+        match t.lower.as_str() {
+            ")" => depth += 1,
+            "(" if depth > 0 => depth -= 1,
+            _ if depth > 0 => {}
+            w if t.kind != TokKind::Word && w != "'s" => break,
+            w if CLAUSE_BOUNDARIES.contains(&w) => break,
+            _ => words += 1,
+        }
+        first -= 1;
+    }
+    (first, words, depth)
+}
+
+/// Whether the token at `first` can open a subject: a capitalised word or
+/// a subject opener ("the", "a", …).
+fn opens_subject(toks: &[crate::tokenize::Token], first: usize) -> bool {
+    toks.get(first).is_some_and(|t| {
+        t.kind == TokKind::Word && (t.cap || SUBJECT_OPENERS.contains(&t.lower.as_str()))
+    })
 }
