@@ -123,6 +123,10 @@ impl EntitiesAnalyzer {
             .rec
             .recognize_tokens(text, &toks, &sents)
             .into_iter()
+            // CoNLL tags time zones ("14:05 GMT") MISC, and the tagger
+            // learned it; a reader's list of who and what is mentioned has
+            // no use for them.
+            .filter(|(range, _)| !text.get(range.clone()).is_some_and(is_time_zone))
             .map(|(range, label)| RawMention { range, label })
             .collect();
         let min = self.opts.min_mentions.map_or(1, NonZeroUsize::get);
@@ -165,4 +169,13 @@ impl Analyzer for EntitiesAnalyzer {
             ..Annotations::default()
         })
     }
+}
+
+/// A time-zone abbreviation ("GMT", "EST", "CEST").
+fn is_time_zone(w: &str) -> bool {
+    const ZONES: &[&str] = &[
+        "GMT", "UTC", "BST", "CET", "CEST", "EET", "EEST", "WET", "EST", "EDT", "CST", "CDT",
+        "MST", "MDT", "PST", "PDT", "AEST", "AEDT", "IST", "JST", "KST", "SGT", "HKT",
+    ];
+    ZONES.contains(&w)
 }

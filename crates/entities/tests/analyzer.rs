@@ -239,3 +239,13 @@ fn company_news_repairs_end_to_end() {
     assert_eq!(c.mentions.len(), 2, "{c:?}");
     assert!(ents.iter().all(|e| e.name != "Commission"));
 }
+
+#[test]
+fn time_zones_are_not_entities() {
+    let a = EntitiesAnalyzer::new(EntitiesOptions::default()).unwrap();
+    let ents = a.entities(&doc(
+        "Trading in Oslo stopped at 14:05 GMT and resumed at 16:40 GMT, the exchange said.",
+    ));
+    assert!(ents.iter().all(|e| e.name != "GMT"), "{ents:#?}");
+    assert!(ents.iter().any(|e| e.name == "Oslo"), "{ents:#?}");
+}
