@@ -61,7 +61,8 @@ pub fn text_meta(text: &str, markdown: bool) -> Meta {
                         }
                     }
                 }
-                continue;
+                // The same line may carry the byline too: "By Ann Lee and
+                // Bo Park | Published 12 March 2024".
             }
         }
         if meta.authors.is_empty() {
@@ -221,6 +222,14 @@ mod tests {
         );
         assert_eq!(m.authors, vec!["Marta Olsen"]);
         assert_eq!(m.published.as_deref(), Some("2019-02-19T09:19:00-05:00"));
+    }
+
+    #[test]
+    fn one_line_with_byline_and_date() {
+        let text = "Regulators probe a chipmaker\n\nBy Ann Lee and Bo Park | Published 12 March 2024, 14:05 GMT | Updated 12 March 2024, 16:40 GMT\n\nThe body.\n";
+        let m = text_meta(text, false);
+        assert_eq!(m.authors, vec!["Ann Lee", "Bo Park"]);
+        assert_eq!(m.published.as_deref(), Some("2024-03-12T14:05:00+00:00"));
     }
 
     #[test]
