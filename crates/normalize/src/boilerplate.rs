@@ -29,6 +29,7 @@
 //! | `comment_thread` | from the first comment header (`• Name Nov 26, 2018 Link to comment`) to the end of the text |
 //! | `related_links` | `Latest articles`, `Related stories`, `You may also like` |
 //! | `source_trailer` | `Source: X`, `Source:: X`, `This article originally appeared on X` |
+//! | `credits` | a wire story's staff credits, `(Reporting by X; Editing by Y)`, `Writing by X`, and `Our Standards: …` |
 //! | `visit_counter` | `(Visited 12 times, 3 visits today)`, `Views: 120` |
 
 use crate::layout::Line;
@@ -81,6 +82,7 @@ struct Patterns {
     views: Regex,
     source: Regex,
     originally: Regex,
+    credits: Regex,
     homepage: Vec<Regex>,
     teaser_prefix: Regex,
     teaser_caps: Regex,
@@ -120,6 +122,14 @@ static P: LazyLock<Patterns> = LazyLock::new(|| {
             r"(?i)^(?:(?:page\s*)?views|reads|hits)\s*:\s*[\d,.]+k?$|^[\d,.]+k?\s+(?:views|reads)$",
         ),
         source: re(r"(?i)^(?:source|sources|via)\s*::?\s*\S"),
+        credits: {
+            let role = r"(?i:(?:(?:additional|further)\s+)?(?:reporting|writing|editing|compiled|compiling|graphics|research|translation|production)\s+by)";
+            let name =
+                r"\p{Lu}[\p{L}'.-]*(?:\s+(?:\p{Lu}[\p{L}'.-]*|in|and|de|da|van|von|al|bin|&))*";
+            re(&format!(
+                r"^[(\[]?\s*{role}\s+{name}(?:\s*[;,]\s*(?i:and\s+)?{role}\s+{name})*\s*[)\]]?\.?$|^(?i:our\s+standards)\s*:"
+            ))
+        },
         originally: re(
             r"(?i)^(?:this\s+(?:article|story|post|piece|report)\s+(?:was\s+|is\s+|has\s+been\s+)?(?:originally\s+|first\s+)?(?:published|appeared|posted)|originally\s+(?:published|appeared|posted)|republished\s+(?:with\s+permission\s+)?(?:from|by))\b",
         ),
@@ -336,6 +346,9 @@ fn line_rule(t: &str) -> Option<&'static str> {
     }
     if n <= 30 && p.originally.is_match(t) {
         return Some("source_trailer");
+    }
+    if n <= 40 && p.credits.is_match(t) {
+        return Some("credits");
     }
     if n <= 20 && any(&p.homepage, t) {
         return Some("homepage_link");
@@ -849,6 +862,13 @@ mod tests {
             ("(Visited 14 times, 2 visits today)", Some("visit_counter")),
             ("Source:: The Daily Planet – World", Some("source_trailer")),
             ("Source: Harbor Gazette", Some("source_trailer")),
+            (
+                "(Reporting by Ann Lee in Oslo; Additional reporting by Bo Park; Editing by Kim Ode)",
+                Some("credits"),
+            ),
+            ("Writing by Ann Lee; editing by Bo Park", Some("credits")),
+            ("Our Standards: The Trust Principles.", Some("credits")),
+            ("Reporting by the local paper uncovered the fraud in 2019.", None),
             (
                 "Visit Harbor Gazette's homepage for more stories.",
                 Some("homepage_link"),
