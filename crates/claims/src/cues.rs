@@ -271,13 +271,29 @@ pub struct ClaimView<'a> {
     pub question: bool,
     /// The content is (almost) all inside quotation marks.
     pub direct: bool,
+    /// Up to three words right after the cue, lowercased.
+    pub after_cue: &'a [&'a str],
 }
+
+/// What a company reports that is a figure, not a statement: "reported
+/// record revenue", "reports a loss".
+const FIGURES: &[&str] = &[
+    "revenue", "revenues", "profit", "profits", "loss", "losses", "earnings", "sales", "income",
+    "turnover", "results", "growth", "margin", "margins", "deficit", "surplus", "dividend",
+    "ebitda",
+];
 
 /// True when a claim is a speech act or a report under [`CueFilter::Speech`].
 pub fn keeps(c: &ClaimView<'_>) -> bool {
     let has_source = !c.source.is_empty();
     if c.direct && has_source {
         return true;
+    }
+    // "which reported record revenue": a figure in the accounts.
+    if c.cue.iter().any(|w| w.starts_with("report"))
+        && c.after_cue.iter().any(|w| FIGURES.contains(w))
+    {
+        return false;
     }
     // A speaker label's colon or a signature's dash.
     if !c
@@ -364,8 +380,25 @@ mod tests {
                 content_first: first,
                 question: q,
                 direct: false,
+                after_cue: &[],
             })
         };
+        // A company's reported figures are no report of speech.
+        let figures = ClaimView {
+            cue: &["reported"],
+            source: &["the", "company"],
+            content_first: Some("record"),
+            question: false,
+            direct: false,
+            after_cue: &["record", "revenue", "of"],
+        };
+        assert!(!keeps(&figures));
+        let speech = ClaimView {
+            after_cue: &["that", "the", "talks"],
+            content_first: Some("that"),
+            ..figures
+        };
+        assert!(keeps(&speech));
         assert!(v(&["asked"], &["she"], Some("whether"), false));
         assert!(v(&["asked"], &["she"], Some("the"), true));
         assert!(!v(&["asking"], &["they"], Some("to"), false));

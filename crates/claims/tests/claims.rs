@@ -640,3 +640,16 @@ fn speech_mode_one_quotation_is_one_speakers() {
     assert!(!said.content.text.contains("Our members"), "{said:#?}");
     assert!(said.content.text.ends_with("inflation"), "{said:#?}");
 }
+
+#[test]
+fn speech_mode_a_relative_clause_on_the_source_is_not_content() {
+    let d = doc("The ministry sent the company a warning last month, according to one of the officials, who asked not to be named because the inquiry is confidential.");
+    let cs = claims_with(&d, CueFilter::Speech);
+    let c = find(&cs, "according");
+    assert!(
+        c.content_parts
+            .iter()
+            .all(|p| !p.text.contains("asked not to be named")),
+        "{c:#?}"
+    );
+}

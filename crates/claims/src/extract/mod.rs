@@ -914,6 +914,21 @@ fn link(
                 }
             }
         }
+        // Speech mode: a relative clause on the source ("according to one
+        // of the people, | who asked not to be named …") is not content.
+        if rules && opts.cues == CueFilter::Speech && merged.len() > 1 {
+            if let Some(src) = d_source {
+                merged.retain(|&(a, _)| {
+                    let relative = toks.get(a).is_some_and(|t| {
+                        !t.in_quote && matches!(t.lower.as_str(), "who" | "which")
+                    });
+                    let on_source = a == src.last + 1
+                        || (a == src.last + 2
+                            && toks.get(src.last + 1).is_some_and(|t| t.lower == ","));
+                    !(relative && on_source)
+                });
+            }
+        }
         // Speech mode, for a reader: a content that stops at a preposition
         // before a day ("… for the ferry on | Monday, its chair said")
         // takes the day; an unquoted content does not end in its full stop.
@@ -1281,12 +1296,21 @@ fn link(
             let question = content_toks
                 .rfind(|t| t.kind == TokKind::Punct)
                 .is_some_and(|t| t.lower == "?");
+            let after_cue: Vec<&str> = toks
+                .get(cue_of_claim.last + 1..)
+                .unwrap_or(&[])
+                .iter()
+                .take_while(|t| t.kind == TokKind::Word)
+                .take(3)
+                .map(|t| t.lower.as_str())
+                .collect();
             let view = ClaimView {
                 cue: &cue_words,
                 source: &source_words,
                 content_first,
                 question,
                 direct: kind == ClaimKind::Direct,
+                after_cue: &after_cue,
             };
             if !keeps(&view) {
                 tracing::trace!(cue = cue_text, "not a speech act: dropped");
