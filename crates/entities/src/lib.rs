@@ -274,7 +274,14 @@ pub fn spans_from_tags(
             j += 1;
         }
         let mut a = i;
-        if a == 0 && j > 1 && words.first().is_some_and(|w| is_leading_function_word(w)) {
+        // "The Commerce Department said": a sentence's capitalised "The"
+        // before a name of two words or more is the article, not the name
+        // ("The Hague" keeps it).
+        let leading_the = j >= 3 && words.first() == Some(&"The");
+        if a == 0
+            && j > 1
+            && (leading_the || words.first().is_some_and(|w| is_leading_function_word(w)))
+        {
             a = 1;
         }
         let single_code = j - a == 1 && words.get(a).is_some_and(|w| is_non_entity_token(w));
@@ -483,6 +490,14 @@ mod tests {
     fn post_tagging_rules() {
         use model::{b_tag, i_tag};
         let never = |_: &str| false;
+        // "The Commerce Department": the sentence's "The" leaves a name of
+        // two words or more; "The Hague" keeps it.
+        let w = ["The", "Commerce", "Department", "said"];
+        let t = [b_tag(1), i_tag(1), i_tag(1), 0];
+        assert_eq!(spans_from_tags(&t, &w, &never), vec![(1, 3, "ORG")]);
+        let w = ["The", "Hague", "ruled"];
+        let t = [b_tag(2), i_tag(2), 0];
+        assert_eq!(spans_from_tags(&t, &w, &never), vec![(0, 2, "LOC")]);
         // "Another Acme employee": the function word leaves the name.
         let w = ["Another", "Acme", "employee"];
         let t = [b_tag(1), i_tag(1), 0];
