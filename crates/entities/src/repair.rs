@@ -565,6 +565,16 @@ fn org_context(a: usize, b: usize, words: &[&str], ty: &str) -> bool {
     let lw = |i: usize| words.get(i).map(|w| lower(w)).unwrap_or_default();
     let prev = if a > 0 { lw(a - 1) } else { String::new() };
     let prev2 = if a > 1 { lw(a - 2) } else { String::new() };
+    // "the construction firm, Nordwerk, declined", "the port operator,
+    // Meridian Terminals,": a name of up to three words set off by commas
+    // after a business noun.
+    if b - a <= 3
+        && prev == ","
+        && BUSINESS_NOUNS.contains(&prev2.as_str())
+        && matches!(lw(b).as_str(), "," | "." | ")")
+    {
+        return true;
+    }
     // People keep their type unless the name is one word.
     if ty == "PER" && b - a > 1 {
         return false;
@@ -575,15 +585,6 @@ fn org_context(a: usize, b: usize, words: &[&str], ty: &str) -> bool {
     }
     // "the chipmaker X" (not "the company's X").
     if BUSINESS_NOUNS.contains(&prev.as_str()) {
-        return true;
-    }
-    // "the construction firm, Nordwerk, declined": a one-word name set off
-    // by commas after a business noun.
-    if b - a == 1
-        && prev == ","
-        && BUSINESS_NOUNS.contains(&prev2.as_str())
-        && matches!(lw(b).as_str(), "," | "." | ")")
-    {
         return true;
     }
     // "carriers including X", "firms such as X".
@@ -733,6 +734,10 @@ mod tests {
             (
                 "A spokesman for the building firm , Zentor , declined .",
                 (7, 8, "LOC"),
+            ),
+            (
+                "The port operator , Zentor Terminals , said no .",
+                (4, 6, "PER"),
             ),
         ];
         for (text, sp) in cases {
