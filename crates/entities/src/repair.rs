@@ -512,6 +512,7 @@ pub fn repair(
                 });
             if !protected
                 && (headed
+                    || (ty != "MISC" && business_apposition(a, b, words))
                     || org_only
                     || (!person_known && in_list)
                     || (ty != "MISC" && !person_known && org_context(a, b, words, ty)))
@@ -565,16 +566,6 @@ fn org_context(a: usize, b: usize, words: &[&str], ty: &str) -> bool {
     let lw = |i: usize| words.get(i).map(|w| lower(w)).unwrap_or_default();
     let prev = if a > 0 { lw(a - 1) } else { String::new() };
     let prev2 = if a > 1 { lw(a - 2) } else { String::new() };
-    // "the construction firm, Nordwerk, declined", "the port operator,
-    // Meridian Terminals,": a name of up to three words set off by commas
-    // after a business noun.
-    if b - a <= 3
-        && prev == ","
-        && BUSINESS_NOUNS.contains(&prev2.as_str())
-        && matches!(lw(b).as_str(), "," | "." | ")")
-    {
-        return true;
-    }
     // People keep their type unless the name is one word.
     if ty == "PER" && b - a > 1 {
         return false;
@@ -608,6 +599,18 @@ fn org_context(a: usize, b: usize, words: &[&str], ty: &str) -> bool {
     }
     // "X said on Thursday it would …" (people say "it was" about anything).
     ty != "PER" && said_it(b, words)
+}
+
+/// "the construction firm, Nordwerk, declined", "the port operator,
+/// Meridian Terminals,": a name of up to three words set off by commas
+/// after a business noun. Strong enough to overrule a given name in it.
+fn business_apposition(a: usize, b: usize, words: &[&str]) -> bool {
+    let lw = |i: usize| words.get(i).map(|w| lower(w)).unwrap_or_default();
+    a >= 2
+        && b - a <= 3
+        && lw(a - 1) == ","
+        && BUSINESS_NOUNS.contains(&lw(a - 2).as_str())
+        && matches!(lw(b).as_str(), "," | "." | ")")
 }
 
 /// Whether the words from `b` are "'s chief executive / CEO / shares / …"
