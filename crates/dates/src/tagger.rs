@@ -1942,9 +1942,24 @@ impl<'a> Matcher<'a> {
                 .any(|j| self.is_word(j, "had"));
             return if past_perfect { Dir::Past } else { Dir::Future };
         }
+        // Verbs after a subordinating word that follows the weekday belong
+        // to another clause: "will return to work on Monday | after members
+        // voted" is the coming Monday.
+        let clause_end = (e..(e + 25).min(self.t.len()))
+            .take_while(|&j| self.same_sent(j, s))
+            .find(|&j| {
+                [
+                    "after", "before", "because", "although", "though", "whereas",
+                ]
+                .iter()
+                .any(|w| self.is_word(j, w))
+            });
         for d in 1..=25usize {
             for j in [s.checked_sub(d), Some(e - 1 + d)].into_iter().flatten() {
                 if j >= self.t.len() || !self.same_sent(j, s) {
+                    continue;
+                }
+                if j >= e && clause_end.is_some_and(|c| j > c) {
                     continue;
                 }
                 if j >= e && (e..=j).any(|k| self.quote(k)) {

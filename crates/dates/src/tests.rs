@@ -1062,3 +1062,19 @@ fn months_after_between_before_and_after() {
     // "after May" is as often the politician: not a month there.
     none("Talks resumed after May resigned.");
 }
+
+#[test]
+fn a_weekday_takes_the_tense_of_its_own_clause() {
+    // Anchor 2019-02-19 (a Tuesday): the coming Monday, although the verb
+    // after "after" is past.
+    has(
+        "Dockworkers will return to work on Monday after members voted to accept the offer.",
+        "Monday",
+        "2019-02-25",
+    );
+    has(
+        "Dockworkers returned to work on Monday after members voted to accept the offer.",
+        "Monday",
+        "2019-02-18",
+    );
+}
