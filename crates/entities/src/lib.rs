@@ -277,7 +277,9 @@ pub fn spans_from_tags(
         // "The Commerce Department said": a sentence's capitalised "The"
         // before a name of two words or more is the article, not the name
         // ("The Hague" keeps it).
-        let leading_the = j >= 3 && words.first() == Some(&"The");
+        // (Counted up to a comma, which splits the span below.)
+        let seg = (a..j).find(|&k| words.get(k) == Some(&",")).unwrap_or(j);
+        let leading_the = seg >= 3 && words.first() == Some(&"The");
         if a == 0
             && j > 1
             && (leading_the || words.first().is_some_and(|w| is_leading_function_word(w)))
@@ -498,6 +500,12 @@ mod tests {
         let w = ["The", "Hague", "ruled"];
         let t = [b_tag(2), i_tag(2), 0];
         assert_eq!(spans_from_tags(&t, &w, &never), vec![(0, 2, "LOC")]);
+        let w = ["The", "Hague", ",", "Netherlands"];
+        let t = [b_tag(2), i_tag(2), i_tag(2), i_tag(2)];
+        assert_eq!(
+            spans_from_tags(&t, &w, &never),
+            vec![(0, 2, "LOC"), (3, 4, "LOC")]
+        );
         // "Another Acme employee": the function word leaves the name.
         let w = ["Another", "Acme", "employee"];
         let t = [b_tag(1), i_tag(1), 0];

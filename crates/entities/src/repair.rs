@@ -606,11 +606,33 @@ fn org_context(a: usize, b: usize, words: &[&str], ty: &str) -> bool {
 /// after a business noun. Strong enough to overrule a given name in it.
 fn business_apposition(a: usize, b: usize, words: &[&str]) -> bool {
     let lw = |i: usize| words.get(i).map(|w| lower(w)).unwrap_or_default();
-    a >= 2
+    if !(a >= 2
         && b - a <= 3
         && lw(a - 1) == ","
         && BUSINESS_NOUNS.contains(&lw(a - 2).as_str())
-        && matches!(lw(b).as_str(), "," | "." | ")")
+        && matches!(lw(b).as_str(), "," | "." | ")"))
+    {
+        return false;
+    }
+    // After a preposition ("a spokeswoman for the airline, Jane Doe,") a
+    // name of two words or more is the person's; a one-word name is still
+    // the company's ("a spokesman for the firm, Nordbygg,").
+    if b - a == 1 {
+        return true;
+    }
+    let det = (a.saturating_sub(7)..a - 2).rev().find(|&k| {
+        matches!(
+            lw(k).as_str(),
+            "the" | "a" | "an" | "its" | "their" | "this"
+        )
+    });
+    !det.is_some_and(|k| {
+        k > 0
+            && matches!(
+                lw(k - 1).as_str(),
+                "for" | "of" | "at" | "from" | "with" | "by" | "to" | "on"
+            )
+    })
 }
 
 /// Whether the words from `b` are "'s chief executive / CEO / shares / …"
@@ -743,6 +765,21 @@ mod tests {
                 (4, 6, "PER"),
             ),
         ];
+        // Someone speaking for a company, in commas, stays a person.
+        for (text, sp) in [
+            (
+                "A spokeswoman for the airline , Jana Dovek , said no .",
+                (6, 8, "PER"),
+            ),
+            (
+                "An analyst at the firm , Jon Smeth , said no .",
+                (6, 8, "PER"),
+            ),
+        ] {
+            let got = run(text, &[sp]);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert_eq!(got[0].1, "PER", "{text}: {got:?}");
+        }
         for (text, sp) in cases {
             let got = run(text, &[*sp]);
             assert_eq!(got.len(), 1, "{text}: {got:?}");
