@@ -289,10 +289,18 @@ pub fn keeps(c: &ClaimView<'_>) -> bool {
     if c.direct && has_source {
         return true;
     }
-    // "which reported record revenue": a figure in the accounts.
-    if c.cue.iter().any(|w| w.starts_with("report"))
-        && c.after_cue.iter().any(|w| FIGURES.contains(w))
-    {
+    // "which reported record revenue": a figure in the accounts (not
+    // "reported that sales fell", not "reported no loss of life").
+    let figure = c.content_first != Some("that")
+        && c.after_cue
+            .iter()
+            .take_while(|w| **w != "that")
+            .enumerate()
+            .any(|(i, w)| {
+                FIGURES.contains(w)
+                    && !(matches!(*w, "loss" | "losses") && c.after_cue.get(i + 1) == Some(&"of"))
+            });
+    if figure && c.cue.iter().any(|w| w.starts_with("report")) {
         return false;
     }
     // A speaker label's colon or a signature's dash.
@@ -399,6 +407,18 @@ mod tests {
             ..figures
         };
         assert!(keeps(&speech));
+        let that_sales = ClaimView {
+            after_cue: &["that", "sales", "fell"],
+            content_first: Some("that"),
+            ..figures
+        };
+        assert!(keeps(&that_sales));
+        let loss_of_life = ClaimView {
+            after_cue: &["no", "loss", "of"],
+            content_first: Some("no"),
+            ..figures
+        };
+        assert!(keeps(&loss_of_life));
         assert!(v(&["asked"], &["she"], Some("whether"), false));
         assert!(v(&["asked"], &["she"], Some("the"), true));
         assert!(!v(&["asking"], &["they"], Some("to"), false));

@@ -653,3 +653,11 @@ fn speech_mode_a_relative_clause_on_the_source_is_not_content() {
         "{c:#?}"
     );
 }
+
+#[test]
+fn speech_mode_a_partial_quotation_stays_with_its_sentence() {
+    let d = doc("Okafor said the union would \"fight this to the end. We will win,\" he added.");
+    let cs = claims_with(&d, CueFilter::Speech);
+    let said = find(&cs, "said");
+    assert!(said.content.text.contains("fight this"), "{cs:#?}");
+}

@@ -975,11 +975,15 @@ fn link(
                                 | "might"
                                 | "must"
                         )
+                }) && toks.get(last.1).is_some_and(|t| {
+                    // "in May", "Will Smith": not the modal.
+                    !(t.cap && matches!(t.lower.as_str(), "may" | "will"))
                 }) && toks.get(last.1 + 1).is_some_and(|n| {
                     n.kind == TokKind::Word
                         && !n.in_quote
                         && toks.get(last.1).is_some_and(|t| t.sent == n.sent)
                 }) && last.1 + 1 != cue_run.first
+                    && d_source.is_none_or(|r| last.1 + 1 != r.first)
                 {
                     last.1 += 1;
                 }
@@ -1372,6 +1376,16 @@ fn join_split_quotations(tok: &Tokenized, out: &mut Vec<RawClaim>) {
         let (Some(open), Some(close)) = (toks.get(q.first), toks.get(q.last)) else {
             continue;
         };
+        // Only a quotation that opens a sentence: a partial quotation
+        // inside a reported sentence ("said the union would “fight this to
+        // the end. We will win,” he added") stays with that sentence.
+        let opens_sentence = q.first == 0
+            || toks.get(q.first - 1).is_some_and(|p| {
+                matches!(p.lower.as_str(), "." | "!" | "?" | ":") || p.sent != open.sent
+            });
+        if !opens_sentence {
+            continue;
+        }
         let (qs, qe) = (open.start, close.end);
         let ends_inside = |c: &RawClaim| {
             c.content
@@ -1401,7 +1415,9 @@ fn join_split_quotations(tok: &Tokenized, out: &mut Vec<RawClaim>) {
             let before = toks
                 .iter()
                 .rev()
-                .find(|t| t.end <= qs && t.start >= last.0 && t.lower != ".")
+                .find(|t| {
+                    t.end <= qs && t.start >= last.0 && !matches!(t.lower.as_str(), "." | ",")
+                })
                 .map(|t| t.end);
             match before {
                 Some(end) if end > last.0 => last.1 = end,
