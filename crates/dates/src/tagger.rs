@@ -1954,6 +1954,23 @@ impl<'a> Matcher<'a> {
                 .iter()
                 .any(|w| self.is_word(j, w))
             });
+        // First within the weekday's clause; when that finds no tense (a
+        // fronted "On Monday, after the vote, the minister will resign"),
+        // again over the whole sentence.
+        for cut in [true, false] {
+            if !cut && clause_end.is_none() {
+                break;
+            }
+            if let Some(hit) = self.weekday_scan(s, e, cut.then_some(clause_end).flatten()) {
+                return hit;
+            }
+        }
+        Dir::Past
+    }
+
+    /// The tense cue nearest a weekday at `s..e`, scanning both ways in its
+    /// sentence and, after it, not past `clause_end`.
+    fn weekday_scan(&self, s: usize, e: usize, clause_end: Option<usize>) -> Option<Dir> {
         for d in 1..=25usize {
             for j in [s.checked_sub(d), Some(e - 1 + d)].into_iter().flatten() {
                 if j >= self.t.len() || !self.same_sent(j, s) {
@@ -1988,11 +2005,11 @@ impl<'a> Matcher<'a> {
                     _ => Dir::Unknown,
                 };
                 if hit != Dir::Unknown {
-                    return hit;
+                    return Some(hit);
                 }
             }
         }
-        Dir::Past
+        None
     }
 
     fn with_pod(&self, f: Found, pod: Option<Pod>) -> Found {

@@ -1077,4 +1077,15 @@ fn a_weekday_takes_the_tense_of_its_own_clause() {
         "Monday",
         "2019-02-18",
     );
+    // A fronted weekday whose clause holds no tense: the sentence's.
+    has(
+        "On Monday, after the vote, the minister will resign.",
+        "Monday",
+        "2019-02-25",
+    );
+    has(
+        "On Friday, though, the union will hold a vote.",
+        "Friday",
+        "2019-02-22",
+    );
 }
