@@ -29,7 +29,7 @@
 //! | `comment_thread` | from the first comment header (`• Name Nov 26, 2018 Link to comment`) to the end of the text |
 //! | `related_links` | `Latest articles`, `Related stories`, `You may also like` |
 //! | `source_trailer` | `Source: X`, `Source:: X`, `This article originally appeared on X` |
-//! | `credits` | a wire story's staff credits, `(Reporting by X; Editing by Y)`, `Writing by X`, and `Our Standards: …` |
+//! | `credits` | a wire story's staff credits, bracketed `(Reporting by X; Editing by Y)` or two roles or more `Writing by X; Editing by Y`, and `Our Standards: The Thomson Reuters Trust Principles.` |
 //! | `visit_counter` | `(Visited 12 times, 3 visits today)`, `Views: 120` |
 
 use crate::layout::Line;
@@ -124,10 +124,13 @@ static P: LazyLock<Patterns> = LazyLock::new(|| {
         source: re(r"(?i)^(?:source|sources|via)\s*::?\s*\S"),
         credits: {
             let role = r"(?i:(?:(?:additional|further)\s+)?(?:reporting|writing|editing|compiled|compiling|graphics|research|translation|production)\s+by)";
-            let name =
-                r"\p{Lu}[\p{L}'.-]*(?:\s+(?:\p{Lu}[\p{L}'.-]*|in|and|de|da|van|von|al|bin|&))*";
+            // Names, or "the Oslo newsroom".
+            let name = r"(?:(?i:the)\s+)?\p{Lu}[\p{L}'.-]*(?:\s+(?:\p{Lu}[\p{L}'.-]*|in|and|de|da|van|von|al|bin|&|newsroom|desk|bureau|staff))*";
+            // Bracketed ("(Reporting by X)"), or two roles or more
+            // ("Reporting by X; Editing by Y"): a subhead such as "Research
+            // by Region Finds Link" is neither.
             re(&format!(
-                r"^[(\[]?\s*{role}\s+{name}(?:\s*[;,]\s*(?i:and\s+)?{role}\s+{name})*\s*[)\]]?\.?$|^(?i:our\s+standards)\s*:"
+                r"^[(\[]\s*{role}\s+{name}(?:\s*[;,]\s*(?i:and\s+)?{role}\s+{name})*\s*[)\]]\.?$|^{role}\s+{name}(?:\s*[;,]\s*(?i:and\s+)?{role}\s+{name})+\.?$|^(?i:our\s+standards\s*:\s*the\s+(?:thomson\s+reuters\s+)?trust\s+principles)\.?$"
             ))
         },
         originally: re(
@@ -867,8 +870,19 @@ mod tests {
                 Some("credits"),
             ),
             ("Writing by Ann Lee; editing by Bo Park", Some("credits")),
-            ("Our Standards: The Trust Principles.", Some("credits")),
+            (
+                "Our Standards: The Thomson Reuters Trust Principles.",
+                Some("credits"),
+            ),
+            (
+                "(Reporting by Ann Lee; additional reporting by the Oslo newsroom; Editing by Kim Ode)",
+                Some("credits"),
+            ),
             ("Reporting by the local paper uncovered the fraud in 2019.", None),
+            ("Writing By Hand Boosts Learning", None),
+            ("Research by Harvard Economists Finds Link", None),
+            ("Editing by Committee", None),
+            ("Our standards: we never pay sources.", None),
             (
                 "Visit Harbor Gazette's homepage for more stories.",
                 Some("homepage_link"),
