@@ -661,3 +661,18 @@ fn speech_mode_a_partial_quotation_stays_with_its_sentence() {
     let said = find(&cs, "said");
     assert!(said.content.text.contains("fight this"), "{cs:#?}");
 }
+
+#[test]
+fn speech_mode_according_to_a_statement_from() {
+    let d = doc(
+        "According to a statement from the port authority, the channel will reopen next month.",
+    );
+    let cs = claims_with(&d, CueFilter::Speech);
+    let c = find(&cs, "according");
+    assert_eq!(
+        c.source.as_ref().unwrap().text,
+        "a statement from the port authority",
+        "{c:#?}"
+    );
+    assert!(c.content.text.contains("the channel will reopen"), "{c:#?}");
+}

@@ -604,7 +604,7 @@ fn link(
         subject_before_cue(tok, tags, cb, &mut drafts);
     }
     if rules {
-        untagged_according(tok, &mut drafts);
+        untagged_according(tok, &mut drafts, opts.cues == CueFilter::Speech);
     }
     // "according to X": X is the source, not a content part.
     for d in drafts
