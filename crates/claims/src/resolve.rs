@@ -220,22 +220,21 @@ pub fn resolve(source: (usize, usize), text: &str, mentions: &[MentionRef]) -> O
 mod tests {
     use super::*;
 
+    fn mention(start: usize, end: usize, entity: usize, label: EntityLabel) -> MentionRef {
+        MentionRef {
+            start,
+            end,
+            entity,
+            label,
+        }
+    }
+
     #[test]
     fn the_object_of_a_gerund_in_the_source_is_not_the_speaker() {
         let text = "Norway's panel in charge of vetting Acme said so.";
         let m = vec![
-            MentionRef {
-                start: 0,
-                end: 6,
-                entity: 0,
-                label: EntityLabel::Gpe,
-            },
-            MentionRef {
-                start: 36,
-                end: 40,
-                entity: 1,
-                label: EntityLabel::Org,
-            },
+            mention(0, 6, 0, EntityLabel::Gpe),
+            mention(36, 40, 1, EntityLabel::Org),
         ];
         assert_eq!(resolve((0, 40), text, &m), Some(0));
     }
@@ -245,24 +244,9 @@ mod tests {
         let text =
             "Acme hired Jo Bell. He said yes. An Acme spokesman said no. The company said so.";
         let m = vec![
-            MentionRef {
-                start: 0,
-                end: 4,
-                entity: 0,
-                label: EntityLabel::Org,
-            },
-            MentionRef {
-                start: 11,
-                end: 18,
-                entity: 1,
-                label: EntityLabel::Person,
-            },
-            MentionRef {
-                start: 36,
-                end: 40,
-                entity: 0,
-                label: EntityLabel::Org,
-            },
+            mention(0, 4, 0, EntityLabel::Org),
+            mention(11, 18, 1, EntityLabel::Person),
+            mention(36, 40, 0, EntityLabel::Org),
         ];
         assert_eq!(resolve((20, 22), text, &m), Some(1));
         assert_eq!(resolve((33, 49), text, &m), Some(0));
@@ -271,18 +255,8 @@ mod tests {
         // "they" prefers an organisation shortly before over a nearer place.
         let text = "Acme staff met Oslo officials, and they said no.";
         let m = vec![
-            MentionRef {
-                start: 0,
-                end: 4,
-                entity: 0,
-                label: EntityLabel::Org,
-            },
-            MentionRef {
-                start: 15,
-                end: 19,
-                entity: 2,
-                label: EntityLabel::Gpe,
-            },
+            mention(0, 4, 0, EntityLabel::Org),
+            mention(15, 19, 2, EntityLabel::Gpe),
         ];
         assert_eq!(resolve((35, 39), text, &m), Some(0));
     }
@@ -292,18 +266,8 @@ mod tests {
         let text = "Rail union leaders met Norland Rail in Oslo. A spokesperson for the company said no. \
                     A company spokesman agreed. Its spokeswoman declined. A spokesman for the mayor of Oslo said yes.";
         let m = vec![
-            MentionRef {
-                start: 23,
-                end: 35,
-                entity: 0,
-                label: EntityLabel::Org,
-            },
-            MentionRef {
-                start: 39,
-                end: 43,
-                entity: 1,
-                label: EntityLabel::Gpe,
-            },
+            mention(23, 35, 0, EntityLabel::Org),
+            mention(39, 43, 1, EntityLabel::Gpe),
         ];
         let span = |phrase: &str| {
             let s = text.find(phrase).unwrap();
@@ -318,12 +282,7 @@ mod tests {
         // Not a company noun: left alone.
         assert_eq!(resolve(span("A spokesman for the mayor"), text, &m), None);
         let text = "Equinor said it would cut jobs. A government spokesman said talks went on.";
-        let m = vec![MentionRef {
-            start: 0,
-            end: 7,
-            entity: 0,
-            label: EntityLabel::Org,
-        }];
+        let m = vec![mention(0, 7, 0, EntityLabel::Org)];
         let s = text.find("A government spokesman").unwrap();
         assert_eq!(resolve((s, s + 22), text, &m), None);
     }
@@ -332,18 +291,8 @@ mod tests {
     fn a_nationality_inside_a_source_is_not_the_source() {
         let text = "A Chinese foreign ministry spokesman said no. Americans said yes.";
         let m = vec![
-            MentionRef {
-                start: 2,
-                end: 9,
-                entity: 0,
-                label: EntityLabel::Norp,
-            },
-            MentionRef {
-                start: 46,
-                end: 55,
-                entity: 1,
-                label: EntityLabel::Norp,
-            },
+            mention(2, 9, 0, EntityLabel::Norp),
+            mention(46, 55, 1, EntityLabel::Norp),
         ];
         assert_eq!(resolve((0, 35), text, &m), None);
         assert_eq!(resolve((46, 55), text, &m), Some(1));

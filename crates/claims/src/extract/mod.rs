@@ -1529,11 +1529,19 @@ mod tests {
         Run { role, first, last }
     }
 
+    /// The first token of `tok` whose lowercase is `w`.
+    fn at(tok: &Tokenized, w: &str) -> usize {
+        tok.tokens
+            .iter()
+            .position(|t| t.lower == w)
+            .unwrap_or_else(|| panic!("no token {w:?}"))
+    }
+
     #[test]
     fn content_stops_at_a_paragraph_break_unless_a_quotation_continues() {
         let text = "She told reporters the talks had failed.\nThe strike began on Monday.\n\"We stay out,\" he said: \"until they pay.\n\"And not a day less.\"";
         let tok = tokenize(text, &[]);
-        let idx = |w: &str| tok.tokens.iter().position(|t| t.lower == w).unwrap();
+        let idx = |w: &str| at(&tok, w);
         let last = tok.tokens.len() - 1;
         // "the talks had failed. The strike began on Monday." as one part.
         let parts = within_paragraph(&tok, &[(idx("the"), idx("monday"))]);
@@ -1561,7 +1569,7 @@ mod tests {
         fn link(&self, cues: CueFilter) -> Vec<(Option<String>, String, String)> {
             let text = self.text;
             let tok = tokenize(text, &[]);
-            let idx = |w: &str| tok.tokens.iter().position(|t| t.lower == w).unwrap();
+            let idx = |w: &str| at(&tok, w);
             let mut tags = vec![0u8; tok.tokens.len()];
             for &((a, b), role) in &self.roles {
                 let (begin, inside) = match role {
@@ -1925,7 +1933,7 @@ mod tests {
         let text =
             "Ann Lee, the fire chief, said the blaze was out, but he said the smoke would linger.";
         let tok = tokenize(text, &[]);
-        let idx = |w: &str| tok.tokens.iter().position(|t| t.lower == w).unwrap();
+        let idx = |w: &str| at(&tok, w);
         let (said1, said2) = (
             idx("said"),
             tok.tokens.iter().rposition(|t| t.lower == "said").unwrap(),
@@ -2009,7 +2017,7 @@ mod tests {
     fn a_cue_with_no_cue_like_word_is_dropped_unless_it_quotes() {
         let text = "The mayor toured the harbour and the new docks.";
         let tok = tokenize(text, &[]);
-        let idx = |w: &str| tok.tokens.iter().position(|t| t.lower == w).unwrap();
+        let idx = |w: &str| at(&tok, w);
         let mut tags = vec![0u8; tok.tokens.len()];
         tags[idx("the")] = B_SRC;
         tags[idx("mayor")] = I_SRC;
@@ -2053,7 +2061,7 @@ mod tests {
             assert_ne!(c.0.as_deref(), Some("Norlink"), "{claims:?}");
         }
         let tok = tokenize(text, &[]);
-        let idx = |w: &str| tok.tokens.iter().position(|t| t.lower == w).unwrap();
+        let idx = |w: &str| at(&tok, w);
         assert!(object_of_a_larger_phrase(&tok, idx("norlink")));
         assert!(!object_of_a_larger_phrase(&tok, idx("the")));
     }
@@ -2219,7 +2227,7 @@ mod tests {
     fn a_second_speech_verb_inside_a_content_is_its_own_claim() {
         let text = "She called the plan reckless, and warned that prices would rise.";
         let tok = tokenize(text, &[]);
-        let idx = |w: &str| tok.tokens.iter().position(|t| t.lower == w).unwrap();
+        let idx = |w: &str| at(&tok, w);
         let mut cb = vec![0u8; tok.tokens.len()];
         cb[idx("warned")] = 5;
         let last = idx("rise");
@@ -2249,7 +2257,7 @@ mod tests {
         // "…,” Mr. Lee said." with the name swallowed by the content.
         let text = "\"The dam will hold,\" Mr. Lee said. \"We checked it twice,\" said Ann Park.";
         let tok = tokenize(text, &[]);
-        let idx = |w: &str| tok.tokens.iter().position(|t| t.lower == w).unwrap();
+        let idx = |w: &str| at(&tok, w);
         let said = idx("said");
         let said2 = tok.tokens.iter().rposition(|t| t.lower == "said").unwrap();
         let mut d1 = draft(said, (0, said - 1));
@@ -2273,7 +2281,7 @@ mod tests {
     fn the_speaker_after_a_verb_that_follows_a_quotation_is_the_whole_phrase() {
         let text = "\"The dam will hold,\" said the former mayor of Lyon, a critic of the plan, who built it. \"It was tested,\" said Ann Park on Monday.";
         let tok = tokenize(text, &[]);
-        let idx = |w: &str| tok.tokens.iter().position(|t| t.lower == w).unwrap();
+        let idx = |w: &str| at(&tok, w);
         let said = idx("said");
         let said2 = tok.tokens.iter().rposition(|t| t.lower == "said").unwrap();
         // The tagger put the speaker into the content of the verb.
@@ -2308,7 +2316,7 @@ mod tests {
     fn a_quotation_closed_by_a_comma_before_its_speaker_is_a_claim_even_untagged() {
         let text = "Fares rose again. \"We cannot keep the buses running,\" Ms. Ortiz said. \"Not at these prices.\"";
         let tok = tokenize(text, &[]);
-        let idx = |w: &str| tok.tokens.iter().position(|t| t.lower == w).unwrap();
+        let idx = |w: &str| at(&tok, w);
         // The tagger found nothing.
         let mut drafts: Vec<Draft> = Vec::new();
         quote_then_speaker(&tok, &mut drafts);
@@ -2334,7 +2342,7 @@ mod tests {
         let text =
             "\"The pier is safe,\" said Ann Lee, head of the Port Authority. \"We checked it.\"";
         let tok = tokenize(text, &[]);
-        let idx = |w: &str| tok.tokens.iter().position(|t| t.lower == w).unwrap();
+        let idx = |w: &str| at(&tok, w);
         let said = idx("said");
         let last = tok.tokens.len() - 1;
         // The tagger's source stops at "of"; its second content part
@@ -2356,7 +2364,7 @@ mod tests {
     fn a_speech_verb_set_off_by_commas_with_its_speaker_says_the_clause() {
         let text = "The old pier, Ms. Ortiz says, needs new pilings before winter.";
         let tok = tokenize(text, &[]);
-        let idx = |w: &str| tok.tokens.iter().position(|t| t.lower == w).unwrap();
+        let idx = |w: &str| at(&tok, w);
         // The tagger took "needs" as a cue with the rest as its content and
         // left "says" without content.
         let mut tags = vec![0u8; tok.tokens.len()];
@@ -2384,7 +2392,7 @@ mod tests {
     fn untagged_subject_before_a_strong_cue_is_its_source() {
         let text = "The city council is demanding that the park stay open.";
         let tok = tokenize(text, &[]);
-        let idx = |w: &str| tok.tokens.iter().position(|t| t.lower == w).unwrap();
+        let idx = |w: &str| at(&tok, w);
         let tags = vec![0u8; tok.tokens.len()];
         let mut cb = vec![0u8; tok.tokens.len()];
         cb[idx("demanding")] = 4;
@@ -2418,7 +2426,7 @@ mod tests {
             "She said at a rally in Ohio, on Friday, that taxes would fall.",
             &[],
         );
-        let idx = |w: &str| tok.tokens.iter().position(|t| t.lower == w).unwrap();
+        let idx = |w: &str| at(&tok, w);
         let last = idx("fall");
         let part = skip_adjunct_before_that(&tok, idx("said"), (idx("at"), last));
         assert_eq!(part, (idx("that"), last));
@@ -2440,7 +2448,7 @@ mod tests {
             "They left. According to police, officers saw a gun, they said.",
             &[],
         );
-        let idx = |w: &str| tok.tokens.iter().position(|t| t.lower == w).unwrap();
+        let idx = |w: &str| at(&tok, w);
         let cue = run(Role::Cue, idx("according"), idx("according") + 1);
         // The source the sentence shared with the cue ("they") is replaced.
         let shared = run(Role::Src, idx("they"), idx("they"));
@@ -2483,7 +2491,7 @@ mod tests {
     #[test]
     fn a_subject_tagged_as_content_before_an_active_cue_is_the_source() {
         let tok = tokenize("The ministry has sought the files from the court.", &[]);
-        let idx = |w: &str| tok.tokens.iter().position(|t| t.lower == w).unwrap();
+        let idx = |w: &str| at(&tok, w);
         let cb = vec![0u8; tok.tokens.len()];
         let mut d = draft(0, (0, idx("ministry")));
         d.cue = run(Role::Cue, idx("has"), idx("sought"));
@@ -2500,7 +2508,7 @@ mod tests {
     fn a_sourceless_claim_needs_a_strong_cue_or_a_quotation() {
         let text = "Prices rose again, fuelling fears of a long slump.";
         let tok = tokenize(text, &[]);
-        let idx = |w: &str| tok.tokens.iter().position(|t| t.lower == w).unwrap();
+        let idx = |w: &str| at(&tok, w);
         let mut tags = vec![0u8; tok.tokens.len()];
         tags[idx("fuelling")] = B_CUE;
         tags[idx("fears")] = B_CON;
@@ -2535,7 +2543,7 @@ mod tests {
             "All of this, he acknowledges, could be undone by the next vote.",
             &[],
         );
-        let idx = |w: &str| tok.tokens.iter().position(|t| t.lower == w).unwrap();
+        let idx = |w: &str| at(&tok, w);
         let cue = run(Role::Cue, idx("acknowledges"), idx("acknowledges"));
         let src = run(Role::Src, idx("he"), idx("he"));
         let right = (idx("could"), idx("vote"));
@@ -2543,7 +2551,7 @@ mod tests {
         assert_eq!(parts, vec![(0, idx("this")), right]);
         // Not without the commas around source and cue.
         let tok = tokenize("All of this he acknowledges could be undone soon.", &[]);
-        let idx = |w: &str| tok.tokens.iter().position(|t| t.lower == w).unwrap();
+        let idx = |w: &str| at(&tok, w);
         let cue = run(Role::Cue, idx("acknowledges"), idx("acknowledges"));
         let src = run(Role::Src, idx("he"), idx("he"));
         let right = (idx("could"), idx("soon"));
@@ -2554,7 +2562,7 @@ mod tests {
     fn a_cue_ending_in_been_takes_the_participle_and_loses_its_subject() {
         let text = "He has been harshly criticized for his policies.";
         let tok = tokenize(text, &[]);
-        let idx = |w: &str| tok.tokens.iter().position(|t| t.lower == w).unwrap();
+        let idx = |w: &str| at(&tok, w);
         let mut tags = vec![0u8; tok.tokens.len()];
         tags[0] = B_SRC;
         tags[idx("has")] = B_CUE;
@@ -2604,7 +2612,7 @@ mod tests {
     fn a_statement_after_a_comma_takes_the_quotation_paragraph() {
         let text = "When we called the firm on Monday, they provided us with the following statement:\n\"We follow every law in every market where we work.\"";
         let tok = tokenize(text, &[]);
-        let idx = |w: &str| tok.tokens.iter().position(|t| t.lower == w).unwrap();
+        let idx = |w: &str| at(&tok, w);
         let mut tags = vec![0u8; tok.tokens.len()];
         tags[idx("we")] = B_SRC;
         tags[idx("called")] = B_CUE;
@@ -2677,7 +2685,7 @@ mod tests {
     #[test]
     fn according_to_runs_to_the_end_of_the_sentence() {
         let tok = tokenize("According to the port, the strike costs £80m a day.", &[]);
-        let idx = |w: &str| tok.tokens.iter().position(|t| t.lower == w).unwrap();
+        let idx = |w: &str| at(&tok, w);
         let cue = run(Role::Cue, 0, 1);
         // The tagger stopped the content early.
         let content = [(idx("the"), idx("costs"))];
