@@ -14,7 +14,7 @@
 //! on disk.
 
 use crate::escape;
-use crate::report::{calendar_key, timeline_entries};
+use crate::report::{calendar_key, timeline_entries, TimelineEntry};
 use gleaner_core::{Document, Failure, RunSummary};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeSet, HashMap, HashSet};
@@ -132,6 +132,12 @@ impl Record {
     /// [`MAX_RECORD_FIELD`] characters and less for the lists) so that the
     /// header line stays far below what [`scan`] reads.
     pub fn from_document(doc: &Document) -> Self {
+        Self::from_timeline(doc, &timeline_entries(doc))
+    }
+
+    /// [`Record::from_document`] with the document's timeline already
+    /// built (the report renders it too).
+    pub(crate) fn from_timeline(doc: &Document, timeline: &[TimelineEntry<'_>]) -> Self {
         let cut = |s: &str| escape::truncate(s, MAX_RECORD_FIELD);
         let name = |s: &str| escape::truncate(s.trim(), MAX_NAME);
         let mut by_mentions: Vec<_> = doc.entities.iter().collect();
@@ -188,26 +194,26 @@ impl Record {
                 claims,
             })
             .collect();
-        let mut first: Vec<_> = timeline_entries(doc);
-        first.sort_by_key(|e| e.expr.span.start);
+        // The first MAX_DATED in the text, kept in the timeline's calendar
+        // order.
+        let mut first: Vec<usize> = (0..timeline.len()).collect();
+        first.sort_by_key(|&i| timeline[i].expr.span.start);
         first.truncate(MAX_DATED);
-        let mut dated: Vec<(Option<_>, Dated)> = first
+        first.sort_unstable();
+        let dated = first
             .into_iter()
-            .map(|e| {
-                (
-                    calendar_key(&e.expr.value),
-                    Dated {
-                        value: name(&e.expr.value),
-                        modifier: e.expr.modifier.as_deref().map(name),
-                        text: name(&e.expr.text),
-                        sentence: e
-                            .sentence
-                            .map(|s| escape::truncate(s.trim(), MAX_RECORD_SENTENCE)),
-                    },
-                )
+            .map(|i| {
+                let e = &timeline[i];
+                Dated {
+                    value: name(&e.expr.value),
+                    modifier: e.expr.modifier.as_deref().map(name),
+                    text: name(&e.expr.text),
+                    sentence: e
+                        .sentence
+                        .map(|s| escape::truncate(s.trim(), MAX_RECORD_SENTENCE)),
+                }
             })
             .collect();
-        dated.sort_by(|a, b| a.0.cmp(&b.0));
         Self {
             v: RECORD_VERSION,
             id: cut(&doc.id),
@@ -219,7 +225,7 @@ impl Record {
             dates: doc.dates.len(),
             mentioned,
             quoted,
-            dated: dated.into_iter().map(|(_, d)| d).collect(),
+            dated,
         }
     }
 

@@ -20,7 +20,8 @@ const MAX_SENTENCE: usize = 300;
 /// Renders the full report of `doc`.
 pub fn render(doc: &Document, include_removed: bool) -> String {
     let mut out = String::new();
-    out.push_str(&Record::from_document(doc).header_line());
+    let timeline = timeline_entries(doc);
+    out.push_str(&Record::from_timeline(doc, &timeline).header_line());
     out.push('\n');
     // The headline, else the id, else a word: whichever shows something
     // once escaped (a title of control characters shows nothing).
@@ -33,7 +34,6 @@ pub fn render(doc: &Document, include_removed: bool) -> String {
     let _ = writeln!(out, "# {title}\n");
     out.push_str(&metadata_line(doc));
     out.push_str("\n\n");
-    let timeline = timeline_entries(doc);
     out.push_str(&summary_line(doc, include_removed, timeline.len()));
     out.push('\n');
 
