@@ -205,12 +205,7 @@ const IRREGULAR: &[(&str, &str)] = &[
 /// The table entry of one lowercased word, trying its inflections
 /// (*-s, -es, -ed, -d, -ied, -ing*, doubled final consonants).
 pub fn lookup(word: &str) -> Option<(CueClass, Condition)> {
-    let find = |w: &str| {
-        SPEECH_CUES
-            .iter()
-            .find(|(l, _, _)| *l == w)
-            .map(|&(_, c, k)| (c, k))
-    };
+    let find = |w: &str| entry(w).map(|&(_, c, k)| (c, k));
     if let Some(x) = find(word) {
         return Some(x);
     }
@@ -226,9 +221,15 @@ pub fn lookup(word: &str) -> Option<(CueClass, Condition)> {
             candidates.push(stem.to_string());
             candidates.push(format!("{stem}e"));
             // Doubled consonant: "admitted", "rebutted".
-            let b = stem.as_bytes();
-            if b.len() >= 3 && b.last() == b.get(b.len() - 2) {
-                candidates.push(stem[..stem.len() - 1].to_string());
+            // (Letters, not bytes: a stem ending in a multi-byte letter
+            // must not be cut inside it.)
+            let mut rev = stem.chars().rev();
+            let (last, before) = (rev.next(), rev.next());
+            if stem.chars().count() >= 3 && last.is_some() && last == before {
+                let cut = stem.len() - last.map_or(0, char::len_utf8);
+                if let Some(x) = stem.get(..cut) {
+                    candidates.push(x.to_string());
+                }
             }
         }
     }
@@ -240,12 +241,14 @@ pub fn lookup(word: &str) -> Option<(CueClass, Condition)> {
     candidates.iter().find_map(|c| find(c))
 }
 
+/// The table entry whose lemma is `word` itself.
+fn entry(word: &str) -> Option<&'static (&'static str, CueClass, Condition)> {
+    SPEECH_CUES.iter().find(|(l, _, _)| *l == word)
+}
+
 /// The word is itself a lemma of the table (not an inflected form).
 fn lookup_exact(word: &str) -> Option<&'static str> {
-    SPEECH_CUES
-        .iter()
-        .find(|(l, _, _)| *l == word)
-        .map(|&(l, _, _)| l)
+    entry(word).map(|&(l, _, _)| l)
 }
 
 /// The content opens like an indirect question.
@@ -332,6 +335,13 @@ pub fn keeps(c: &ClaimView<'_>) -> bool {
 mod tests {
     use super::*;
     use crate::extract::cue_class;
+
+    #[test]
+    fn multi_byte_words_are_not_cut_inside_a_letter() {
+        // "ぁ" is three bytes, the last two equal: not a doubled consonant.
+        assert_eq!(lookup("\u{3041}s"), None);
+        assert_eq!(lookup("caf\u{e9}\u{e9}ed"), None);
+    }
 
     #[test]
     fn inflections_find_their_lemma() {
