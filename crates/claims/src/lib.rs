@@ -155,12 +155,15 @@ impl ClaimExtractor {
             .filter_map(|c| {
                 let first = c.content.first()?.0;
                 let last = c.content.last()?.1;
-                let source = c.source.map(|(a, b)| ClaimSource {
-                    span: sb.span(a, b),
-                    text: doc.text.get(a..b).unwrap_or("").to_string(),
-                    entity: resolve::resolve((a, b), &doc.text, &mentions)
-                        .and_then(|k| doc.entities.get(k))
-                        .map(|e| e.id.clone()),
+                let source = c.source.map(|(a, b)| {
+                    let t = ts(a, b);
+                    ClaimSource {
+                        span: t.span,
+                        text: t.text,
+                        entity: resolve::resolve((a, b), &doc.text, &mentions)
+                            .and_then(|k| doc.entities.get(k))
+                            .map(|e| e.id.clone()),
+                    }
                 });
                 let parts = if c.content.len() > 1 {
                     c.content.iter().map(|&(a, b)| ts(a, b)).collect()

@@ -131,13 +131,13 @@ pub fn resolve(source: (usize, usize), text: &str, mentions: &[MentionRef]) -> O
     // Only people, organisations and places speak; a nationality or group
     // ("a Chinese foreign ministry spokesman") only when it is the whole
     // source ("Americans", "the Democrats").
+    let src = text.get(s..e).unwrap_or("");
+    let core = src.trim_matches(|c: char| !c.is_alphanumeric());
+    let core = ["the ", "The ", "many ", "Many ", "some ", "Some "]
+        .iter()
+        .find_map(|d| core.strip_prefix(d))
+        .unwrap_or(core);
     let whole = |m: &MentionRef| {
-        let src = text.get(s..e).unwrap_or("");
-        let core = src.trim_matches(|c: char| !c.is_alphanumeric());
-        let core = ["the ", "The ", "many ", "Many ", "some ", "Some "]
-            .iter()
-            .find_map(|d| core.strip_prefix(d))
-            .unwrap_or(core);
         let men = text.get(m.start..m.end).unwrap_or("");
         !men.is_empty() && core == men.trim_matches(|c: char| !c.is_alphanumeric())
     };

@@ -479,7 +479,7 @@ fn link(
                 continue;
             };
             let passive = a.lower == "as"
-                && (p.lower.ends_with("ed") || p.lower == "said" || p.lower == "told")
+                && is_participle(&p.lower)
                 && b.lower == "by"
                 && n.cap
                 && !p.in_quote
@@ -530,7 +530,7 @@ fn link(
             .get(d.cue.first..by)
             .unwrap_or(&[])
             .iter()
-            .any(|t| t.lower.ends_with("ed") || t.lower == "said" || t.lower == "told");
+            .any(|t| is_participle(&t.lower));
         if !participle {
             continue;
         }
@@ -1413,11 +1413,12 @@ fn join_split_quotations(tok: &Tokenized, out: &mut Vec<RawClaim>) {
         // The first claim keeps its words before the quotation.
         if let Some(last) = out[a].content.last_mut() {
             let before = toks
+                .get(..toks.partition_point(|t| t.end <= qs))
+                .unwrap_or(&[])
                 .iter()
                 .rev()
-                .find(|t| {
-                    t.end <= qs && t.start >= last.0 && !matches!(t.lower.as_str(), "." | ",")
-                })
+                .take_while(|t| t.start >= last.0)
+                .find(|t| !matches!(t.lower.as_str(), "." | ","))
                 .map(|t| t.end);
             match before {
                 Some(end) if end > last.0 => last.1 = end,
@@ -1439,9 +1440,10 @@ fn kind_of_bytes(tok: &Tokenized, parts: &[(usize, usize)]) -> ClaimKind {
     let idx: Vec<(usize, usize)> = parts
         .iter()
         .filter_map(|&(s, e)| {
-            let a = tok.tokens.iter().position(|t| t.start >= s)?;
-            let b = tok.tokens.iter().rposition(|t| t.end <= e)?;
-            (a <= b).then_some((a, b))
+            // Tokens are in text order: binary searches, not scans.
+            let a = tok.tokens.partition_point(|t| t.start < s);
+            let b = tok.tokens.partition_point(|t| t.end <= e).checked_sub(1)?;
+            (a < tok.tokens.len() && a <= b).then_some((a, b))
         })
         .collect();
     kind_of(tok, &idx)

@@ -139,3 +139,9 @@ pub(super) fn is_claim_noun(w: &str) -> bool {
             | "rumors"
     )
 }
+
+/// A past participle as the passive-"by" rules read one ("reported",
+/// "said", "told").
+pub(super) fn is_participle(w: &str) -> bool {
+    w.ends_with("ed") || w == "said" || w == "told"
+}
