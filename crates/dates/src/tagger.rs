@@ -2303,6 +2303,9 @@ impl<'a> Matcher<'a> {
             h = u8::try_from(n).ok()?;
             m = 0;
             k = j + 1;
+        } else if let Some((hh, e)) = self.hour_of_day(j, n, nd) {
+            // "at 4 in the morning", "until 10 at night".
+            return Some((hh, 0, None, e));
         } else if nd == 4
             && n % 100 < 60
             && n / 100 < 24
@@ -2339,12 +2342,54 @@ impl<'a> Matcher<'a> {
         Some((h, m, tz, k))
     }
 
-    /// Times: "9:19 a.m.", "10 p.m. Wednesday", "noon Saturday",
-    /// "16:00 UTC today", "5 p.m. EST Nov. 9".
-    fn p_time(&self, i: usize) -> Option<Found> {
-        let (h, m, tz, mut k) = self.clock(i)?;
-        let mut day: Option<(String, bool)> = None;
-        let mut j = k;
+    /// An hour named with its part of the day at j ("4 in the morning",
+    /// "3 in the afternoon", "10 at night"), after a word that introduces a
+    /// time ("at", "until", "by", "before", "after", "around"…): the hour on
+    /// the 24-hour clock and the next index. Without that word a number
+    /// before "in the morning" is more often a count ("rose 5 in the
+    /// morning session").
+    fn hour_of_day(&self, j: usize, n: u32, nd: u8) -> Option<(u8, usize)> {
+        if nd > 2 || !(1..=12).contains(&n) {
+            return None;
+        }
+        let intro = j.checked_sub(1).is_some_and(|p| {
+            self.same_sent(p, j)
+                && [
+                    "at", "until", "till", "by", "before", "after", "around", "about", "from",
+                    "since", "to",
+                ]
+                .iter()
+                .any(|w| self.is_word(p, w))
+        });
+        if !intro {
+            return None;
+        }
+        let (pod, e) = match (self.lex(j + 1), self.lex(j + 2), self.lex(j + 3)) {
+            (Lex::Kw(Kw::In), Lex::Kw(Kw::The), Lex::Pod(p, false)) if p != Pod::Night => {
+                (p, j + 4)
+            }
+            (Lex::Kw(Kw::At), Lex::Pod(Pod::Night, false), _) => (Pod::Night, j + 3),
+            _ => return None,
+        };
+        let h = u8::try_from(n).ok()?;
+        let h = match pod {
+            Pod::Morning if h == 12 => 0,
+            Pod::Morning => h,
+            Pod::Afternoon | Pod::Evening if h < 12 => h + 12,
+            Pod::Afternoon | Pod::Evening => h,
+            // "10 at night" is 22:00, "2 at night" 02:00, "12 at night" midnight.
+            Pod::Night if (6..12).contains(&h) => h + 12,
+            Pod::Night if h == 12 => 0,
+            Pod::Night => h,
+        };
+        Some((h, e))
+    }
+
+    /// The day a date expression at j names (a weekday, a month and day,
+    /// today/yesterday/tomorrow), for a time before it: value, anchored and
+    /// the next index. `s0` is where the time starts (its tense context).
+    fn day_after_time(&self, j: usize, s0: usize) -> Option<(String, bool, usize)> {
+        let mut j = j;
         if self.p(j, b',') {
             j += 1;
         }
@@ -2352,17 +2397,65 @@ impl<'a> Matcher<'a> {
             j += 1;
         }
         if let Some(f) = self
-            .p_weekday_in(j, i)
+            .p_weekday_in(j, s0)
             .or_else(|| self.p_month_first(j))
             .or_else(|| self.p_day_first(j))
         {
             if f.kind == TimexType::Date && (f.day.is_some() || f.val.starts_with("XXXX-")) {
-                day = Some((f.val.clone(), f.anch));
-                k = f.e;
+                return Some((f.val, f.anch, f.e));
             }
-        } else if let Some((v, anch, e)) = self.deictic_day(j) {
+            return None;
+        }
+        self.deictic_day(j)
+    }
+
+    /// The day given by a parenthetical right after a time at k, for the
+    /// time's value only: "10:35 a.m. (0735 GMT) Friday" and "4 in the
+    /// morning (4 a.m. EDT Thursday)" are Friday's and Thursday's; so is
+    /// the converted time itself when the day follows its closing
+    /// parenthesis ("(0735 GMT) Friday").
+    fn paren_day(&self, k: usize, s0: usize) -> Option<(String, bool)> {
+        if self.p(k, b')') {
+            return self.day_after_time(k + 1, s0).map(|(v, a, _)| (v, a));
+        }
+        if !self.p(k, b'(') {
+            return None;
+        }
+        let c = (k + 2..(k + 9).min(self.t.len()))
+            .take_while(|&c| self.same_sent(c, k))
+            .find(|&c| self.p(c, b')'))?;
+        // A time inside: its day, when the day ends at the parenthesis.
+        if let Some((_, _, _, k2)) = self.clock(k + 1) {
+            if let Some((v, a, e)) = self.day_after_time(k2, s0) {
+                if e == c {
+                    return Some((v, a));
+                }
+            }
+            if k2 != c {
+                return None;
+            }
+        } else if !(k + 1..c).all(|x| {
+            matches!(self.lex(x), Lex::Kw(Kw::Tz(_)))
+                || self.p(x, b'+')
+                || self.p(x, b'-')
+                || self.num(x).is_some()
+        }) {
+            // Only a conversion ("(GMT +8)") or a time may sit in between.
+            return None;
+        }
+        self.day_after_time(c + 1, s0).map(|(v, a, _)| (v, a))
+    }
+
+    /// Times: "9:19 a.m.", "10 p.m. Wednesday", "noon Saturday",
+    /// "16:00 UTC today", "5 p.m. EST Nov. 9".
+    fn p_time(&self, i: usize) -> Option<Found> {
+        let (h, m, tz, mut k) = self.clock(i)?;
+        let mut day: Option<(String, bool)> = None;
+        if let Some((v, anch, e)) = self.day_after_time(k, i) {
             day = Some((v, anch));
             k = e;
+        } else if let Some(d) = self.paren_day(k, i) {
+            day = Some(d);
         }
         let bare = day.is_none();
         let (dv, anch) = match day {

@@ -1089,3 +1089,50 @@ fn a_weekday_takes_the_tense_of_its_own_clause() {
         "2019-02-22",
     );
 }
+
+#[test]
+fn a_time_takes_its_day_from_a_parenthetical() {
+    // Anchor 2019-02-19 (a Tuesday).
+    has(
+        "The quake struck at 9:50 a.m. (0150 GMT) Sunday, cutting power to the port.",
+        "9:50 a.m.",
+        "2019-02-17T09:50",
+    );
+    has(
+        "The quake struck at 9:50 a.m. (0150 GMT) Sunday, cutting power to the port.",
+        "0150 GMT",
+        "2019-02-17T01:50Z",
+    );
+    has(
+        "The convoy will set off at 5 in the morning (5 a.m. EST Thursday) from the border post.",
+        "5 in the morning",
+        "2019-02-21T05:00",
+    );
+    // No day in or after the parenthesis: the story's day, as before.
+    has(
+        "The ferry left at 7:15 p.m. (1915 local time) with 40 passengers.",
+        "7:15 p.m.",
+        "2019-02-19T19:15",
+    );
+}
+
+#[test]
+fn an_hour_with_its_part_of_day_is_a_time() {
+    has(
+        "Polling stations stay open until 10 at night.",
+        "10 at night",
+        "2019-02-19T22:00",
+    );
+    has(
+        "The strike begins at 6 in the morning.",
+        "6 in the morning",
+        "2019-02-19T06:00",
+    );
+    has(
+        "Crews worked from 3 in the afternoon.",
+        "3 in the afternoon",
+        "2019-02-19T15:00",
+    );
+    // A count before "in the morning" is not an hour.
+    none("The index lost 4 in the morning session.");
+}
