@@ -1345,7 +1345,7 @@ impl<'a> Matcher<'a> {
                 f.s = i;
                 f
             });
-        let week_of = self.week_of_month(i, j);
+        let week_of = self.week_of_month(i, j).or_else(|| self.week_of_day(i, j));
         let special = match (self.lex(j), self.lex(j + 1)) {
             (_, Lex::Kw(Kw::Being)) if self.is_word(j, "time") => Some(Found::new(
                 i,
@@ -1401,7 +1401,10 @@ impl<'a> Matcher<'a> {
                 .map(|p| Found::date(i, j + 2, p, self.a.is_some()).day_ref()),
             _ => None,
         };
-        let special = special.or(week_of);
+        let special = match (special, week_of) {
+            (Some(a), Some(b)) => Some(if b.e > a.e { b } else { a }),
+            (a, b) => a.or(b),
+        };
         let year_q = self.year_at(j).and_then(|(y, k)| {
             let mut k = k;
             let mut q = None;
@@ -1469,6 +1472,19 @@ impl<'a> Matcher<'a> {
         } else {
             ymd(y, m, u8::try_from(n * 7 - 3).ok()?)?
         };
+        let (wy, w) = iso_week(day);
+        Some(Found::date(i, f.e, Point::Week(wy, w), f.anch))
+    }
+
+    /// "the week of March 6": the ISO week that holds the day.
+    fn week_of_day(&self, i: usize, j: usize) -> Option<Found> {
+        if self.lex(j) != Lex::Unit(Unit::Week, false) || !self.kw(j + 1, Kw::Of) {
+            return None;
+        }
+        let f = self
+            .p_month_first(j + 2)
+            .or_else(|| self.p_day_first(j + 2))?;
+        let day = f.day?;
         let (wy, w) = iso_week(day);
         Some(Found::date(i, f.e, Point::Week(wy, w), f.anch))
     }

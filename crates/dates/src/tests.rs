@@ -1136,3 +1136,19 @@ fn an_hour_with_its_part_of_day_is_a_time() {
     // A count before "in the morning" is not an hour.
     none("The index lost 4 in the morning session.");
 }
+
+#[test]
+fn the_week_of_a_day_is_its_iso_week() {
+    has(
+        "A hearing on the appeal is expected the week of March 4.",
+        "the week of March 4",
+        "2019-W10",
+    );
+    has(
+        "The summit took place the week of 12 November 2018.",
+        "the week of 12 November 2018",
+        "2018-W46",
+    );
+    // Not a day: no week of it.
+    none("The week of the vote was calm.");
+}
