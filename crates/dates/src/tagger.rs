@@ -2561,6 +2561,18 @@ impl<'a> Matcher<'a> {
             return Some(Found::date(i, i + 1, Point::Decade(d), false).the());
         }
         let (y, _) = self.year_at(i)?;
+        // "post-1959 politics", "pre-2008 levels": the year, whatever
+        // follows (a plural noun after a bare number is a count below).
+        if i >= 2 && self.p(i - 1, b'-') && self.tight(i - 1) && self.tight(i) {
+            let md = match self.word(i - 2).to_ascii_lowercase().as_str() {
+                "pre" => Some("BEFORE"),
+                "post" => Some("AFTER"),
+                _ => None,
+            };
+            if let Some(md) = md {
+                return Some(Found::date(i - 2, i + 1, Point::Year(y), false).with_md(md));
+            }
+        }
         // Reject numbers inside other numbers, prices, versions, phones.
         if i > 0 {
             let p = &self.t[i - 1];

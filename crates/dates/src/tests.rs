@@ -1152,3 +1152,11 @@ fn the_week_of_a_day_is_its_iso_week() {
     // Not a day: no week of it.
     none("The week of the vote was calm.");
 }
+
+#[test]
+fn a_year_after_pre_or_post_is_the_year() {
+    has("The post-1990 reforms cut tariffs.", "post-1990", "1990");
+    has("Output is back at pre-2008 levels.", "pre-2008", "2008");
+    let t = full("Output is back at pre-2008 levels.");
+    assert_eq!(t[0].modifier.as_deref(), Some("BEFORE"));
+}
