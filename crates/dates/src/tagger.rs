@@ -1679,6 +1679,11 @@ impl<'a> Matcher<'a> {
                     n *= 100;
                     k += 1;
                 }
+                // "two thousand years": a count, not the year 2000.
+                if n < 1000 && self.is_word(k, "thousand") {
+                    n *= 1000;
+                    k += 1;
+                }
                 (Q::N(n), k, None)
             }
             Lex::Kw(Kw::A) | Lex::Kw(Kw::An) if !self.tight(j + 1) => match self.lex(j + 1) {
@@ -1726,7 +1731,10 @@ impl<'a> Matcher<'a> {
             _ => return None,
         };
         let a_word = matches!(self.lex(i), Lex::Kw(Kw::A) | Lex::Kw(Kw::An));
-        if matches!(q, Q::N(n) if n >= 1000) {
+        // A four-digit count before a unit is more often a year or an
+        // amount ("1990 hours"); a spelled-out one ("two thousand years")
+        // is a duration.
+        if matches!(q, Q::N(n) if n >= 1000) && !self.is_word(j.wrapping_sub(1), "thousand") {
             return None;
         }
         if a_word && matches!(u, Unit::Second) {

@@ -1160,3 +1160,18 @@ fn a_year_after_pre_or_post_is_the_year() {
     let t = full("Output is back at pre-2008 levels.");
     assert_eq!(t[0].modifier.as_deref(), Some("BEFORE"));
 }
+
+#[test]
+fn spelled_out_thousands_of_years_are_a_duration() {
+    has(
+        "The monastery has stood for more than two thousand years.",
+        "more than two thousand years",
+        "P2000Y",
+    );
+    has(
+        "In the year two thousand, the bridge opened.",
+        "the year two thousand",
+        "2000",
+    );
+    none("Two thousand people marched to the square.");
+}
