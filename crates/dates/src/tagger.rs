@@ -3353,6 +3353,18 @@ impl<'a> Matcher<'a> {
                 Some(Found::date(i, j + 1, Point::Season(y, s), true).the())
             }
             Lex::Pod(p, false) => {
+                if matches!(k, Kw::Next | Kw::Following | Kw::Previous)
+                    && i > 0
+                    && self.kw(i - 1, Kw::The)
+                {
+                    // "appeared in court the next morning": the day after
+                    // the day the story is at, as for "the next day" (its
+                    // date, like "Friday morning").
+                    let p = self.shifted(Unit::Day, shift)?;
+                    let mut f = Found::date(i, j + 1, p, anch).the();
+                    f.refer = Some((Unit::Day, shift));
+                    return Some(f);
+                }
                 let day_shift = match (k, p) {
                     (Kw::This, _) => 0,
                     (Kw::Last, Pod::Night | Pod::Evening) => -1,

@@ -1175,3 +1175,18 @@ fn spelled_out_thousands_of_years_are_a_duration() {
     );
     none("Two thousand people marched to the square.");
 }
+
+#[test]
+fn the_next_morning_is_the_day_after_the_story_day() {
+    has(
+        "The ferry sank on Feb. 12 and divers reached the wreck the next morning.",
+        "the next morning",
+        "2019-02-13",
+    );
+    // No day named nearby: the day after the anchor.
+    has(
+        "Negotiators will meet again the following morning.",
+        "the following morning",
+        "2019-02-20",
+    );
+}
