@@ -1273,6 +1273,15 @@ impl<'a> Matcher<'a> {
                 "FUTURE_REF".into(),
                 false,
             )),
+            Lex::Unit(u, true)
+                if self.is_word(j + 1, "ahead")
+                    && !matches!(u, Unit::Second | Unit::Minute | Unit::Weekend) =>
+            {
+                // "in the weeks ahead": "the coming weeks".
+                let mut f = Found::new(i, j + 2, TimexType::Duration, duration(u, Q::X), false);
+                f.modable = true;
+                Some(f)
+            }
             Lex::Kw(Kw::Near) if self.kw(j + 1, Kw::Future) || self.kw(j + 1, Kw::Term) => Some(
                 Found::new(i, j + 2, TimexType::Date, "FUTURE_REF".into(), false),
             ),

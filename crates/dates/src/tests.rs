@@ -1190,3 +1190,18 @@ fn the_next_morning_is_the_day_after_the_story_day() {
         "2019-02-20",
     );
 }
+
+#[test]
+fn the_weeks_ahead_are_the_coming_weeks() {
+    has(
+        "Shippers expect more delays in the weeks ahead.",
+        "the weeks ahead",
+        "PXW",
+    );
+    has(
+        "The months ahead will test the coalition.",
+        "The months ahead",
+        "PXM",
+    );
+    none("The runner stayed two steps ahead.");
+}
