@@ -3148,6 +3148,20 @@ impl<'a> Matcher<'a> {
                 .feast(i, i + 3, "XXXX-07-04", |y| ymd(y, 7, 4))
                 .map(Found::the);
         }
+        if (self.is_word(i, "Holy") && self.word(i + 1) == "Week")
+            || (self.is_word(i, "Easter") && self.is_word(i + 1, "week"))
+        {
+            // "Holy Week", "as Easter week began": the ISO week that ends on
+            // Easter Sunday (Holy Week runs from Palm Sunday, the day before).
+            let f = self.feast(i, i + 2, "XXXX-WXX", easter)?;
+            return Some(match f.day {
+                Some(d) => {
+                    let (y, w) = iso_week(d);
+                    Found::date(f.s, f.e, Point::Week(y, w), f.anch)
+                }
+                None => f,
+            });
+        }
         let mut j = i + 1;
         if self.apos(j) {
             j += 1;

@@ -1205,3 +1205,19 @@ fn the_weeks_ahead_are_the_coming_weeks() {
     );
     none("The runner stayed two steps ahead.");
 }
+
+#[test]
+fn holy_week_is_the_week_ending_on_easter() {
+    // Easter 2019 is April 21 (ISO week 16); anchored in February, the
+    // coming one.
+    has(
+        "Pilgrims will fill the old town during Holy Week.",
+        "Holy Week",
+        "2019-W16",
+    );
+    has(
+        "Holy Week 2020 was held without crowds.",
+        "Holy Week 2020",
+        "2020-W15",
+    );
+}
