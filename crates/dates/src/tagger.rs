@@ -2722,6 +2722,18 @@ impl<'a> Matcher<'a> {
                 // tagged in TimeBank.
                 None
             }
+            Kw::Today
+                if self.t[i].cap
+                    && i > 0
+                    && self.same_sent(i - 1, i)
+                    && self.t[i - 1].kind == Kind::Word
+                    && self.t[i - 1].cap
+                    && self.t[i - 1].lex == Lex::None =>
+            {
+                // "USA Today", "VOA Today": a capitalised "Today" after a
+                // name inside a sentence is a title, not the day.
+                None
+            }
             Kw::Today | Kw::Yesterday | Kw::Tomorrow => {
                 let (v, an, e) = self.deictic_day(i)?;
                 if let Lex::Pod(p, false) = self.lex(e) {

@@ -1221,3 +1221,18 @@ fn holy_week_is_the_week_ending_on_easter() {
         "2020-W15",
     );
 }
+
+#[test]
+fn today_in_a_title_is_not_the_day() {
+    none("The poll was first published by USA Today and later corrected.");
+    has(
+        "Today the court ruled on the appeal.",
+        "Today",
+        "2019-02-19",
+    );
+    has(
+        "Officials said, Today is a turning point.",
+        "Today",
+        "2019-02-19",
+    );
+}
