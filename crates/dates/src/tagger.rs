@@ -257,7 +257,8 @@ fn sentence_ids(text: &str, toks: &[Tok], sentences: &[Range<usize>]) -> Vec<u32
                 && matches!(p.ch, b'.' | b'!' | b'?')
                 && t.sp
                 && (t.cap || t.kind != Kind::Word)
-                && !(j >= 2 && matches!(toks[j - 2].lex, Lex::Month(_, true)));
+                && !(j >= 2 && matches!(toks[j - 2].lex, Lex::Month(_, true)))
+                && !(p.ch == b'.' && j >= 2 && title_abbrev(text, toks, j - 2));
             if blank || end_punct || (t.nl && b.get(p.e) == Some(&b'\n')) {
                 cur += 1;
             }
@@ -265,6 +266,34 @@ fn sentence_ids(text: &str, toks: &[Tok], sentences: &[Range<usize>]) -> Vec<u32
         ids.push(cur);
     }
     ids
+}
+
+/// Whether the word at `k`, right before a period, is an abbreviation that
+/// comes before a name and so never ends a sentence: a title ("Dr.",
+/// "Sen.", "Gen."), "vs." or an initial ("John F. Kennedy"; not the last
+/// letter of "U.S.", which can end one).
+fn title_abbrev(text: &str, toks: &[Tok], k: usize) -> bool {
+    let (Some(w), Some(dot)) = (toks.get(k), toks.get(k + 1)) else {
+        return false;
+    };
+    if w.kind != Kind::Word || w.e != dot.s {
+        return false;
+    }
+    let Some(word) = text.get(w.s..w.e) else {
+        return false;
+    };
+    if word.len() == 1 {
+        let acronym = k
+            .checked_sub(1)
+            .and_then(|p| toks.get(p))
+            .is_some_and(|p| p.kind == Kind::Punct && p.ch == b'.' && p.e == w.s);
+        return !acronym && word.bytes().all(|b| b.is_ascii_uppercase());
+    }
+    [
+        "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Sgt", "Capt",
+        "Adm", "Cmdr", "Rev", "Sens", "Reps", "Messrs", "St", "vs", "Vs", "v",
+    ]
+    .contains(&word)
 }
 
 /// Past or future reference, from the tense of the context.

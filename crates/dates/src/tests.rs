@@ -1236,3 +1236,18 @@ fn today_in_a_title_is_not_the_day() {
         "2019-02-19",
     );
 }
+
+#[test]
+fn a_title_before_a_name_does_not_end_the_sentence() {
+    // Split at "Sen." the weekday's sentence would have no tense.
+    has(
+        "On Friday, Sen. Ames will unveil the bill.",
+        "Friday",
+        "2019-02-22",
+    );
+    has(
+        "On Thursday, the Smith vs. Jones appeal will be heard.",
+        "Thursday",
+        "2019-02-21",
+    );
+}
