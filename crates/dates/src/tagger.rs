@@ -663,17 +663,33 @@ impl<'a> Matcher<'a> {
             }
             j = p;
         }
-        for d in 1..=25usize {
+        let far = self.t.len();
+        // First both sides nearby; then, when that finds no tense, farther
+        // right in the sentence: a fronted expression ("In January, a week
+        // after the anniversary of the ruling, a bombing killed a guard")
+        // takes the tense of its main clause, however long the adverbial.
+        for (d, near) in (1..=25usize)
+            .map(|d| (d, true))
+            .chain((11..far).map(|d| (d, false)))
+        {
+            if !near && (e - 1 + d >= self.t.len() || !self.same_sent(e - 1 + d, s)) {
+                break;
+            }
             let mut hits = [Dir::Unknown; 2];
             // The right side is the expression's own clause only nearby.
-            let right = (d <= 10).then_some(e - 1 + d);
-            for (h, j) in [s.checked_sub(d), right].into_iter().enumerate() {
+            let right = (d <= 10 || !near).then_some(e - 1 + d);
+            let left = if near { s.checked_sub(d) } else { None };
+            for (h, j) in [left, right].into_iter().enumerate() {
                 let Some(j) = j else { continue };
                 if j >= self.t.len() || !self.same_sent(j, s) {
                     continue;
                 }
                 if h == 1 && (e..=j).any(|k| self.quote(k)) {
-                    // The verb after a closing quote is the report's.
+                    // The verb after a closing quote is the report's; so is
+                    // everything farther on.
+                    if !near {
+                        return Dir::Unknown;
+                    }
                     continue;
                 }
                 let t = &self.t[j];

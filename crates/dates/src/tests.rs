@@ -1251,3 +1251,18 @@ fn a_title_before_a_name_does_not_end_the_sentence() {
         "2019-02-21",
     );
 }
+
+#[test]
+fn a_fronted_date_takes_the_tense_of_its_main_clause() {
+    // The verb is too far right for the nearby window.
+    has(
+        "In March, two weeks after the floods that swept through the northern valleys and the coastal towns, the regional council approved a relief fund.",
+        "March",
+        "2018-03",
+    );
+    has(
+        "In March, two weeks after the floods that swept through the northern valleys and the coastal towns, the regional council will approve a relief fund.",
+        "March",
+        "2019-03",
+    );
+}
