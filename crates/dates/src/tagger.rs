@@ -3699,11 +3699,18 @@ impl<'a> Matcher<'a> {
 
     /// Seasons, "year-end", "year-ago" and other leftovers.
     fn p_misc(&self, i: usize) -> Option<Found> {
-        // "for years", "in decades", "over the years": an unspecified duration.
+        // "for years", "in decades", "within weeks", "over the years": an
+        // unspecified duration.
         if let Lex::Unit(u, true) = self.lex(i) {
             let prev = i.checked_sub(1).map(|p| (p, self.word(p)));
             let lead = match prev {
-                Some((_, w)) if ["for", "in"].iter().any(|x| w.eq_ignore_ascii_case(x)) => true,
+                Some((_, w))
+                    if ["for", "in", "within"]
+                        .iter()
+                        .any(|x| w.eq_ignore_ascii_case(x)) =>
+                {
+                    true
+                }
                 Some((p, _)) if self.kw(p, Kw::The) && p > 0 && self.kw(p - 1, Kw::Over) => true,
                 _ => false,
             };

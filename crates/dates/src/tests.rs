@@ -1266,3 +1266,9 @@ fn a_fronted_date_takes_the_tense_of_its_main_clause() {
         "2019-03",
     );
 }
+
+#[test]
+fn within_weeks_is_an_unspecified_duration() {
+    has("Repairs should be finished within weeks.", "weeks", "PXW");
+    has("The firm expects a ruling within months.", "months", "PXM");
+}
