@@ -3316,8 +3316,22 @@ impl<'a> Matcher<'a> {
                     f.modable = true;
                     return Some(f);
                 }
-                let p = if u == Unit::Quarter && k == Kw::Latest {
-                    self.report_quarter()
+                // "This quarter's loss includes charges": a quarter whose
+                // results are stated is the reported one, not the calendar
+                // quarter under way ("this quarter's results will show" is).
+                let stated = u == Unit::Quarter
+                    && k == Kw::This
+                    && self.apos(j + 1)
+                    && self.is_word(j + 2, "s")
+                    && [
+                        "loss", "losses", "profit", "net", "earnings", "results", "income",
+                        "revenue", "sales",
+                    ]
+                    .iter()
+                    .any(|w| self.is_word(j + 3, w))
+                    && self.dir(i, j + 4) != Dir::Future;
+                let p = if u == Unit::Quarter && (k == Kw::Latest || stated) {
+                    self.report_quarter_at(i)
                 } else if u == Unit::Weekend && k == Kw::This {
                     self.shifted(Unit::Weekend, 0)?
                 } else {

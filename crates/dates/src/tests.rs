@@ -1272,3 +1272,17 @@ fn within_weeks_is_an_unspecified_duration() {
     has("Repairs should be finished within weeks.", "weeks", "PXW");
     has("The firm expects a ruling within months.", "months", "PXM");
 }
+
+#[test]
+fn this_quarter_with_stated_results_is_the_reported_quarter() {
+    has(
+        "The retailer reported a fourth-quarter loss. This quarter's loss includes the cost of store closures.",
+        "This quarter",
+        "2018-Q4",
+    );
+    has(
+        "The retailer reported a fourth-quarter loss. This quarter's results will show the cost of store closures.",
+        "This quarter",
+        "2019-Q1",
+    );
+}
