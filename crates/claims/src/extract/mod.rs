@@ -17,6 +17,7 @@ mod contents;
 mod layout;
 mod quotes;
 mod speakers;
+mod wire;
 mod words;
 
 use contents::*;
@@ -248,6 +249,7 @@ pub fn extract_claims(
     let cb = cue_buckets(&li);
     if opts.method == Method::Both {
         split_overlong_cues(&mut tags, &li);
+        wire::wire_attributions(&tok, &li, &mut tags);
     }
     link(&tok, &tags, &cb, text, opts)
 }
@@ -1358,6 +1360,9 @@ fn link(
             && (opts.include_sourceless || c.source.is_some())
     });
     out.sort_by_key(|c| (c.cue.0, c.cue.1));
+    // Two rules can rebuild the same attribution ("According to X, Y" is
+    // read both from the tagger's runs and from the words): one is kept.
+    out.dedup();
     out
 }
 
