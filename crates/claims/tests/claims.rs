@@ -676,3 +676,58 @@ fn speech_mode_according_to_a_statement_from() {
     );
     assert!(c.content.text.contains("the channel will reopen"), "{c:#?}");
 }
+
+/// One-line wire copy, as a reader writes it: each sentence is one claim
+/// with its speaker, what was said whole, and no time in cue or content.
+#[test]
+fn wire_sentences_read_whole() {
+    let cases = [
+        (
+            "Ana Ruiz said fuel costs had doubled.",
+            "Ana Ruiz",
+            "said",
+            "fuel costs had doubled",
+        ),
+        ("Kestrel Air said sales rose.", "Kestrel Air", "said", "sales rose"),
+        (
+            "Heavy rain closed the Tern Valley road on Sunday, police said.",
+            "police",
+            "said",
+            "Heavy rain closed the Tern Valley road on Sunday",
+        ),
+        (
+            "The depot said on Monday it would hire 40 drivers.",
+            "The depot",
+            "said",
+            "it would hire 40 drivers",
+        ),
+        (
+            "Marlow Foods will shut two bakeries in Hull, its chief executive Omar Reid said on Monday.",
+            "its chief executive Omar Reid",
+            "said",
+            "Marlow Foods will shut two bakeries in Hull",
+        ),
+    ];
+    for (text, source, cue, content) in cases {
+        for mode in [CueFilter::Speech, CueFilter::All] {
+            let cs = claims_with(&doc(text), mode);
+            assert_eq!(cs.len(), 1, "{text} ({mode:?}): {cs:#?}");
+            let c = &cs[0];
+            assert_eq!(
+                c.source.as_ref().map(|s| s.text.as_str()),
+                Some(source),
+                "{text}"
+            );
+            assert_eq!(c.cue.text, cue, "{text}");
+            assert_eq!(c.content.text, content, "{text}");
+        }
+    }
+}
+
+#[test]
+fn according_to_in_speech_mode_is_one_claim() {
+    let d = doc("Schools minister Ann Cole urged both sides to return to talks. According to the British Dental Association, the strike is costing the wider economy about £40m a day.");
+    let cs = claims_with(&d, CueFilter::Speech);
+    let according: Vec<_> = cs.iter().filter(|c| c.cue.text == "According to").collect();
+    assert_eq!(according.len(), 1, "{cs:#?}");
+}
