@@ -31,6 +31,7 @@
 //! | `source_trailer` | `Source: X`, `Source:: X`, `This article originally appeared on X` |
 //! | `credits` | a wire story's staff credits, bracketed `(Reporting by X; Editing by Y)` or two roles or more `Writing by X; Editing by Y`, and `Our Standards: The Thomson Reuters Trust Principles.` |
 //! | `visit_counter` | `(Visited 12 times, 3 visits today)`, `Views: 120` |
+//! | `dateline` | a wire dateline opening the first kept paragraph, only that prefix: `LONDON (Reuters) - `, `HALIFAX, Nova Scotia (Harbour Wire) — `, `WASHINGTON — `, `NEW YORK, Nov 26 (AP) _ ` (the place in capitals, then a dash) |
 
 use crate::layout::Line;
 use gleaner_core::Meta;
@@ -49,6 +50,13 @@ pub(crate) enum Action {
     /// The line from byte `at` (of its trimmed text) on is removed.
     DropSuffix {
         /// Byte offset in the line's trimmed text where the removal starts.
+        at: usize,
+        /// Why.
+        reason: &'static str,
+    },
+    /// The line up to byte `at` (of its trimmed text) is removed.
+    DropPrefix {
+        /// Byte offset in the line's trimmed text where the kept text starts.
         at: usize,
         /// Why.
         reason: &'static str,
@@ -746,7 +754,7 @@ fn mark_tail(
                 }
             }
             Action::Drop(_) => {}
-            Action::DropSuffix { .. } => on = false,
+            Action::DropSuffix { .. } | Action::DropPrefix { .. } => on = false,
         }
     }
 }
@@ -847,7 +855,75 @@ pub(crate) fn classify(
         |t| words(t) <= 30 && P.newsletter_vocab.is_match(t),
         "newsletter",
     );
+    mark_dateline(lines, &mut actions);
     actions
+}
+
+/// A wire dateline: the place in capitals (a region after a comma, a date,
+/// the agency in brackets may follow) and a dash, at the start of a line.
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    let place = r"\p{Lu}[\p{Lu}.'’\-]+(?:[ /]\p{Lu}[\p{Lu}.'’\-]+){0,3}";
+    let region = r"(?:,\s+[A-Z][A-Za-z.'’\-]+(?:\s[A-Z][A-Za-z.'’\-]+){0,2}){0,2}";
+    let date = r"(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?";
+    let agency = r"(?:\s*\((?P<agency>[^()\n]{1,40})\))?";
+    let pattern = format!(r"^(?P<place>{place}){region}{date}{agency}\s*(?:[-—–―]{{1,2}}|_)\s+");
+    Regex::new(&pattern).unwrap_or_else(|e| panic!("dateline pattern: {e}"))
+});
+
+/// Capitalised labels that open a lede with a dash but are no place.
+const NOT_PLACES: &[&str] = &[
+    "UPDATE",
+    "UPDATED",
+    "BREAKING",
+    "EXCLUSIVE",
+    "WATCH",
+    "LIVE",
+    "OPINION",
+    "ANALYSIS",
+    "EDITORIAL",
+    "PHOTOS",
+    "VIDEO",
+    "CORRECTION",
+    "NOTE",
+    "EDITOR'S NOTE",
+    "FILE",
+];
+
+/// The dateline at the start of a line: its end (byte offset) and the
+/// agency named in it.
+pub(crate) fn dateline(t: &str) -> Option<(usize, Option<&str>)> {
+    let c = DATELINE.captures(t)?;
+    let place = c.name("place")?.as_str();
+    let letters = place.chars().filter(|ch| ch.is_alphabetic()).count();
+    if letters < 3 || NOT_PLACES.contains(&place) {
+        return None;
+    }
+    let end = c.get(0)?.end();
+    Some((end, c.name("agency").map(|a| a.as_str().trim())))
+}
+
+/// The dateline opening one of the first three kept lines (the lede) goes.
+fn mark_dateline(lines: &[Line<'_>], actions: &mut [Action]) {
+    let kept = (0..lines.len().min(HEADER_LINES)).filter(|&i| is_keep(actions, i));
+    for i in kept.take(3) {
+        let Some(line) = lines.get(i) else { continue };
+        if line.text.len() > MAX_LINE {
+            continue;
+        }
+        let dated =
+            dateline(line.text).filter(|&(at, _)| words(line.text.get(at..).unwrap_or("")) >= 3);
+        if let Some((at, _)) = dated {
+            set(
+                actions,
+                i,
+                Action::DropPrefix {
+                    at,
+                    reason: "dateline",
+                },
+            );
+            return;
+        }
+    }
 }
 
 #[cfg(test)]

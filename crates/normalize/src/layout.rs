@@ -225,15 +225,26 @@ pub(crate) fn emit(
         for li in para.clone() {
             let Some(line) = lines.get(li) else { continue };
             let action = actions.get(li).copied().unwrap_or(Action::Keep);
-            let (keep_to, suffix) = match action {
-                Action::Keep => (line.text.len(), None),
+            let (keep_from, keep_to, suffix) = match action {
+                Action::Keep => (0, line.text.len(), None),
                 Action::Drop(reason) => {
                     pending.push((line.chars.clone(), reason));
                     continue;
                 }
-                Action::DropSuffix { at, reason } => (at, Some(reason)),
+                Action::DropSuffix { at, reason } => (0, at, Some(reason)),
+                Action::DropPrefix { at, reason } => {
+                    let at_chars = line.text.get(..at).map_or(0, |s| s.chars().count());
+                    pending.push((line.chars.start..line.chars.start + at_chars, reason));
+                    (at, line.text.len(), None)
+                }
             };
-            let kept = line.text.get(..keep_to).unwrap_or(line.text).trim_end();
+            // Chars of the line before the kept part.
+            let skipped = line.text.get(..keep_from).map_or(0, |s| s.chars().count());
+            let kept = line
+                .text
+                .get(keep_from..keep_to)
+                .unwrap_or(line.text)
+                .trim_end();
             if kept.is_empty() {
                 pending.push((line.chars.clone(), suffix.unwrap_or("boilerplate")));
                 continue;
@@ -269,7 +280,13 @@ pub(crate) fn emit(
                     reason,
                 });
             }
-            push_folded(kept, line.chars.start, &mut out, &mut b, &mut out_chars);
+            push_folded(
+                kept,
+                line.chars.start + skipped,
+                &mut out,
+                &mut b,
+                &mut out_chars,
+            );
             let gap_from = match suffix {
                 Some(reason) => {
                     let at_chars = line.text.get(..keep_to).map_or(0, |s| s.chars().count());
@@ -280,7 +297,7 @@ pub(crate) fn emit(
                     });
                     line.chars.end
                 }
-                None => line.chars.start + kept_chars,
+                None => line.chars.start + skipped + kept_chars,
             };
             prev = Some((li, gap_from, suffix.is_none(), pi));
         }

@@ -174,6 +174,16 @@ pub fn normalize(doc: &mut Document, opts: &NormalizeOptions) {
             }
         })
         .collect();
+    // A wire dateline names the agency the story is from.
+    if doc.meta.outlet.is_none() {
+        let agency = removed
+            .iter()
+            .filter(|r| r.reason == "dateline")
+            .find_map(|r| boilerplate::dateline(&r.text).and_then(|(_, a)| a));
+        if let Some(a) = agency {
+            doc.meta.outlet = Some(a.to_string());
+        }
+    }
     doc.set_text(emitted.text, map);
     let sentences: Vec<Sentence> = {
         let sb = doc.span_builder();

@@ -371,3 +371,62 @@ Fishermen had warned that silt would damage mussel beds."
     gleaner_normalize::normalize(&mut plain, &opts);
     assert!(plain.text.contains("**Port Ellery Harbour Board**"));
 }
+
+#[test]
+fn a_wire_dateline_leaves_the_lede_and_names_the_agency() {
+    let body = "Ferries halt crossings\n\nHALIFAX, Nova Scotia (Harbour Wire) — Bluewater Ferries said on Monday it would suspend its night crossings.\n\nThe company blamed fuel costs.\n";
+    let d = run(body, naive_meta(body), &NormalizeOptions::default());
+    assert!(
+        d.text.starts_with("Bluewater Ferries said on Monday"),
+        "{:?}",
+        d.text
+    );
+    assert_removed(&d, "dateline", "HALIFAX, Nova Scotia (Harbour Wire) —");
+    assert_eq!(d.meta.outlet.as_deref(), Some("Harbour Wire"));
+    check_invariants(&d);
+
+    // Other wire styles; an outlet already known is kept.
+    for (lede, left) in [
+        (
+            "LONDON (Reuters) - Barclays said it would cut 300 jobs.",
+            "Barclays said",
+        ),
+        (
+            "WASHINGTON — The Senate passed the bill late on Friday.",
+            "The Senate passed",
+        ),
+        (
+            "NEW YORK, Nov 26 (AP) _ Stocks fell sharply on Monday morning.",
+            "Stocks fell",
+        ),
+        (
+            "BEIJING/WASHINGTON (Reuters) - Trade talks resumed in the capital.",
+            "Trade talks",
+        ),
+    ] {
+        let body = format!("Headline here\n\n{lede}\n");
+        let meta = Meta {
+            outlet: Some("The Daily Ledger".into()),
+            ..naive_meta(&body)
+        };
+        let d = run(&body, meta, &NormalizeOptions::default());
+        assert!(d.text.starts_with(left), "{lede}: {:?}", d.text);
+        assert_eq!(d.meta.outlet.as_deref(), Some("The Daily Ledger"));
+        check_invariants(&d);
+    }
+}
+
+#[test]
+fn capitals_and_dashes_that_are_no_dateline_stay() {
+    for lede in [
+        "EXCLUSIVE — The mayor will resign on Friday, aides say.",
+        "NATO said on Monday it would send more ships.",
+        "The UN — which met on Monday — said little.",
+        "OK - fine.",
+    ] {
+        let body = format!("Headline here\n\n{lede}\n");
+        let d = run(&body, naive_meta(&body), &NormalizeOptions::default());
+        assert!(d.text.contains(lede), "{lede}: {:?}", d.text);
+        assert!(d.removed.iter().all(|r| r.reason != "dateline"), "{lede}");
+    }
+}

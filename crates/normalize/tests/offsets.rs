@@ -193,6 +193,27 @@ proptest! {
     }
 
     #[test]
+    fn a_dateline_prefix_keeps_every_word_on_its_letters(
+        dl in proptest::sample::select(&["LONDON (Reuters) - ", "HALIFAX, Nova Scotia (Tide Wire) \u{2014} ", "WASHINGTON \u{2014}  ", "ST. LOUIS, Nov 3 (AP) _ "][..]),
+        pieces in proptest::collection::vec(piece(), 0..60),
+    ) {
+        let (rest, _, _) = assemble(&pieces);
+        let body = format!("Tide Courier\n\n{dl}{rest}");
+        let d = run(&body, Meta::default(), &NormalizeOptions::default());
+        let sb = d.span_builder();
+        let body_ix = CharIndex::new(&d.body);
+        for r in word_ranges(&d.text) {
+            let sp = sb.span(r.start, r.end);
+            let src = slice(&d.body, &body_ix, sp.source_start..sp.source_end);
+            prop_assert_eq!(normalize_fragment(src), d.text[r].to_string());
+        }
+        for r in d.removed.iter().filter(|r| r.reason == "dateline") {
+            prop_assert_eq!(normalize_fragment(&r.text), normalize_fragment(dl));
+            prop_assert!(!d.text.contains(dl.trim_end()));
+        }
+    }
+
+    #[test]
     fn no_boilerplate_mode_keeps_all_words(pieces in proptest::collection::vec(piece(), 0..60)) {
         let (body, _, _) = assemble(&pieces);
         let opts = NormalizeOptions { boilerplate: false, ..NormalizeOptions::default() };
