@@ -236,6 +236,56 @@ pub const ORG_HEADS: &[&str] = &[
     "corp",
     "plc",
     "ltd",
+    "library",
+    "museum",
+    "hospital",
+    "club",
+    "academy",
+    "school",
+    "theatre",
+    "theater",
+    "orchestra",
+];
+
+/// Last words that make a two-word-or-longer name a place, not a person
+/// ("Tern Island", "Brenner Pass", "Harbour Street").
+const PLACE_LAST: &[&str] = &[
+    "island",
+    "islands",
+    "pass",
+    "street",
+    "road",
+    "avenue",
+    "square",
+    "bridge",
+    "county",
+    "province",
+    "harbour",
+    "harbor",
+    "canyon",
+    "valley",
+    "river",
+    "lake",
+    "mountains",
+    "bay",
+    "peninsula",
+    "coast",
+    "strait",
+    "boulevard",
+    "lane",
+    "heights",
+    "hills",
+];
+
+/// First words that make a name a place ("Rue Saint-Denis", "Lake Como").
+const PLACE_FIRST: &[&str] = &[
+    "rue",
+    "avenue",
+    "boulevard",
+    "via",
+    "calle",
+    "lake",
+    "mount",
 ];
 
 /// Capitalized words that are both a month or modal and a surname.
@@ -467,6 +517,16 @@ pub fn repair(
                 out.push((b - 2, b, "PER"));
                 continue;
             }
+        }
+        // A "person" named like a place is a place.
+        if ty == "PER"
+            && b - a >= 2
+            && known & 1 == 0
+            && !lex.is_given_name(w(a))
+            && (PLACE_LAST.contains(&lw(b - 1).as_str()) || PLACE_FIRST.contains(&lw(a).as_str()))
+        {
+            out.push((a, b, "LOC"));
+            continue;
         }
         if ty == "LOC" || ty == "PER" || ty == "MISC" {
             let protected = ty == "LOC" && known & LOC_BIT != 0;
@@ -916,6 +976,27 @@ mod tests {
         assert_eq!(
             run("Mr Bank spoke", &[(1, 2, "PER")]),
             vec![("Bank".to_string(), "PER")]
+        );
+    }
+
+    #[test]
+    fn places_named_like_people_and_institutions_named_like_places() {
+        assert_eq!(
+            run("crossings to Skerry Island stop", &[(2, 4, "PER")]),
+            vec![("Skerry Island".to_string(), "LOC")]
+        );
+        assert_eq!(
+            run("a cafe on Rue Vaubecour closed", &[(3, 5, "PER")]),
+            vec![("Rue Vaubecour".to_string(), "LOC")]
+        );
+        assert_eq!(
+            run("the Elmford Public Library will close", &[(1, 4, "LOC")]),
+            vec![("Elmford Public Library".to_string(), "ORG")]
+        );
+        // A person whose surname is a place word stays a person.
+        assert_eq!(
+            run("Ellen Park said", &[(0, 2, "PER")]),
+            vec![("Ellen Park".to_string(), "PER")]
         );
     }
 
