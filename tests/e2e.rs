@@ -467,7 +467,43 @@ fn a_second_document_with_the_same_id_is_reported() {
     assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
     let err = text(&out.stderr);
     assert!(
-        err.contains("twice.jsonl") && err.contains("`same` was already used"),
+        err.contains("twice.jsonl") && err.contains("`same` is already used by"),
         "{err}"
     );
+    // The first document keeps its outputs; the second wrote nothing.
+    let docs = read_docs(&tmp.path().join("out/json"));
+    assert_eq!(docs.len(), 1);
+    assert_eq!(docs[0]["text"], "Quito said yes.");
+}
+
+#[test]
+fn a_file_and_an_export_with_the_same_id_keep_one_output_and_name_each_other() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let input = tmp.path().join("in");
+    fs::create_dir_all(input.join("a")).expect("mkdir");
+    fs::write(
+        input.join("a/x.txt"),
+        "Story A\n\nThe Lisbon council said yes.\n",
+    )
+    .expect("write");
+    fs::write(
+        input.join("dup.jsonl"),
+        "{\"id\": \"a/x\", \"title\": \"Story B\", \"text\": \"The Braga council said no.\"}\n",
+    )
+    .expect("write");
+    let p = pipeline(tmp.path(), &input, &[], "");
+    let out = gleaner(&["run", p.to_str().expect("utf8")], tmp.path());
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    let err = text(&out.stderr);
+    let docs = read_docs(&tmp.path().join("out/json"));
+    assert_eq!(docs.len(), 1, "{err}");
+    // Whichever came first kept its outputs, and the failure is the other
+    // one's, naming the first.
+    let kept_txt = docs[0]["text"] == "The Lisbon council said yes.";
+    let (failed, holder) = if kept_txt {
+        ("dup.jsonl: ingest: document `a/x`", "x.txt in this run")
+    } else {
+        ("x.txt: ingest: document `a/x`", "dup.jsonl in this run")
+    };
+    assert!(err.contains(failed) && err.contains(holder), "{err}");
 }

@@ -186,8 +186,38 @@ where
     }
 }
 
-/// Runs one input file through the whole pipeline.
-pub async fn process_file(pipeline: &Pipeline, input: &InputFile) -> Vec<Outcome> {
+/// The document ids a run has given out, each with the file it came from
+/// (ids as 64-bit hashes, so a run over 100,000 files keeps this small).
+/// The first document to claim an id keeps it; a later one with the same
+/// id fails before anything is written, so no output is overwritten.
+#[derive(Debug, Default)]
+pub struct RunIds(std::sync::Mutex<std::collections::HashMap<u64, PathBuf>>);
+
+impl RunIds {
+    /// Claims `id` for `path`; returns the file that already holds it.
+    fn claim(&self, id: &str, path: &std::path::Path) -> Option<PathBuf> {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        id.hash(&mut h);
+        let mut map = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        match map.entry(h.finish()) {
+            std::collections::hash_map::Entry::Occupied(e) => Some(e.get().clone()),
+            std::collections::hash_map::Entry::Vacant(v) => {
+                v.insert(path.to_path_buf());
+                None
+            }
+        }
+    }
+}
+
+/// Runs one input file through the whole pipeline. With `ids`, a document
+/// whose id another document of the run already has fails (stage
+/// `ingest`) without being analyzed or written.
+pub async fn process_file(
+    pipeline: &Pipeline,
+    input: &InputFile,
+    ids: Option<&RunIds>,
+) -> Vec<Outcome> {
     let mut out = Vec::new();
     for doc in ingest(pipeline, input).await {
         let outcome = match doc {
@@ -202,12 +232,23 @@ pub async fn process_file(pipeline: &Pipeline, input: &InputFile) -> Vec<Outcome
                 let id = doc.id.clone();
                 let title = doc.meta.title.clone();
                 let mut words = 0;
-                let result = match analyze(pipeline, input, doc).await {
+                let taken = ids.and_then(|ids| ids.claim(&id, &input.path));
+                let result = match taken {
+                    Some(other) => Err(failure(
+                        input,
+                        "ingest",
+                        format!(
+                            "document id `{id}` is already used by {} in this run; that document's outputs were kept and this one's were not written: give the documents distinct ids",
+                            other.display()
+                        ),
+                    )),
+                    None => match analyze(pipeline, input, doc).await {
                     Ok(doc) => {
                         words = doc.text.split_whitespace().count();
                         write(pipeline, input, &doc).await
                     }
                     Err(f) => Err(f),
+                    },
                 }
                 .map_err(|f| with_id(f, &id));
                 debug!(id = %id, ok = result.is_ok(), "document processed");

@@ -5,11 +5,9 @@
 //! others.
 
 use crate::config::Pipeline;
-use crate::process::{process_file, Outcome};
+use crate::process::{process_file, Outcome, RunIds};
 use crate::source::{walk, InputFile, InputSpec};
 use gleaner_core::{Failure, RunSummary};
-use std::collections::HashSet;
-use std::hash::{Hash, Hasher};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -62,34 +60,16 @@ pub async fn run(
     });
 
     let mut report = RunReport::default();
-    // Ids written so far (as 64-bit hashes, so a run over 100,000 files keeps
-    // this small), to report a second document that overwrote the first
-    // one's outputs.
-    let mut ids: HashSet<u64> = HashSet::new();
+    // Ids given out so far: a second document with one fails unwritten.
+    let ids = Arc::new(RunIds::default());
     let mut set: JoinSet<Vec<Outcome>> = JoinSet::new();
 
-    let mut handle = |outcomes: Vec<Outcome>, report: &mut RunReport| {
+    let handle = |outcomes: Vec<Outcome>, report: &mut RunReport| {
         progress.finished(&outcomes);
         for o in outcomes {
             report.words += o.words;
             match o.result {
-                Ok(_) => {
-                    if let Some(id) = &o.id {
-                        if !ids.insert(id_hash(id)) {
-                            warn!(id = %id, path = %o.input.display(),
-                                  "two documents of this run have the same id; the later one overwrote the earlier one's outputs");
-                            report.failures.push(Failure {
-                                path: o.input.display().to_string(),
-                                stage: "ingest".into(),
-                                message: format!(
-                                    "document id `{id}` was already used by another document of this run, whose outputs this one overwrote: give the documents distinct ids"
-                                ),
-                            });
-                            continue;
-                        }
-                    }
-                    report.processed += 1;
-                }
+                Ok(_) => report.processed += 1,
                 Err(f) => {
                     warn!(path = %f.path, stage = %f.stage, error = %f.message, "document failed");
                     report.failures.push(f);
@@ -109,8 +89,9 @@ pub async fn run(
                     }
                 }
                 let p = Arc::clone(&pipeline);
+                let ids = Arc::clone(&ids);
                 set.spawn(async move {
-                    let work = std::panic::AssertUnwindSafe(process_file(&p, &input));
+                    let work = std::panic::AssertUnwindSafe(process_file(&p, &input, Some(&ids)));
                     match futures::FutureExt::catch_unwind(work).await {
                         Ok(outcomes) => outcomes,
                         Err(panic) => vec![crashed(&input, panic_message(&*panic))],
@@ -159,12 +140,6 @@ pub async fn run(
         "run finished"
     );
     report
-}
-
-fn id_hash(id: &str) -> u64 {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    id.hash(&mut h);
-    h.finish()
 }
 
 /// The outcome of an input whose processing panicked.
