@@ -297,6 +297,23 @@ path = "out/reports"
 }
 
 #[test]
+fn check_reports_a_missing_requirement_beside_a_bad_option_of_the_same_analyzer() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    fs::create_dir_all(tmp.path().join("in")).expect("mkdir");
+    let p = tmp.path().join("p.toml");
+    fs::write(
+        &p,
+        "[source]\ntype = \"folder\"\npath = \"in\"\n\n[analyzers.claims]\ntype = \"claims\"\ncues = \"speach\"\n\n[sinks.json]\ntype = \"json\"\npath = \"out\"\n",
+    )
+    .expect("write");
+    let out = gleaner(&["check", p.to_str().expect("utf8")], tmp.path());
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    assert!(err.contains("unknown variant `speach`"), "{err}");
+    assert!(err.contains("requires `entities`"), "{err}");
+}
+
+#[test]
 fn a_good_pipeline_checks_clean() {
     let out = gleaner(&["check", "pipelines/news.toml"], &root());
     assert!(out.status.success(), "{}", text(&out.stderr));

@@ -294,6 +294,7 @@ pub fn parse(
         spans: text.parse::<toml_edit::Document<String>>().ok(),
         errors: Vec::new(),
         unbuilt_provides: BTreeSet::new(),
+        unbuilt_requires: Vec::new(),
     };
     let table: toml::Table = match text.parse::<toml::Table>() {
         Ok(t) => t,
@@ -390,6 +391,9 @@ struct Validator<'a> {
     /// Capabilities of analyzers whose options were wrong: their own errors
     /// are reported, so analyzers requiring them are not reported again.
     unbuilt_provides: BTreeSet<String>,
+    /// Analyzers whose options failed, with their type and what their type
+    /// requires: still checked, so one `check` reports every error.
+    unbuilt_requires: Vec<(String, String, Vec<String>)>,
 }
 
 impl Validator<'_> {
@@ -630,6 +634,11 @@ impl Validator<'_> {
                 Err(issues) => {
                     self.unbuilt_provides
                         .extend(info.provides.iter().map(|p| p.to_string()));
+                    self.unbuilt_requires.push((
+                        name.clone(),
+                        ty.to_string(),
+                        info.requires.iter().map(|r| r.to_string()).collect(),
+                    ));
                     self.issues(&["analyzers", name], issues)
                 }
             }
@@ -646,6 +655,11 @@ impl Validator<'_> {
             }
         }
         let mut deps: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); analyzers.len()];
+        let missing = |name: &str, ty: &str, r: &str| {
+            format!(
+                "analyzer `{name}` (type {ty}) requires `{r}`, which no analyzer in this pipeline provides; add one, e.g. [analyzers.{r}] type = \"{r}\""
+            )
+        };
         for (i, a) in analyzers.iter().enumerate() {
             for r in &a.requires {
                 if ALWAYS_PROVIDED.contains(&r.as_str()) || self.unbuilt_provides.contains(r) {
@@ -653,13 +667,17 @@ impl Validator<'_> {
                 }
                 match providers.get(r.as_str()) {
                     Some(ps) => deps[i].extend(ps.iter().copied().filter(|&p| p != i)),
-                    None => self.error(
-                        &["analyzers", &a.name],
-                        format!(
-                            "analyzer `{}` (type {}) requires `{r}`, which no analyzer in this pipeline provides; add one, e.g. [analyzers.{r}] type = \"{r}\"",
-                            a.name, a.type_name
-                        ),
-                    ),
+                    None => self.error(&["analyzers", &a.name], missing(&a.name, &a.type_name, r)),
+                }
+            }
+        }
+        for (name, ty, requires) in std::mem::take(&mut self.unbuilt_requires) {
+            for r in &requires {
+                let provided = ALWAYS_PROVIDED.contains(&r.as_str())
+                    || self.unbuilt_provides.contains(r)
+                    || providers.contains_key(r.as_str());
+                if !provided {
+                    self.error(&["analyzers", &name], missing(&name, &ty, r));
                 }
             }
         }
