@@ -368,7 +368,17 @@ fn ingest_html(
 
 fn json_error(at: Location, p: json::ArticleProblem) -> IngestError {
     match p {
-        json::ArticleProblem::Malformed(message) => IngestError::Json { at, message },
+        json::ArticleProblem::Malformed(message) => {
+            // A JSONL line is one line: the parser's "at line 1 column 72"
+            // beside the file's line number would read as two lines.
+            let message = match (at.line, message.rsplit_once(" at line 1 column ")) {
+                (Some(_), Some((what, col))) if col.bytes().all(|b| b.is_ascii_digit()) => {
+                    format!("{what} at column {col}")
+                }
+                _ => message,
+            };
+            IngestError::Json { at, message }
+        }
         json::ArticleProblem::NoText => IngestError::NoText { at },
         json::ArticleProblem::BadId(why) => IngestError::BadId { at, why },
         json::ArticleProblem::NoArticles(what) => IngestError::NoArticles {

@@ -209,6 +209,9 @@ fn jsonl_articles_fail_line_by_line() {
             .starts_with(&format!("{}:5: malformed JSON", path.display())),
         "{e5}"
     );
+    // The file's line only: the parser's own "line 1" is left out.
+    assert!(!e5.to_string().contains("line 1"), "{e5}");
+    assert!(e5.to_string().contains(" at column "), "{e5}");
     let e6 = out[4].as_ref().unwrap_err();
     assert!(matches!(e6, IngestError::NoText { .. }));
     assert!(e6.to_string().contains(":6: "), "{e6}");
