@@ -91,8 +91,8 @@ impl AnalyzerFactory for DatesFactory {
                 OptionInfo {
                     name: "anchor",
                     ty: "string",
-                    default: None,
-                    doc: "Anchor date (YYYY-MM-DD or RFC 3339) used instead of meta.published; optional.",
+                    default: Some("unset: each document's meta.published"),
+                    doc: "Anchor date (YYYY-MM-DD or RFC 3339) used instead of meta.published.",
                 },
             ],
             provides: vec!["dates"],
