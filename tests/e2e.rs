@@ -524,3 +524,25 @@ fn a_file_and_an_export_with_the_same_id_keep_one_output_and_name_each_other() {
     };
     assert!(err.contains(failed) && err.contains(holder), "{err}");
 }
+
+#[test]
+fn usage_errors_name_the_whole_command_and_exit_2() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let out = gleaner(&["train", "entities"], tmp.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("usage: gleaner train entities --conll-train"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = gleaner(&["eval", "dates"], tmp.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("--meantime"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = gleaner(&["--help"], tmp.path());
+    assert!(out.status.success());
+    assert!(text(&out.stdout).starts_with("Gleaner: who is mentioned"));
+}

@@ -21,7 +21,12 @@ use std::sync::Arc;
 /// Gleaner: who is mentioned, who claimed what, and when things happened, in
 /// news articles.
 #[derive(Debug, Parser)]
-#[command(name = "gleaner", version, about, long_about = None)]
+#[command(
+    name = "gleaner",
+    version,
+    about = "Gleaner: who is mentioned, who claimed what, and when things happened, in news articles.",
+    long_about = None
+)]
 pub struct Cli {
     /// Log format on stderr.
     #[arg(long, global = true, value_enum, default_value_t = LogFormat::Text)]
@@ -99,9 +104,10 @@ pub enum EvalCommand {
         conll: PathBuf,
     },
     /// Temporal expressions: TempEval-3 timex measures.
+    #[command(group(clap::ArgGroup::new("corpus").required(true).multiple(true).args(["timeml", "meantime"])))]
     Dates {
         /// A folder of TimeML (.tml) files.
-        #[arg(long, required_unless_present = "meantime")]
+        #[arg(long)]
         timeml: Option<PathBuf>,
         /// A MEANTIME folder (NewsReader XML).
         #[arg(long)]
@@ -468,11 +474,32 @@ fn cmd_eval(e: EvalCommand) -> ExitCode {
 }
 
 fn cmd_train(model: TrainTarget, args: &[String]) -> ExitCode {
-    match model {
-        TrainTarget::Entities => report_result(gleaner_entities::train_command(args)),
-        TrainTarget::GivenNames => {
-            report_result(gleaner_entities::names::given_names_command(args))
+    use gleaner_claims::ClaimsError;
+    use gleaner_entities::EntitiesError;
+    // A usage error is reported with the whole command and exits 2, like
+    // every other usage error of the command line.
+    let usage = |name: &str, message: &str| {
+        match message
+            .strip_prefix("usage: train ")
+            .or_else(|| message.strip_prefix("usage: "))
+        {
+            Some(rest) => eprintln!("error: usage: gleaner train {name} {rest}"),
+            None => eprintln!("error: gleaner train {name}: {message}"),
         }
-        TrainTarget::Claims => report_result(gleaner_claims::train_command(args)),
+        ExitCode::from(2)
+    };
+    match model {
+        TrainTarget::Entities => match gleaner_entities::train_command(args) {
+            Err(EntitiesError::Usage(m)) => usage("entities", &m),
+            r => report_result(r),
+        },
+        TrainTarget::GivenNames => match gleaner_entities::names::given_names_command(args) {
+            Err(EntitiesError::Usage(m)) => usage("given-names", &m),
+            r => report_result(r),
+        },
+        TrainTarget::Claims => match gleaner_claims::train_command(args) {
+            Err(ClaimsError::Usage(m)) => usage("claims", &m),
+            r => report_result(r),
+        },
     }
 }
