@@ -230,6 +230,18 @@ fn processes_every_kind_of_arrival_once() {
     });
     assert!(!s.path("in/broken.json").exists());
 
+    // Mended and put back: processed, and its stale error file goes.
+    fs::remove_file(s.path("in/failed/broken.json")).unwrap();
+    fs::write(
+        s.path("in/broken.json"),
+        "{\"title\": \"Mended\", \"text\": \"The mended article says zebra-mended.\"}",
+    )
+    .unwrap();
+    s.wait_output("broken", "zebra-mended");
+    s.wait("the stale error file removed", || {
+        !s.path("in/failed/broken.json.error.txt").exists()
+    });
+
     // Changed after processing: its output is replaced.
     let before_out = s.path("out/json/before.json");
     fs::write(s.path("in/before.txt"), article("Before", "zebra-changed")).unwrap();
@@ -272,6 +284,7 @@ fn processes_every_kind_of_arrival_once() {
         names,
         [
             "before.json",
+            "broken.json",
             "copy.json",
             "during.json",
             "marker1.json",

@@ -635,6 +635,23 @@ impl Daemon {
         if p.failures.is_empty() {
             self.counters.files += 1;
             info!(path = %path.display(), documents = p.documents, outputs = entry.outputs.len(), "processed");
+            // A failed file that was mended and put back leaves its error
+            // file behind in the failed folder: it no longer applies.
+            if old.as_ref().is_some_and(|o| o.status == Status::Failed) {
+                let failed = self.settings.failed_dir.join(rel);
+                let side = work::sidecar(&failed);
+                if !failed.exists() {
+                    match std::fs::remove_file(&side) {
+                        Ok(()) => {
+                            info!(error_file = %side.display(), "removed the error file of a failure now mended")
+                        }
+                        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                        Err(e) => {
+                            warn!(error_file = %side.display(), error = %e, "cannot remove a stale error file")
+                        }
+                    }
+                }
+            }
             entry.present = self.settings.after == After::Keep || p.changed_since;
             self.put(rel, entry);
             if !p.changed_since {
