@@ -298,8 +298,10 @@ pub(crate) fn calendar_key(value: &str) -> Option<(u32, u32, u32, String)> {
     {
         (h.saturating_sub(1) * 6 + 1, rest)
     } else {
+        // The dates analyzer's "2024-WI" is the winter that begins in
+        // December 2024 (January and February belong to the winter before).
         let season = match rest.get(..2) {
-            Some("WI") => 1,
+            Some("WI") => 12,
             Some("SP") => 3,
             Some("SU") => 6,
             Some("FA") => 9,
@@ -520,6 +522,10 @@ mod tests {
         assert_eq!(iso_week_thursday(2020, 53), Some((12, 31)));
         assert_eq!(iso_week_thursday(2021, 1), Some((1, 7)));
         assert_eq!(iso_week_thursday(2019, 54), None);
+        // A winter begins in December: after November of its year.
+        let mut winter = vec!["2024-WI", "2024-11-04", "2024-FA"];
+        winter.sort_by_key(|v| calendar_key(v).unwrap());
+        assert_eq!(winter, ["2024-FA", "2024-11-04", "2024-WI"]);
     }
 
     #[test]
