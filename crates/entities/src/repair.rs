@@ -247,34 +247,46 @@ pub const ORG_HEADS: &[&str] = &[
     "orchestra",
 ];
 
-/// Last words that make a two-word-or-longer name a place, not a person
-/// ("Tern Island", "Brenner Pass", "Harbour Street").
+/// Last words that make a two-word-or-longer name a place, not a person,
+/// even after a given name ("Tern Island", "Brenner Pass", "Edward
+/// Island"): no one is called that.
 const PLACE_LAST: &[&str] = &[
     "island",
     "islands",
     "pass",
-    "street",
-    "road",
     "avenue",
     "square",
-    "bridge",
     "county",
     "province",
+    "canyon",
+    "peninsula",
+    "strait",
+    "boulevard",
+];
+
+/// Last words that make a name a place unless it opens with a given name
+/// ("Harbour Street", but "Michael Bay", "Nathan Lane").
+const PLACE_LAST_WEAK: &[&str] = &[
+    "street",
+    "road",
+    "bridge",
     "harbour",
     "harbor",
-    "canyon",
     "valley",
     "river",
     "lake",
     "mountains",
     "bay",
-    "peninsula",
     "coast",
-    "strait",
-    "boulevard",
     "lane",
     "heights",
     "hills",
+];
+
+/// Words before a place name that the tagger leaves out as a title
+/// ("Prince | Edward Island", "Cape | Breton Island").
+const PLACE_LEAD: &[&str] = &[
+    "prince", "saint", "st.", "cape", "port", "fort", "mount", "new",
 ];
 
 /// First words that make a name a place ("Rue Saint-Denis", "Lake Como").
@@ -519,13 +531,21 @@ pub fn repair(
             }
         }
         // A "person" named like a place is a place.
+        let last = lw(b - 1);
+        let given = lex.is_given_name(w(a));
         if ty == "PER"
             && b - a >= 2
             && known & 1 == 0
-            && !lex.is_given_name(w(a))
-            && (PLACE_LAST.contains(&lw(b - 1).as_str()) || PLACE_FIRST.contains(&lw(a).as_str()))
+            && (PLACE_LAST.contains(&last.as_str())
+                || (!given
+                    && (PLACE_LAST_WEAK.contains(&last.as_str())
+                        || PLACE_FIRST.contains(&lw(a).as_str()))))
         {
-            out.push((a, b, "LOC"));
+            let lead = a > 0
+                && w(a - 1).starts_with(char::is_uppercase)
+                && PLACE_LEAD.contains(&lw(a - 1).as_str())
+                && out.last().is_none_or(|p| p.1 < a);
+            out.push((if lead { a - 1 } else { a }, b, "LOC"));
             continue;
         }
         if ty == "LOC" || ty == "PER" || ty == "MISC" {
@@ -997,6 +1017,15 @@ mod tests {
         assert_eq!(
             run("Ellen Park said", &[(0, 2, "PER")]),
             vec![("Ellen Park".to_string(), "PER")]
+        );
+        assert_eq!(
+            run("director Mara Bay said", &[(1, 3, "PER")]),
+            vec![("Mara Bay".to_string(), "PER")]
+        );
+        // A title-like first word the tagger left out is part of the place.
+        assert_eq!(
+            run("ferries to Prince Edward Island stop", &[(3, 5, "PER")]),
+            vec![("Prince Edward Island".to_string(), "LOC")]
         );
     }
 
