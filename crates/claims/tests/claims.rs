@@ -708,6 +708,20 @@ fn wire_sentences_read_whole() {
             "Marlow Foods will shut two bakeries in Hull",
         ),
     ];
+    let cases = cases.into_iter().chain([
+        (
+            "Police said three men had been detained and charged with arson.",
+            "Police",
+            "said",
+            "three men had been detained and charged with arson",
+        ),
+        (
+            "The embassy denied the allegation.",
+            "The embassy",
+            "denied",
+            "the allegation",
+        ),
+    ]);
     for (text, source, cue, content) in cases {
         for mode in [CueFilter::Speech, CueFilter::All] {
             let cs = claims_with(&doc(text), mode);

@@ -30,7 +30,14 @@ pub(super) fn coordinated_cues(tok: &Tokenized, cb: &[u8], drafts: &mut Vec<Draf
                 };
                 let verb_form = t.lower.ends_with("ed")
                     || matches!(t.lower.as_str(), "said" | "told" | "wrote" | "spoke");
+                // "had been arrested and charged with theft": a second
+                // participle of the same passive, not a second claim.
+                let participles = c
+                    .checked_sub(1)
+                    .and_then(|p| toks.get(p))
+                    .is_some_and(|p| p.lower.ends_with("ed") && p.kind == TokKind::Word);
                 c > a
+                    && !participles
                     && !t.in_quote
                     && t.kind == TokKind::Word
                     && verb_form

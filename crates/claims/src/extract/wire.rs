@@ -56,6 +56,8 @@ fn takes_clause(w: &str) -> bool {
             | "complained"
             | "countered"
             | "suggested"
+            | "denied"
+            | "denies"
     )
 }
 
