@@ -2432,12 +2432,11 @@ impl<'a> Matcher<'a> {
         }
         let intro = j.checked_sub(1).is_some_and(|p| {
             self.same_sent(p, j)
-                && [
-                    "at", "until", "till", "by", "before", "after", "around", "about", "from",
-                    "since", "to",
-                ]
-                .iter()
-                .any(|w| self.is_word(p, w))
+                // Not "to", "by" or "about": they lead counts after
+                // verbs of change ("fell to 4 in the morning session").
+                && ["at", "until", "till", "before", "after", "around", "since", "from"]
+                    .iter()
+                    .any(|w| self.is_word(p, w))
         });
         if !intro {
             return None;
@@ -2449,6 +2448,11 @@ impl<'a> Matcher<'a> {
             (Lex::Kw(Kw::At), Lex::Pod(Pod::Night, false), _) => (Pod::Night, j + 3),
             _ => return None,
         };
+        // "at 4 in the morning session": the part of day describes a noun.
+        let next = self.word(e);
+        if self.lex(e) == Lex::None && next.starts_with(|c: char| c.is_ascii_lowercase()) {
+            return None;
+        }
         let h = u8::try_from(n).ok()?;
         let h = match pod {
             Pod::Morning if h == 12 => 0,
@@ -3205,11 +3209,14 @@ impl<'a> Matcher<'a> {
                 .feast(i, i + 3, "XXXX-07-04", |y| ymd(y, 7, 4))
                 .map(Found::the);
         }
-        if (self.is_word(i, "Holy") && self.word(i + 1) == "Week")
-            || (self.is_word(i, "Easter") && self.is_word(i + 1, "week"))
-        {
-            // "Holy Week", "as Easter week began": the ISO week that ends on
-            // Easter Sunday (Holy Week runs from Palm Sunday, the day before).
+        // "Easter week" is the week before Easter in some usage and the
+        // week after it in Irish and British usage: left untagged.
+        if self.is_word(i, "Easter") && self.is_word(i + 1, "week") {
+            return None;
+        }
+        if self.is_word(i, "Holy") && self.word(i + 1) == "Week" {
+            // "Holy Week": the ISO week that ends on Easter Sunday (Holy
+            // Week runs from Palm Sunday, the day before).
             let f = self.feast(i, i + 2, "XXXX-WXX", easter)?;
             return Some(match f.day {
                 Some(d) => {
