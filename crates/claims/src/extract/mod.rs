@@ -1359,9 +1359,9 @@ fn link(
         (opts.include_indirect || c.kind != ClaimKind::Indirect)
             && (opts.include_sourceless || c.source.is_some())
     });
-    out.sort_by_key(|c| (c.cue.0, c.cue.1));
     // Two rules can rebuild the same attribution ("According to X, Y" is
     // read both from the tagger's runs and from the words): one is kept.
+    out.sort_by(|a, b| (a.cue, a.source, &a.content).cmp(&(b.cue, b.source, &b.content)));
     out.dedup();
     out
 }

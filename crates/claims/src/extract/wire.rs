@@ -290,6 +290,19 @@ fn sentence_final(tok: &Tokenized, li: &LexInfo, tags: &mut [u8], s: usize, e: u
     if (v + 1..=b).any(|k| matches!(w(k), "," | "that" | ";" | ":")) {
         return false;
     }
+    // The tail says when, where or to whom ("on Monday", "in a statement",
+    // "told reporters"), never what: "Earlier this year, the company said
+    // it would cut jobs" has its content after the verb.
+    let tail_ok = v == b
+        || time_phrase(tok, v + 1) > 0
+        || matches!(
+            w(v + 1),
+            "in" | "on" | "at" | "late" | "earlier" | "during" | "via" | "through" | "from"
+        )
+        || (matches!(w(v), "told") && b - v <= 3);
+    if !tail_ok {
+        return false;
+    }
     let Some(c) = (a..v).rev().find(|&k| w(k) == ",") else {
         return false;
     };
@@ -331,8 +344,14 @@ fn sentence_initial(tok: &Tokenized, li: &LexInfo, tags: &mut [u8], s: usize, e:
     if cs <= a || !noun_phrase(tok, a, cs - 1) {
         return;
     }
-    let c0 = v + 1 + time_phrase(tok, v + 1);
-    if c0 > b || opens_adjunct(w(c0)) || w(c0) == "," {
+    let mut c0 = v + 1 + time_phrase(tok, v + 1);
+    // "said Monday's vote …", "said May 5 was the deadline", "said this
+    // week would be decisive": the time belongs to what was said.
+    if c0 > v + 1 && (matches!(w(c0), "'s" | "’s") || is_auxiliary(w(c0))) {
+        c0 = v + 1;
+    }
+    let word_first = toks.get(c0).is_some_and(|t| t.kind == TokKind::Word);
+    if c0 > b || !word_first || opens_adjunct(w(c0)) {
         return;
     }
     let words = (c0..=b)
@@ -441,10 +460,33 @@ mod tests {
             "Rents rose, which the tenants who said so disputed."
         ));
         assert!(untouched("In March, the mayor said."));
+        // A fronted adjunct is no content; what was said follows the verb.
+        assert!(untouched(
+            "Earlier this year, the firm said it would cut jobs."
+        ));
+        assert!(untouched(
+            "Late on Friday, the council said it would appeal."
+        ));
+        assert!(untouched(
+            "Sales fell 10 percent, the firm announced a new plan."
+        ));
+        assert!(untouched("The spokeswoman said: we will appeal."));
         // A passive is no speaker: "was" is not a noun phrase.
         assert!(untouched(
             "The depot, near the docks, was announced in May."
         ));
+    }
+
+    #[test]
+    fn a_time_that_opens_what_was_said_stays_in_it() {
+        assert_eq!(
+            roles("Officials said Monday's vote would be delayed.", O),
+            r("Officials", "said", "Monday 's vote would be delayed")
+        );
+        assert_eq!(
+            roles("Ana Ruiz said this week would be decisive.", O),
+            r("Ana Ruiz", "said", "this week would be decisive")
+        );
     }
 
     #[test]
