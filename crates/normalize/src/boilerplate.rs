@@ -31,7 +31,7 @@
 //! | `source_trailer` | `Source: X`, `Source:: X`, `This article originally appeared on X` |
 //! | `credits` | a wire story's staff credits, bracketed `(Reporting by X; Editing by Y)` or two roles or more `Writing by X; Editing by Y`, and `Our Standards: The Thomson Reuters Trust Principles.` |
 //! | `visit_counter` | `(Visited 12 times, 3 visits today)`, `Views: 120` |
-//! | `dateline` | a wire dateline opening the first kept paragraph, only that prefix: `LONDON (Reuters) - `, `HALIFAX, Nova Scotia (Harbour Wire) — `, `WASHINGTON — `, `NEW YORK, Nov 26 (AP) _ ` (the place in capitals, then a dash) |
+//! | `dateline` | a wire dateline opening the lede (the first kept line after any headline-like one), only that prefix: `LONDON (Reuters) - `, `HALIFAX, Nova Scotia (Harbour Wire) — `, `WASHINGTON — `, `NEW YORK, Nov 26 (AP) _ ` (the place in capitals, then a dash, then a sentence) |
 
 use crate::layout::Line;
 use gleaner_core::Meta;
@@ -863,18 +863,19 @@ pub(crate) fn classify(
 /// the agency in brackets may follow) and a dash, at the start of a line.
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     let place = r"\p{Lu}[\p{Lu}.'’\-]+(?:[ /]\p{Lu}[\p{Lu}.'’\-]+){0,3}";
-    let region = r"(?:,\s+[A-Z][A-Za-z.'’\-]+(?:\s[A-Z][A-Za-z.'’\-]+){0,2}){0,2}";
-    let date = r"(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?";
+    let region = r"(?P<region>(?:,\s+[A-Z][A-Za-z.'’\-]+(?:\s[A-Z][A-Za-z.'’\-]+){0,2}){0,2})";
+    let date = r"(?P<date>,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?";
     let agency = r"(?:\s*\((?P<agency>[^()\n]{1,40})\))?";
     let pattern = format!(r"^(?P<place>{place}){region}{date}{agency}\s*(?:[-—–―]{{1,2}}|_)\s+");
     Regex::new(&pattern).unwrap_or_else(|e| panic!("dateline pattern: {e}"))
 });
 
-/// Capitalised labels that open a lede with a dash but are no place.
+/// Capitalised labels that open a line with a dash but are no place.
 const NOT_PLACES: &[&str] = &[
     "UPDATE",
     "UPDATED",
     "BREAKING",
+    "BREAKING NEWS",
     "EXCLUSIVE",
     "WATCH",
     "LIVE",
@@ -887,10 +888,23 @@ const NOT_PLACES: &[&str] = &[
     "NOTE",
     "EDITOR'S NOTE",
     "FILE",
+    "FACTBOX",
+    "EXPLAINER",
+    "INSIGHT",
+    "WARNING",
+    "INTERVIEW",
+    "COMMENT",
+    "REVIEW",
+    "SPORTS",
+    "MARKETS",
 ];
 
-/// The dateline at the start of a line: its end (byte offset) and the
-/// agency named in it.
+/// The dateline at the start of line `t`: its end (byte offset) and the
+/// agency named in it. The rest of the line must read as a sentence: it
+/// opens with a capital or a digit ("NATO — the alliance — said" is an
+/// acronym and an aside), and unless the dateline names a region, a date
+/// or an agency the line ends like a sentence ("FIRE AT DOCKS — TWO HURT"
+/// is a headline).
 pub(crate) fn dateline(t: &str) -> Option<(usize, Option<&str>)> {
     let c = DATELINE.captures(t)?;
     let place = c.name("place")?.as_str();
@@ -899,16 +913,33 @@ pub(crate) fn dateline(t: &str) -> Option<(usize, Option<&str>)> {
         return None;
     }
     let end = c.get(0)?.end();
-    Some((end, c.name("agency").map(|a| a.as_str().trim())))
+    let rest = t.get(end..)?;
+    let first = rest.chars().next()?;
+    if !(first.is_uppercase() || first.is_ascii_digit()) {
+        return None;
+    }
+    let capitals = rest
+        .chars()
+        .filter(|ch| ch.is_alphabetic())
+        .all(|ch| !ch.is_lowercase());
+    let agency = c.name("agency").map(|a| a.as_str().trim());
+    let qualified = agency.is_some()
+        || c.name("date").is_some()
+        || c.name("region").is_some_and(|r| !r.as_str().is_empty());
+    if capitals || !(qualified || ends_terminal(rest)) {
+        return None;
+    }
+    Some((end, agency))
 }
 
-/// The dateline opening one of the first three kept lines (the lede) goes.
+/// The dateline opening the lede goes: the first kept line, or the first
+/// after a headline-like line (short, no final punctuation).
 fn mark_dateline(lines: &[Line<'_>], actions: &mut [Action]) {
     let kept = (0..lines.len().min(HEADER_LINES)).filter(|&i| is_keep(actions, i));
-    for i in kept.take(3) {
+    for i in kept {
         let Some(line) = lines.get(i) else { continue };
         if line.text.len() > MAX_LINE {
-            continue;
+            return;
         }
         let dated =
             dateline(line.text).filter(|&(at, _)| words(line.text.get(at..).unwrap_or("")) >= 3);
@@ -922,6 +953,9 @@ fn mark_dateline(lines: &[Line<'_>], actions: &mut [Action]) {
                 },
             );
             return;
+        }
+        if words(line.text) >= 6 || ends_terminal(line.text) {
+            return; // the lede, without a dateline
         }
     }
 }

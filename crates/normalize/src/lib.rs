@@ -20,7 +20,8 @@
 //!    each line is a paragraph), lines of a paragraph keep their
 //!    line break (a headline, a list item, a byline) unless they are
 //!    hard-wrapped prose, which is joined with spaces; boilerplate lines found
-//!    by [`boilerplate`] are left out and recorded in `doc.removed`.
+//!    by [`boilerplate`] (or their start or end: a wire dateline, a "read
+//!    more" marker) are left out and recorded in `doc.removed`.
 //!
 //! Sentences ([`sentences`]) are then split on the final text: every line
 //! break ends a sentence and a blank line starts a new paragraph.
@@ -115,7 +116,8 @@ pub fn options_info() -> Vec<OptionInfo> {
 }
 
 /// Normalizes `doc.body` into `doc.text` (via `doc.set_text`), fills
-/// `doc.removed` and `doc.sentences`.
+/// `doc.removed` and `doc.sentences`, and sets an empty `meta.outlet` to
+/// the agency of a wire dateline it removes ("LONDON (Reuters) - ").
 ///
 /// Offsets of every span are characters (Unicode scalar values), end
 /// exclusive; `source_start`/`source_end` index into `doc.body`. Each
@@ -174,12 +176,22 @@ pub fn normalize(doc: &mut Document, opts: &NormalizeOptions) {
             }
         })
         .collect();
-    // A wire dateline names the agency the story is from.
+    // A wire dateline names the agency the story is from (read off the
+    // cleaned line, so Markdown emphasis is not part of it).
     if doc.meta.outlet.is_none() {
-        let agency = removed
+        let agency = lines
             .iter()
-            .filter(|r| r.reason == "dateline")
-            .find_map(|r| boilerplate::dateline(&r.text).and_then(|(_, a)| a));
+            .zip(&actions)
+            .filter(|(_, a)| {
+                matches!(
+                    a,
+                    boilerplate::Action::DropPrefix {
+                        reason: "dateline",
+                        ..
+                    }
+                )
+            })
+            .find_map(|(l, _)| boilerplate::dateline(l.text).and_then(|(_, a)| a));
         if let Some(a) = agency {
             doc.meta.outlet = Some(a.to_string());
         }

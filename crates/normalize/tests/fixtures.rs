@@ -411,18 +411,41 @@ fn a_wire_dateline_leaves_the_lede_and_names_the_agency() {
         };
         let d = run(&body, meta, &NormalizeOptions::default());
         assert!(d.text.starts_with(left), "{lede}: {:?}", d.text);
+        assert!(d.removed.iter().any(|r| r.reason == "dateline"), "{lede}");
         assert_eq!(d.meta.outlet.as_deref(), Some("The Daily Ledger"));
         check_invariants(&d);
     }
 }
 
 #[test]
+fn a_dateline_in_markdown_gives_the_agency_without_markup() {
+    let body =
+        "# Stocks slide\n\n**LONDON** (*Reuters*) - Shares fell sharply on Monday morning.\n";
+    let mut d = doc(body, Meta::default());
+    d.source.format = gleaner_core::Format::Md;
+    gleaner_normalize::normalize(&mut d, &NormalizeOptions::default());
+    assert!(d.text.contains("Shares fell sharply"), "{:?}", d.text);
+    assert!(!d.text.contains("LONDON"), "{:?}", d.text);
+    assert_eq!(d.meta.outlet.as_deref(), Some("Reuters"));
+}
+
+#[test]
+fn a_later_paragraph_keeps_its_capitals() {
+    let body = "Markets in turmoil\n\nTraders braced for a rough week as oil jumped.\n\nNEW YORK — Brokers said the mood was grim.\n";
+    let d = run(body, naive_meta(body), &NormalizeOptions::default());
+    assert!(d.text.contains("NEW YORK — Brokers said"), "{:?}", d.text);
+}
+
+#[test]
 fn capitals_and_dashes_that_are_no_dateline_stay() {
     for lede in [
         "EXCLUSIVE — The mayor will resign on Friday, aides say.",
-        "NATO said on Monday it would send more ships.",
+        "NATO — the military alliance — said on Monday it would send ships.",
         "The UN — which met on Monday — said little.",
         "OK - fine.",
+        "FACTBOX - What the budget means for renters",
+        "FIRE AT DOCKS — TWO HURT IN OVERNIGHT BLAZE",
+        "HARBOUR — Ferries resume as the storm passes",
     ] {
         let body = format!("Headline here\n\n{lede}\n");
         let d = run(&body, naive_meta(&body), &NormalizeOptions::default());

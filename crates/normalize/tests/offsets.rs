@@ -207,6 +207,15 @@ proptest! {
             let src = slice(&d.body, &body_ix, sp.source_start..sp.source_end);
             prop_assert_eq!(normalize_fragment(src), d.text[r].to_string());
         }
+        // With a sentence after it, the dateline goes.
+        let letters = |s: &str| s.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count();
+        let line = rest.split(['\n', '\r', '\u{2029}']).next().unwrap_or("");
+        let sentence = line.trim_start().starts_with(|c: char| c.is_uppercase())
+            && letters(line) >= 3
+            && (dl.contains('(') || dl.contains(',') || normalize_fragment(line).trim_end().ends_with(['.', '!', '?']));
+        if sentence {
+            prop_assert!(d.removed.iter().any(|r| r.reason == "dateline"), "{body:?}");
+        }
         for r in d.removed.iter().filter(|r| r.reason == "dateline") {
             prop_assert_eq!(normalize_fragment(&r.text), normalize_fragment(dl));
             prop_assert!(!d.text.contains(dl.trim_end()));
