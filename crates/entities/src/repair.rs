@@ -248,25 +248,25 @@ pub const ORG_HEADS: &[&str] = &[
 ];
 
 /// Last words that make a two-word-or-longer name a place, not a person,
-/// even after a given name ("Tern Island", "Brenner Pass", "Edward
+/// even after a given name ("Tern Island", "Cape Breton Island", "Edward
 /// Island"): no one is called that.
 const PLACE_LAST: &[&str] = &[
     "island",
     "islands",
-    "pass",
     "avenue",
     "square",
     "county",
     "province",
     "canyon",
     "peninsula",
-    "strait",
     "boulevard",
 ];
 
 /// Last words that make a name a place unless it opens with a given name
 /// ("Harbour Street", but "Michael Bay", "Nathan Lane").
 const PLACE_LAST_WEAK: &[&str] = &[
+    "pass",
+    "strait",
     "street",
     "road",
     "bridge",
@@ -1015,8 +1015,12 @@ mod tests {
         );
         // A person whose surname is a place word stays a person.
         assert_eq!(
-            run("Ellen Park said", &[(0, 2, "PER")]),
-            vec![("Ellen Park".to_string(), "PER")]
+            run("Olga Lane said", &[(0, 2, "PER")]),
+            vec![("Olga Lane".to_string(), "PER")]
+        );
+        assert_eq!(
+            run("Olga Pass said", &[(0, 2, "PER")]),
+            vec![("Olga Pass".to_string(), "PER")]
         );
         assert_eq!(
             run("director Mara Bay said", &[(1, 3, "PER")]),
