@@ -484,10 +484,34 @@ fn a_second_document_with_the_same_id_is_reported() {
     assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
     let err = text(&out.stderr);
     assert!(
-        err.contains("twice.jsonl") && err.contains("`same` is already used by"),
+        err.contains("twice.jsonl")
+            && err.contains("`same` is already claimed by line 1 of this file"),
         "{err}"
     );
     // The first document keeps its outputs; the second wrote nothing.
+    let docs = read_docs(&tmp.path().join("out/json"));
+    assert_eq!(docs.len(), 1);
+    assert_eq!(docs[0]["text"], "Quito said yes.");
+}
+
+#[test]
+fn a_document_that_fails_does_not_hold_its_id() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let input = tmp.path().join("in");
+    fs::create_dir_all(&input).expect("mkdir");
+    // Line 1 is all boilerplate: it fails at normalize, and line 2, with
+    // the same id, is written.
+    fs::write(
+        input.join("twice.jsonl"),
+        "{\"id\": \"same\", \"text\": \"Leave a Reply\"}\n{\"id\": \"same\", \"text\": \"Quito said yes.\"}\n",
+    )
+    .expect("write");
+    let p = pipeline(tmp.path(), &input, &[], "");
+    let out = gleaner(&["run", p.to_str().expect("utf8")], tmp.path());
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("normalize"), "{err}");
+    assert!(!err.contains("already claimed"), "{err}");
     let docs = read_docs(&tmp.path().join("out/json"));
     assert_eq!(docs.len(), 1);
     assert_eq!(docs[0]["text"], "Quito said yes.");
@@ -520,7 +544,7 @@ fn a_file_and_an_export_with_the_same_id_keep_one_output_and_name_each_other() {
     let (failed, holder) = if kept_txt {
         ("dup.jsonl: ingest: document `a/x`", "x.txt in this run")
     } else {
-        ("x.txt: ingest: document `a/x`", "dup.jsonl in this run")
+        ("x.txt: ingest: document `a/x`", "dup.jsonl:1 in this run")
     };
     assert!(err.contains(failed) && err.contains(holder), "{err}");
 }
@@ -529,6 +553,15 @@ fn a_file_and_an_export_with_the_same_id_keep_one_output_and_name_each_other() {
 fn usage_errors_name_the_whole_command_and_exit_2() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let out = gleaner(&["train", "entities"], tmp.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("usage: gleaner train entities --conll-train"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = gleaner(&["train", "claims", "--help"], tmp.path());
+    assert!(out.status.success());
+    let out = gleaner(&["train", "entities", "--out"], tmp.path());
     assert_eq!(out.status.code(), Some(2));
     assert!(
         text(&out.stderr).contains("usage: gleaner train entities --conll-train"),

@@ -479,12 +479,14 @@ fn cmd_train(model: TrainTarget, args: &[String]) -> ExitCode {
     // A usage error is reported with the whole command and exits 2, like
     // every other usage error of the command line.
     let usage = |name: &str, message: &str| {
-        match message
-            .strip_prefix("usage: train ")
-            .or_else(|| message.strip_prefix("usage: "))
-        {
-            Some(rest) => eprintln!("error: usage: gleaner train {name} {rest}"),
-            None => eprintln!("error: gleaner train {name}: {message}"),
+        let full = format!("usage: gleaner train {name} ");
+        let message = message
+            .replace("usage: train ", &full)
+            .replace("usage: --", &format!("{full}--"));
+        if message.starts_with("usage:") {
+            eprintln!("error: {message}");
+        } else {
+            eprintln!("error: gleaner train {name}: {message}");
         }
         ExitCode::from(2)
     };

@@ -186,33 +186,46 @@ where
     }
 }
 
-/// The document ids a run has given out, each with the file it came from
-/// (ids as 64-bit hashes, so a run over 100,000 files keeps this small).
-/// The first document to claim an id keeps it; a later one with the same
-/// id fails before anything is written, so no output is overwritten.
+/// The document ids a run has given out, each with where its document came
+/// from (file, and line of a JSONL file). The first analyzed document to
+/// claim an id keeps it; a later one with the same id fails before it is
+/// written, so no output is overwritten.
 #[derive(Debug, Default)]
-pub struct RunIds(std::sync::Mutex<std::collections::HashMap<u64, PathBuf>>);
+pub struct RunIds(std::sync::Mutex<std::collections::HashMap<String, (PathBuf, Option<usize>)>>);
 
 impl RunIds {
-    /// Claims `id` for `path`; returns the file that already holds it.
-    fn claim(&self, id: &str, path: &std::path::Path) -> Option<PathBuf> {
-        use std::hash::{Hash, Hasher};
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        id.hash(&mut h);
+    /// Claims `doc`'s id for it; on a clash, the failure of `doc`, naming
+    /// the document that holds the id.
+    pub fn claim(&self, input: &InputFile, doc: &Document) -> Result<(), Failure> {
         let mut map = self.0.lock().unwrap_or_else(|p| p.into_inner());
-        match map.entry(h.finish()) {
-            std::collections::hash_map::Entry::Occupied(e) => Some(e.get().clone()),
+        let here = (input.path.clone(), doc.source.line);
+        let held = match map.entry(doc.id.clone()) {
+            std::collections::hash_map::Entry::Occupied(e) => e.get().clone(),
             std::collections::hash_map::Entry::Vacant(v) => {
-                v.insert(path.to_path_buf());
-                None
+                v.insert(here);
+                return Ok(());
             }
-        }
+        };
+        let by = match held {
+            (p, Some(line)) if p == input.path => format!("line {line} of this file"),
+            (p, None) if p == input.path => "an earlier article of this file".to_string(),
+            (p, Some(line)) => format!("{}:{line}", p.display()),
+            (p, None) => p.display().to_string(),
+        };
+        Err(failure(
+            input,
+            "ingest",
+            format!(
+                "document id `{}` is already claimed by {by} in this run; this document's outputs were not written: give the documents distinct ids",
+                doc.id
+            ),
+        ))
     }
 }
 
-/// Runs one input file through the whole pipeline. With `ids`, a document
-/// whose id another document of the run already has fails (stage
-/// `ingest`) without being analyzed or written.
+/// Runs one input file through the whole pipeline. With `ids`, an analyzed
+/// document whose id another document of the run already has fails (stage
+/// `ingest`) without being written.
 pub async fn process_file(
     pipeline: &Pipeline,
     input: &InputFile,
@@ -232,23 +245,15 @@ pub async fn process_file(
                 let id = doc.id.clone();
                 let title = doc.meta.title.clone();
                 let mut words = 0;
-                let taken = ids.and_then(|ids| ids.claim(&id, &input.path));
-                let result = match taken {
-                    Some(other) => Err(failure(
-                        input,
-                        "ingest",
-                        format!(
-                            "document id `{id}` is already used by {} in this run; that document's outputs were kept and this one's were not written: give the documents distinct ids",
-                            other.display()
-                        ),
-                    )),
-                    None => match analyze(pipeline, input, doc).await {
+                let result = match analyze(pipeline, input, doc).await {
                     Ok(doc) => {
                         words = doc.text.split_whitespace().count();
-                        write(pipeline, input, &doc).await
+                        match ids.map_or(Ok(()), |ids| ids.claim(input, &doc)) {
+                            Ok(()) => write(pipeline, input, &doc).await,
+                            Err(f) => Err(f),
+                        }
                     }
                     Err(f) => Err(f),
-                    },
                 }
                 .map_err(|f| with_id(f, &id));
                 debug!(id = %id, ok = result.is_ok(), "document processed");

@@ -638,9 +638,7 @@ impl Daemon {
             // A failed file that was mended and put back leaves its error
             // file behind in the failed folder: it no longer applies.
             if old.as_ref().is_some_and(|o| o.status == Status::Failed) {
-                let failed = self.settings.failed_dir.join(rel);
-                let side = work::sidecar(&failed);
-                if !failed.exists() {
+                for side in work::orphaned_sidecars(&self.settings.failed_dir, rel) {
                     match std::fs::remove_file(&side) {
                         Ok(()) => {
                             info!(error_file = %side.display(), "removed the error file of a failure now mended")

@@ -113,6 +113,9 @@ pub async fn process(
     let mut outputs = Vec::new();
     let mut failures = Vec::new();
     let mut documents = 0;
+    // Two articles of one file with the same id: the first keeps it, as in
+    // a batch run (across files the later one wins, with a warning).
+    let ids = process::RunIds::default();
     for doc in process::ingest(pipeline, input).await {
         let doc = match doc {
             Ok(d) => d,
@@ -127,13 +130,19 @@ pub async fn process(
         }
         let id = doc.id.clone();
         match process::analyze(pipeline, input, doc).await {
-            Ok(doc) => match write_all(pipeline, settings, input, &doc).await {
-                Ok(paths) => {
-                    outputs.extend(paths.into_iter().map(|p| p.to_string_lossy().into_owned()));
-                    documents += 1;
+            Ok(doc) => {
+                let written = match ids.claim(input, &doc) {
+                    Ok(()) => write_all(pipeline, settings, input, &doc).await,
+                    Err(f) => Err(f),
+                };
+                match written {
+                    Ok(paths) => {
+                        outputs.extend(paths.into_iter().map(|p| p.to_string_lossy().into_owned()));
+                        documents += 1;
+                    }
+                    Err(f) => failures.push(with_id(f, &id)),
                 }
-                Err(f) => failures.push(with_id(f, &id)),
-            },
+            }
             Err(f) => failures.push(with_id(f, &id)),
         }
     }
@@ -218,6 +227,29 @@ pub fn free_path(dir: &Path, rel: &str) -> PathBuf {
         .unwrap_or(first)
 }
 
+/// The error files in `failed_dir` left by earlier failures of `rel` whose
+/// failed copy is gone (`rel.error.txt`, `rel-2.error.txt`, … as
+/// [`free_path`] named them, up to the first name with neither).
+pub fn orphaned_sidecars(failed_dir: &Path, rel: &str) -> Vec<PathBuf> {
+    let first = failed_dir.join(rel);
+    let stem = first
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let ext = first
+        .extension()
+        .map(|e| format!(".{}", e.to_string_lossy()))
+        .unwrap_or_default();
+    let parent = first.parent().map(Path::to_path_buf).unwrap_or_default();
+    let names =
+        std::iter::once(first).chain((2u64..).map(|n| parent.join(format!("{stem}-{n}{ext}"))));
+    names
+        .take_while(|p| p.exists() || sidecar(p).exists())
+        .filter(|p| !p.exists())
+        .map(|p| sidecar(&p))
+        .collect()
+}
+
 /// The error file beside a failed file.
 pub fn sidecar(path: &Path) -> PathBuf {
     let mut name = path.as_os_str().to_owned();
@@ -284,6 +316,28 @@ pub fn backoff(first: Duration, max: Duration, n: u32) -> Duration {
 mod tests {
     use super::*;
     use std::sync::Arc;
+
+    #[test]
+    fn orphaned_error_files_are_those_whose_failed_copy_is_gone() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        fs::create_dir_all(d.join("sub")).unwrap();
+        // First failure, taken back; second failure (named -2), taken back;
+        // a third failure still in the folder.
+        fs::write(d.join("sub/a.txt.error.txt"), "x").unwrap();
+        fs::write(d.join("sub/a-2.txt.error.txt"), "x").unwrap();
+        fs::write(d.join("sub/a-3.txt"), "x").unwrap();
+        fs::write(d.join("sub/a-3.txt.error.txt"), "x").unwrap();
+        fs::write(d.join("sub/a-5.txt.error.txt"), "x").unwrap();
+        assert_eq!(
+            orphaned_sidecars(d, "sub/a.txt"),
+            [
+                d.join("sub/a.txt.error.txt"),
+                d.join("sub/a-2.txt.error.txt")
+            ]
+        );
+        assert!(orphaned_sidecars(d, "sub/b.txt").is_empty());
+    }
 
     #[test]
     fn free_paths_do_not_clobber() {
