@@ -716,6 +716,12 @@ fn wire_sentences_read_whole() {
             "three men had been detained and charged with arson",
         ),
         (
+            "The harbour master said: \"No ship leaves tonight.\"",
+            "The harbour master",
+            "said",
+            "\"No ship leaves tonight.\"",
+        ),
+        (
             "The embassy denied the allegation.",
             "The embassy",
             "denied",

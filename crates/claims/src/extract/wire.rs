@@ -238,6 +238,8 @@ pub(super) fn wire_attributions(tok: &Tokenized, li: &LexInfo, tags: &mut [u8]) 
         });
         if !quoted && !sentence_final(tok, li, tags, s, e) {
             sentence_initial(tok, li, tags, s, e);
+        } else if quoted {
+            colon_quote(tok, tags, s, e);
         }
         s = e + 1;
     }
@@ -328,6 +330,43 @@ fn sentence_final(tok: &Tokenized, li: &LexInfo, tags: &mut [u8], s: usize, e: u
     set(tags, cs, v, B_CUE, I_CUE);
     set(tags, v + 1, e, O, O);
     true
+}
+
+/// "SOURCE said [time]: "QUOTE"", when the tagger did not see the verb as
+/// a cue: the phrase is the source, the quotation the content.
+fn colon_quote(tok: &Tokenized, tags: &mut [u8], s: usize, e: usize) {
+    let toks = &tok.tokens;
+    let w = |k: usize| toks.get(k).map(|t| t.lower.as_str()).unwrap_or("");
+    let Some((a, _)) = trimmed(tok, s, e) else {
+        return;
+    };
+    if toks.get(a).is_some_and(|t| t.in_quote) {
+        return;
+    }
+    let Some(v) = (a + 1..=e.min(a + 7)).find(|&k| closes_sentence(w(k))) else {
+        return;
+    };
+    let colon = v + 1 + time_phrase(tok, v + 1);
+    let Some(q) = toks.get(colon + 1).and_then(|t| t.quote_id) else {
+        return;
+    };
+    let Some(region) = tok.quotes.get(q as usize) else {
+        return;
+    };
+    let cs = cue_start(tok, v);
+    if w(colon) != ":"
+        || region.first != colon + 1
+        || cs <= a
+        || !noun_phrase(tok, a, cs - 1)
+        || matches!(tags.get(v), Some(&B_CUE) | Some(&I_CUE))
+    {
+        return;
+    }
+    let last = region.last.min(e);
+    set(tags, a, cs - 1, B_SRC, I_SRC);
+    set(tags, cs, v, B_CUE, I_CUE);
+    set(tags, v + 1, colon, O, O);
+    set(tags, colon + 1, last, B_CON, I_CON);
 }
 
 /// "SOURCE said [time] [that] CLAUSE."
@@ -486,6 +525,17 @@ mod tests {
         assert_eq!(
             roles("Ana Ruiz said this week would be decisive.", O),
             r("Ana Ruiz", "said", "this week would be decisive")
+        );
+    }
+
+    #[test]
+    fn a_quotation_after_a_speaker_and_a_colon_is_the_content() {
+        assert_eq!(
+            roles(
+                "The minister said on Monday: \"We will not back down.\"",
+                I_CON
+            ),
+            r("The minister", "said", "\" We will not back down . \"")
         );
     }
 
