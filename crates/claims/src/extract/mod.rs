@@ -955,36 +955,19 @@ fn link(
                 }
                 // "… unless wages are | raised": an auxiliary does not end a
                 // content when its verb follows in the sentence.
-                while toks.get(last.1).is_some_and(|t| {
-                    !t.in_quote
-                        && matches!(
-                            t.lower.as_str(),
-                            "is" | "are"
-                                | "was"
-                                | "were"
-                                | "be"
-                                | "been"
-                                | "being"
-                                | "has"
-                                | "have"
-                                | "had"
-                                | "will"
-                                | "would"
-                                | "can"
-                                | "could"
-                                | "should"
-                                | "may"
-                                | "might"
-                                | "must"
-                        )
-                }) && toks.get(last.1).is_some_and(|t| {
-                    // "in May", "Will Smith": not the modal.
-                    !(t.cap && matches!(t.lower.as_str(), "may" | "will"))
-                }) && toks.get(last.1 + 1).is_some_and(|n| {
-                    n.kind == TokKind::Word
-                        && !n.in_quote
-                        && toks.get(last.1).is_some_and(|t| t.sent == n.sent)
-                }) && last.1 + 1 != cue_run.first
+                while toks
+                    .get(last.1)
+                    .is_some_and(|t| !t.in_quote && is_auxiliary(t.lower.as_str()))
+                    && toks.get(last.1).is_some_and(|t| {
+                        // "in May", "Will Smith": not the modal.
+                        !(t.cap && matches!(t.lower.as_str(), "may" | "will"))
+                    })
+                    && toks.get(last.1 + 1).is_some_and(|n| {
+                        n.kind == TokKind::Word
+                            && !n.in_quote
+                            && toks.get(last.1).is_some_and(|t| t.sent == n.sent)
+                    })
+                    && last.1 + 1 != cue_run.first
                     && d_source.is_none_or(|r| last.1 + 1 != r.first)
                 {
                     last.1 += 1;

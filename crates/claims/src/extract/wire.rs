@@ -127,29 +127,7 @@ fn breaks_phrase(w: &str) -> bool {
 /// announced"); right before the verb they belong to the cue ("the company
 /// has said").
 fn is_auxiliary(w: &str) -> bool {
-    matches!(
-        w,
-        "is" | "was"
-            | "were"
-            | "are"
-            | "be"
-            | "been"
-            | "being"
-            | "has"
-            | "have"
-            | "had"
-            | "will"
-            | "would"
-            | "can"
-            | "could"
-            | "should"
-            | "may"
-            | "might"
-            | "must"
-            | "do"
-            | "does"
-            | "did"
-    )
+    super::words::is_auxiliary(w) || matches!(w, "do" | "does" | "did")
 }
 
 /// Start of the cue ending at verb `v`: the auxiliaries right before it

@@ -145,3 +145,27 @@ pub(super) fn is_claim_noun(w: &str) -> bool {
 pub(super) fn is_participle(w: &str) -> bool {
     w.ends_with("ed") || w == "said" || w == "told"
 }
+
+/// A form of *be* or *have*, or a modal verb.
+pub(super) fn is_auxiliary(w: &str) -> bool {
+    matches!(
+        w,
+        "is" | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "being"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "should"
+            | "may"
+            | "might"
+            | "must"
+    )
+}

@@ -209,9 +209,14 @@ async fn write_one(
 /// before the extension when that is taken.
 pub fn free_path(dir: &Path, rel: &str) -> PathBuf {
     let first = dir.join(rel);
-    if !first.exists() && !sidecar(&first).exists() {
-        return first;
-    }
+    numbered(dir, rel)
+        .find(|p| !p.exists() && !sidecar(p).exists())
+        .unwrap_or(first)
+}
+
+/// `dir/rel`, then the same with `-2`, `-3`, … before the extension.
+fn numbered(dir: &Path, rel: &str) -> impl Iterator<Item = PathBuf> {
+    let first = dir.join(rel);
     let stem = first
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
@@ -221,29 +226,14 @@ pub fn free_path(dir: &Path, rel: &str) -> PathBuf {
         .map(|e| format!(".{}", e.to_string_lossy()))
         .unwrap_or_default();
     let parent = first.parent().map(Path::to_path_buf).unwrap_or_default();
-    (2u64..)
-        .map(|n| parent.join(format!("{stem}-{n}{ext}")))
-        .find(|p| !p.exists() && !sidecar(p).exists())
-        .unwrap_or(first)
+    std::iter::once(first).chain((2u64..).map(move |n| parent.join(format!("{stem}-{n}{ext}"))))
 }
 
 /// The error files in `failed_dir` left by earlier failures of `rel` whose
 /// failed copy is gone (`rel.error.txt`, `rel-2.error.txt`, … as
 /// [`free_path`] named them, up to the first name with neither).
 pub fn orphaned_sidecars(failed_dir: &Path, rel: &str) -> Vec<PathBuf> {
-    let first = failed_dir.join(rel);
-    let stem = first
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let ext = first
-        .extension()
-        .map(|e| format!(".{}", e.to_string_lossy()))
-        .unwrap_or_default();
-    let parent = first.parent().map(Path::to_path_buf).unwrap_or_default();
-    let names =
-        std::iter::once(first).chain((2u64..).map(|n| parent.join(format!("{stem}-{n}{ext}"))));
-    names
+    numbered(failed_dir, rel)
         .take_while(|p| p.exists() || sidecar(p).exists())
         .filter(|p| !p.exists())
         .map(|p| sidecar(&p))
