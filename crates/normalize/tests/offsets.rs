@@ -142,6 +142,18 @@ fn md_piece() -> impl Strategy<Value = String> {
     ]
 }
 
+/// Every word of the text maps to the same word in the body.
+fn words_on_their_letters(d: &gleaner_core::Document) -> Result<(), TestCaseError> {
+    let sb = d.span_builder();
+    let body_ix = CharIndex::new(&d.body);
+    for r in word_ranges(&d.text) {
+        let sp = sb.span(r.start, r.end);
+        let src = slice(&d.body, &body_ix, sp.source_start..sp.source_end);
+        prop_assert_eq!(normalize_fragment(src), d.text[r].to_string());
+    }
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(400))]
 
@@ -175,13 +187,7 @@ proptest! {
         let (body, clean, boiler) = assemble(&pieces);
         let d = run(&body, Meta::default(), &NormalizeOptions::default());
         // Sentences (checked in run) and words.
-        let sb = d.span_builder();
-        let body_ix = CharIndex::new(&d.body);
-        for r in word_ranges(&d.text) {
-            let sp = sb.span(r.start, r.end);
-            let src = slice(&d.body, &body_ix, sp.source_start..sp.source_end);
-            prop_assert_eq!(normalize_fragment(src), d.text[r].to_string());
-        }
+        words_on_their_letters(&d)?;
         // The text is the body without its boilerplate lines.
         prop_assert_eq!(normalize_fragment(&d.text), normalize_fragment(&clean));
         // Every removal is one of the inserted lines, and each inserted line is removed.
@@ -200,13 +206,7 @@ proptest! {
         let (rest, _, _) = assemble(&pieces);
         let body = format!("Tide Courier\n\n{dl}{rest}");
         let d = run(&body, Meta::default(), &NormalizeOptions::default());
-        let sb = d.span_builder();
-        let body_ix = CharIndex::new(&d.body);
-        for r in word_ranges(&d.text) {
-            let sp = sb.span(r.start, r.end);
-            let src = slice(&d.body, &body_ix, sp.source_start..sp.source_end);
-            prop_assert_eq!(normalize_fragment(src), d.text[r].to_string());
-        }
+        words_on_their_letters(&d)?;
         // With a sentence after it, the dateline goes.
         let letters = |s: &str| s.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count();
         let line = rest.split(['\n', '\r', '\u{2029}']).next().unwrap_or("");
@@ -234,13 +234,7 @@ proptest! {
     #[test]
     fn arbitrary_text_keeps_invariants(body in "\\PC{0,200}|[\\x00-\\x7f\u{a0}\u{ad}\u{200b}\u{2019}\u{201c}\u{301}\u{2029}\r\n]{0,200}") {
         let d = run(&body, Meta::default(), &NormalizeOptions::default());
-        let sb = d.span_builder();
-        let body_ix = CharIndex::new(&d.body);
-        for r in word_ranges(&d.text) {
-            let sp = sb.span(r.start, r.end);
-            let src = slice(&d.body, &body_ix, sp.source_start..sp.source_end);
-            prop_assert_eq!(normalize_fragment(src), d.text[r].to_string());
-        }
+        words_on_their_letters(&d)?;
     }
 
     #[test]
