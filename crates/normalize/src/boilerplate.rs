@@ -31,7 +31,7 @@
 //! | `source_trailer` | `Source: X`, `Source:: X`, `This article originally appeared on X` |
 //! | `credits` | a wire story's staff credits, bracketed `(Reporting by X; Editing by Y)` or two roles or more `Writing by X; Editing by Y`, and `Our Standards: The Thomson Reuters Trust Principles.` |
 //! | `visit_counter` | `(Visited 12 times, 3 visits today)`, `Views: 120` |
-//! | `dateline` | a wire dateline opening the lede (the first kept line after any headline-like one), only that prefix: `LONDON (Reuters) - `, `HALIFAX, Nova Scotia (Harbour Wire) — `, `WASHINGTON — `, `NEW YORK, Nov 26 (AP) _ ` (the place in capitals, then a dash, then a sentence) |
+//! | `dateline` | a wire dateline opening the lede (the first kept line after any headline-like one), only that prefix: `LONDON (Reuters) - `, `HALIFAX, Nova Scotia (Harbour Wire) — `, `WASHINGTON — `, `NEW YORK, Nov 26, 2024 (AP) _ `, `McALLEN, Texas (AP) — `, `NEW DELHI: `, and with an agency any place or none: `Paris (AFP) - `, `(Reuters) - ` (then a sentence) |
 
 use crate::layout::Line;
 use gleaner_core::Meta;
@@ -862,11 +862,14 @@ pub(crate) fn classify(
 /// A wire dateline: the place in capitals (a region after a comma, a date,
 /// the agency in brackets may follow) and a dash, at the start of a line.
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    let place = r"\p{Lu}[\p{Lu}.'’\-]+(?:[ /]\p{Lu}[\p{Lu}.'’\-]+){0,3}";
+    // The place: words opening with a capital ("NEW YORK", "McALLEN", and,
+    // checked below, "Paris" only with an agency), or nothing before a
+    // bare "(Reuters) - ".
+    let place = r"(?P<place>\p{Lu}[\p{L}.'’\-]+(?:[ /]\p{Lu}[\p{L}.'’\-]+){0,3})?";
     let region = r"(?P<region>(?:,\s+[A-Z][A-Za-z.'’\-]+(?:\s[A-Z][A-Za-z.'’\-]+){0,2}){0,2})";
-    let date = r"(?P<date>,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?";
+    let date = r"(?P<date>,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?)?";
     let agency = r"(?:\s*\((?P<agency>[^()\n]{1,40})\))?";
-    let pattern = format!(r"^(?P<place>{place}){region}{date}{agency}\s*(?:[-—–―]{{1,2}}|_)\s+");
+    let pattern = format!(r"^{place}{region}{date}{agency}\s*(?P<sep>[-—–―]{{1,2}}|_|:)\s+");
     Regex::new(&pattern).unwrap_or_else(|e| panic!("dateline pattern: {e}"))
 });
 
@@ -907,9 +910,19 @@ const NOT_PLACES: &[&str] = &[
 /// is a headline).
 pub(crate) fn dateline(t: &str) -> Option<(usize, Option<&str>)> {
     let c = DATELINE.captures(t)?;
-    let place = c.name("place")?.as_str();
+    let place = c.name("place").map_or("", |m| m.as_str());
+    let agency = c.name("agency").map(|a| a.as_str().trim());
     let letters = place.chars().filter(|ch| ch.is_alphabetic()).count();
-    if letters < 3 || NOT_PLACES.contains(&place) {
+    let upper = place.chars().filter(|ch| ch.is_uppercase()).count();
+    // A place in capitals ("McALLEN" counts), or any place or none at all
+    // before an agency: "Paris (AFP) - ", "(Reuters) - ".
+    let capitals = letters >= 3 && upper * 10 >= letters * 8;
+    let place_ok = capitals || (agency.is_some() && (letters >= 3 || place.is_empty()));
+    if !place_ok || NOT_PLACES.contains(&place) {
+        return None;
+    }
+    // A colon only after a place in capitals ("NEW DELHI: "), never a label.
+    if c.name("sep").is_some_and(|m| m.as_str() == ":") && !(capitals && agency.is_none()) {
         return None;
     }
     let end = c.get(0)?.end();
@@ -918,15 +931,14 @@ pub(crate) fn dateline(t: &str) -> Option<(usize, Option<&str>)> {
     if !(first.is_uppercase() || first.is_ascii_digit()) {
         return None;
     }
-    let capitals = rest
+    let shouting = rest
         .chars()
         .filter(|ch| ch.is_alphabetic())
         .all(|ch| !ch.is_lowercase());
-    let agency = c.name("agency").map(|a| a.as_str().trim());
     let qualified = agency.is_some()
         || c.name("date").is_some()
         || c.name("region").is_some_and(|r| !r.as_str().is_empty());
-    if capitals || !(qualified || ends_terminal(rest)) {
+    if shouting || !(qualified || ends_terminal(rest)) {
         return None;
     }
     Some((end, agency))

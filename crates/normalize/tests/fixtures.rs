@@ -403,6 +403,23 @@ fn a_wire_dateline_leaves_the_lede_and_names_the_agency() {
             "BEIJING/WASHINGTON (Reuters) - Trade talks resumed in the capital.",
             "Trade talks",
         ),
+        (
+            "Paris (AFP) - The strike closed the metro on Monday.",
+            "The strike",
+        ),
+        (
+            "McALLEN, Texas (AP) — Border crossings fell in May.",
+            "Border crossings",
+        ),
+        (
+            "NEW DELHI: The monsoon arrived early this year.",
+            "The monsoon",
+        ),
+        (
+            "LONDON, Nov 26, 2024 (Reuters) - Gilts rallied after the budget.",
+            "Gilts rallied",
+        ),
+        ("(Reuters) - Oil prices rose for a third day.", "Oil prices"),
     ] {
         let body = format!("Headline here\n\n{lede}\n");
         let meta = Meta {
@@ -446,6 +463,10 @@ fn capitals_and_dashes_that_are_no_dateline_stay() {
         "FACTBOX - What the budget means for renters",
         "FIRE AT DOCKS — TWO HURT IN OVERNIGHT BLAZE",
         "HARBOUR — Ferries resume as the storm passes",
+        "Meanwhile — and this matters — the port stayed open.",
+        "UPDATE: The port reopened on Monday.",
+        "Note: The figures are provisional.",
+        "Acme (the parent company) - Profits rose.",
     ] {
         let body = format!("Headline here\n\n{lede}\n");
         let d = run(&body, naive_meta(&body), &NormalizeOptions::default());
