@@ -911,7 +911,12 @@ const NOT_PLACES: &[&str] = &[
 pub(crate) fn dateline(t: &str) -> Option<(usize, Option<&str>)> {
     let c = DATELINE.captures(t)?;
     let place = c.name("place").map_or("", |m| m.as_str());
+    // An agency is a name: "(Reuters)", "(Harbour Wire)", not "(the parent
+    // company)".
     let agency = c.name("agency").map(|a| a.as_str().trim());
+    if agency.is_some_and(|a| !a.starts_with(|ch: char| ch.is_uppercase())) {
+        return None;
+    }
     let letters = place.chars().filter(|ch| ch.is_alphabetic()).count();
     let upper = place.chars().filter(|ch| ch.is_uppercase()).count();
     // A place in capitals ("McALLEN" counts), or any place or none at all

@@ -466,7 +466,7 @@ fn capitals_and_dashes_that_are_no_dateline_stay() {
         "Meanwhile — and this matters — the port stayed open.",
         "UPDATE: The port reopened on Monday.",
         "Note: The figures are provisional.",
-        "Acme (the parent company) - Profits rose.",
+        "Acme (the parent company) - Profits rose sharply this year.",
     ] {
         let body = format!("Headline here\n\n{lede}\n");
         let d = run(&body, naive_meta(&body), &NormalizeOptions::default());
