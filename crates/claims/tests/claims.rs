@@ -722,6 +722,18 @@ fn wire_sentences_read_whole() {
             "\"No ship leaves tonight.\"",
         ),
         (
+            "Kestrel Dynamics Inc., a maker of farm drones, today announced that it would buy Orchard Optics.",
+            "Kestrel Dynamics Inc.",
+            "announced",
+            "that it would buy Orchard Optics",
+        ),
+        (
+            "The depot said all gates were open by 09:30.",
+            "The depot",
+            "said",
+            "all gates were open by 09:30",
+        ),
+        (
             "The embassy denied the allegation.",
             "The embassy",
             "denied",

@@ -1020,9 +1020,11 @@ fn link(
         let source = d_source.and_then(|mut r| {
             // A lone preposition or adverb ("from", "perhaps", "together")
             // is no source.
+            // Nor is a day ("Acme …, today announced").
             let junk = |i: usize| {
-                toks.get(i)
-                    .is_some_and(|t| NOT_SOURCE_WORDS.contains(&t.lower.as_str()))
+                toks.get(i).is_some_and(|t| {
+                    NOT_SOURCE_WORDS.contains(&t.lower.as_str()) || is_time_word(&t.lower)
+                })
             };
             if r.first == r.last && junk(r.first) {
                 return None;
@@ -1126,6 +1128,12 @@ fn link(
             // "Ann Lee, speaking after the vote, said …": the subject before
             // the interruption speaks.
             if let Some(r) = subject_before_interruption(tok, source, cue_of_claim) {
+                // The interruption itself ("a maker of robots") is not
+                // what was said.
+                let inside = |&(a, b): &(usize, usize)| a > r.last && b < cue_of_claim.first;
+                if merged.iter().any(|p| !inside(p)) {
+                    merged.retain(|p| !inside(p));
+                }
                 source = Some(r);
             }
         }
@@ -1342,6 +1350,13 @@ fn link(
         (opts.include_indirect || c.kind != ClaimKind::Indirect)
             && (opts.include_sourceless || c.source.is_some())
     });
+    // A content never ends inside a clock time or before a percent sign
+    // that the tokenizer split off ("open by 09|:30", "67|%").
+    for c in out.iter_mut() {
+        for p in c.content.iter_mut() {
+            p.1 = number_end(text, p.1);
+        }
+    }
     // Two rules can rebuild the same attribution ("According to X, Y" is
     // read both from the tagger's runs and from the words): one is kept.
     out.sort_by(|a, b| (a.cue, a.source, &a.content).cmp(&(b.cue, b.source, &b.content)));
@@ -1355,6 +1370,31 @@ fn link(
 /// | They will not accept a pay cut,” she told reporters"), the whole
 /// quotation goes to the second claim, whose cue it closes on, and the
 /// first claim keeps what comes before the quotation.
+/// The end of the number that ends at byte `e` of `text`, past a clock
+/// time's minutes (":30") and a percent sign glued to it.
+fn number_end(text: &str, mut e: usize) -> usize {
+    let digit_before = |e: usize| {
+        text.get(..e)
+            .is_some_and(|t| t.ends_with(|c: char| c.is_ascii_digit()))
+    };
+    loop {
+        let rest = text.get(e..).unwrap_or("");
+        let b = rest.as_bytes();
+        if digit_before(e)
+            && b.len() >= 3
+            && b[0] == b':'
+            && b[1].is_ascii_digit()
+            && b[2].is_ascii_digit()
+        {
+            e += 3;
+        } else if digit_before(e) && rest.starts_with('%') {
+            e += 1;
+        } else {
+            return e;
+        }
+    }
+}
+
 fn join_split_quotations(tok: &Tokenized, out: &mut Vec<RawClaim>) {
     let toks = &tok.tokens;
     for q in &tok.quotes {
@@ -2681,6 +2721,20 @@ mod tests {
         let content = [(idx("the"), idx("costs"))];
         let r = according_repair(&tok, cue, None, &content).unwrap();
         assert_eq!(r.content, (idx("strike") - 1, idx("day")));
+    }
+
+    #[test]
+    fn a_content_ends_after_a_whole_clock_time_or_percentage() {
+        let t = "open by 09:30 and 67% more; 10:5 stays; 12:300";
+        let at = |w: &str| t.find(w).map(|i| i + w.len()).unwrap_or(0);
+        assert_eq!(&t[..number_end(t, at("by 09"))], "open by 09:30");
+        assert_eq!(&t[..number_end(t, at("and 67"))], "open by 09:30 and 67%");
+        assert_eq!(
+            number_end(t, at("; 10")),
+            at("; 10"),
+            "one digit is no minutes"
+        );
+        assert_eq!(number_end(t, at("more")), at("more"), "no number before");
     }
 
     #[test]

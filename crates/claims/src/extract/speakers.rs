@@ -714,7 +714,12 @@ pub(super) fn subject_before_interruption(
     cue: Run,
 ) -> Option<Run> {
     let toks = &tok.tokens;
-    let c = cue.first;
+    // "Acme, a maker of robots, today announced": the day is no speaker.
+    let day = |i: usize| toks.get(i).is_some_and(|t| is_time_word(&t.lower));
+    let c = match cue.first.checked_sub(1) {
+        Some(k) if day(k) => k,
+        _ => cue.first,
+    };
     let ct = toks.get(c)?;
     let s = ct.sent;
     let plain = |i: usize, w: &str| {
@@ -731,14 +736,17 @@ pub(super) fn subject_before_interruption(
         && !head.in_quote
         && !head.cap
         && (matches!(head.lower.as_str(), "who" | "whose" | "which")
-            || (head.lower.ends_with("ing") && head.lower.len() > 4));
+            || (head.lower.ends_with("ing") && head.lower.len() > 4)
+            || (c < cue.first && matches!(head.lower.as_str(), "a" | "an" | "the")));
     if !opens_clause
         || (open + 1..close).any(|i| toks.get(i).is_none_or(|t| t.in_quote || t.sent != s))
     {
         return None;
     }
     // Only replace a missing source or one inside the interruption.
-    if src.is_some_and(|r| !(r.first > open && r.last < close)) {
+    if src.is_some_and(|r| {
+        !(r.first > open && r.last < close) && !(r.first == r.last && day(r.first))
+    }) {
         return None;
     }
     let last = open.checked_sub(1)?;
