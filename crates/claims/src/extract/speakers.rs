@@ -743,10 +743,10 @@ pub(super) fn subject_before_interruption(
     {
         return None;
     }
-    // Only replace a missing source or one inside the interruption.
-    if src.is_some_and(|r| {
-        !(r.first > open && r.last < close) && !(r.first == r.last && day(r.first))
-    }) {
+    // Only replace a missing source, one inside the interruption, or a day.
+    let replaceable =
+        |r: Run| (r.first > open && r.last < close) || (r.first == r.last && day(r.first));
+    if src.is_some_and(|r| !replaceable(r)) {
         return None;
     }
     let last = open.checked_sub(1)?;
