@@ -523,6 +523,12 @@ impl<'a> Matcher<'a> {
     fn is_word(&self, j: usize, w: &str) -> bool {
         self.word(j).eq_ignore_ascii_case(w)
     }
+    /// Whether a line break precedes token j (a live blog's "Friday" at
+    /// the end of one paragraph and "07:58 GMT" heading the next are not
+    /// one expression).
+    fn nl(&self, j: usize) -> bool {
+        self.t.get(j).is_some_and(|t| t.nl)
+    }
     fn same_sent(&self, a: usize, b: usize) -> bool {
         self.sid.get(a).is_some() && self.sid.get(a) == self.sid.get(b)
     }
@@ -1218,6 +1224,10 @@ impl<'a> Matcher<'a> {
         }
         if self.kw(j, Kw::At) {
             j += 1;
+        }
+        // Nothing between the day and the time may break the line.
+        if (f.e..=j).any(|x| self.nl(x)) {
+            return f;
         }
         if let Some((h, m, tz, k)) = self.clock(j) {
             let mut g = f;
@@ -2471,12 +2481,17 @@ impl<'a> Matcher<'a> {
     /// today/yesterday/tomorrow), for a time before it: value, anchored and
     /// the next index. `s0` is where the time starts (its tense context).
     fn day_after_time(&self, j: usize, s0: usize) -> Option<(String, bool, usize)> {
+        let j0 = j;
         let mut j = j;
         if self.p(j, b',') {
             j += 1;
         }
         if self.kw(j, Kw::On) {
             j += 1;
+        }
+        // "07:58 GMT\n\nFriday …": a day never attaches across a line.
+        if (j0..=j).any(|x| self.nl(x)) {
+            return None;
         }
         if let Some(f) = self
             .p_weekday_in(j, s0)

@@ -1292,3 +1292,25 @@ fn this_quarter_with_stated_results_is_the_reported_quarter() {
         "2019-Q1",
     );
 }
+
+#[test]
+fn a_day_never_joins_a_time_across_a_line_break() {
+    // Live blog: the day ends one paragraph, the next is headed by a time.
+    let text = "Crews will keep working through Friday\n\n08:15 GMT - The bridge reopened.";
+    let got = tag(text);
+    assert!(
+        got.iter().any(|(e, _)| e == "Friday") && got.iter().any(|(e, _)| e == "08:15 GMT"),
+        "{got:?}"
+    );
+    assert!(!got.iter().any(|(e, _)| e.contains('\n')), "{got:?}");
+    // The time first, the day on the next line.
+    let text = "Last update 08:15 GMT\nFriday will be dry in the north.";
+    let got = tag(text);
+    assert!(got.iter().any(|(e, _)| e == "08:15 GMT"), "{got:?}");
+    // On one line they still join.
+    has(
+        "The bridge reopened on Friday at 08:15 GMT.",
+        "Friday at 08:15 GMT",
+        "2019-02-15T08:15Z",
+    );
+}
