@@ -784,14 +784,27 @@ pub fn canonicalize(
                     .iter()
                     .all(|w| w.chars().next().is_some_and(char::is_uppercase));
         if target.is_none() && person_like {
-            target = groups.iter().rposition(|g| {
-                g.person_tokens.iter().any(|full| {
-                    full.len() > lower_ws.len()
-                        && full
-                            .windows(lower_ws.len())
-                            .any(|w| w == lower_ws.as_slice())
+            let holders: Vec<usize> = groups
+                .iter()
+                .enumerate()
+                .filter(|(_, g)| {
+                    g.person_tokens.iter().any(|full| {
+                        full.len() > lower_ws.len()
+                            && full
+                                .windows(lower_ws.len())
+                                .any(|w| w == lower_ws.as_slice())
+                    })
                 })
-            });
+                .map(|(i, _)| i)
+                .collect();
+            // A bare surname that several people of the story share is the
+            // one introduced first ("Gareth Lowry … his wife, Helen Lowry …
+            // Lowry showed no emotion"); a relative is named in full.
+            target = if ntok == 1 && holders.len() > 1 {
+                holders.first().copied()
+            } else {
+                holders.last().copied()
+            };
             if target.is_none() && label == EntityLabel::Person && ntok >= 2 {
                 // A full name after its short form.
                 target = groups.iter().rposition(|g| {
@@ -1133,6 +1146,21 @@ mod tests {
         assert_eq!(o.mentions.len(), 3);
         // The possessive is outside the mention.
         assert!(o.mentions.iter().all(|r| !t[r.clone()].contains('\'')));
+    }
+
+    #[test]
+    fn a_shared_surname_alone_is_the_person_named_first() {
+        let text = "Omar Lindgren was jailed. His wife, Petra Lindgren, will be retried. Lindgren showed no emotion.";
+        let ents = run(
+            text,
+            &[
+                ("Omar Lindgren", 0, EntityLabel::Person),
+                ("Petra Lindgren", 0, EntityLabel::Person),
+                ("Lindgren", 2, EntityLabel::Person),
+            ],
+        );
+        let omar = ents.iter().find(|e| e.name == "Omar Lindgren").unwrap();
+        assert_eq!(omar.mentions.len(), 2, "{ents:#?}");
     }
 
     #[test]
