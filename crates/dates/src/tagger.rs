@@ -83,7 +83,16 @@ impl DateTagger {
                 Some(mut f) if f.e > i => {
                     let sent = sid.get(f.s).copied().unwrap_or(0);
                     if let (Some(r), Some(a)) = (f.refer, m.a) {
-                        let resolved = named.resolve(r, sent);
+                        // A bare clock time takes only a day named before it
+                        // in its own sentence, on its own line ("saying all
+                        // centres were open by 09:30" is not on the Monday a
+                        // sentence before): else the day the story is at.
+                        let own = !f.ref_own_sentence
+                            || m.that_day_before(f.s)
+                            || named.day_end.is_some_and(|(s, e)| {
+                                s == sent && e <= f.s && !(e..=f.s).any(|x| m.nl(x))
+                            });
+                        let resolved = own.then(|| named.resolve(r, sent)).flatten();
                         if resolved.is_none() && f.ref_only {
                             i += 1;
                             continue;
@@ -100,8 +109,10 @@ impl DateTagger {
                             };
                         }
                     }
-                    if matches!(f.kind, TimexType::Date | TimexType::Time) {
-                        named.note(&f.val, sent);
+                    if matches!(f.kind, TimexType::Date | TimexType::Time)
+                        && named.note(&f.val, sent)
+                    {
+                        named.day_end = Some((sent, f.e));
                     }
                     let (s, e) = (toks[f.s].s, toks[f.e - 1].e);
                     // "April 24 and 25": the second day shares month and year.
@@ -157,26 +168,28 @@ struct Named {
     day: Option<(jiff::civil::Date, u32)>,
     month: Option<(i32, u8, u32)>,
     year: Option<(i32, u32)>,
+    /// The sentence and the token after the expression that named `day`.
+    day_end: Option<(u32, usize)>,
 }
 
 impl Named {
-    /// Notes the point a DATE or TIME value names.
-    fn note(&mut self, v: &str, sent: u32) {
+    /// Notes the point a DATE or TIME value names; true when it names a day.
+    fn note(&mut self, v: &str, sent: u32) -> bool {
         let num = |r: Range<usize>| {
             v.get(r)
                 .filter(|x| x.bytes().all(|b| b.is_ascii_digit()))
                 .and_then(|x| x.parse::<i32>().ok())
         };
-        let Some(y) = num(0..4) else { return };
+        let Some(y) = num(0..4) else { return false };
         if !(v.len() == 4 || v.as_bytes().get(4) == Some(&b'-')) {
-            return;
+            return false;
         }
         self.year = Some((y, sent));
         let Some(m) = num(5..7)
             .and_then(|m| u8::try_from(m).ok())
             .filter(|m| (1..=12).contains(m))
         else {
-            return;
+            return false;
         };
         self.month = Some((y, m, sent));
         if let Some(d) = v
@@ -186,7 +199,9 @@ impl Named {
             .and_then(|d| ymd(y, m, u8::try_from(d).ok()?))
         {
             self.day = Some((d, sent));
+            return true;
         }
+        false
     }
 
     /// The value `r.1` units of `r.0` from the point last named within a
@@ -336,6 +351,9 @@ struct Found {
     /// Only an expression when `refer` finds its point in the text ("that
     /// year" with no year named nearby is dropped).
     ref_only: bool,
+    /// `refer` may only find a day named earlier in the same sentence and
+    /// line (a bare clock time).
+    ref_own_sentence: bool,
 }
 
 impl Found {
@@ -352,6 +370,7 @@ impl Found {
             modable: false,
             refer: None,
             ref_only: false,
+            ref_own_sentence: false,
         }
     }
     fn date(s: usize, e: usize, p: Point, anch: bool) -> Self {
@@ -528,6 +547,24 @@ impl<'a> Matcher<'a> {
     /// one expression).
     fn nl(&self, j: usize) -> bool {
         self.t.get(j).is_some_and(|t| t.nl)
+    }
+    /// Whether "that day", "the same day", "that morning"… comes before j
+    /// in its sentence and line: a bare time there is on the day named
+    /// before ("Crews arrived that day at 10 p.m.").
+    fn that_day_before(&self, j: usize) -> bool {
+        let mut k = j;
+        while k > 1 && self.same_sent(k - 1, j) && !self.nl(k) {
+            k -= 1;
+            let that = self.is_word(k - 1, "that") || self.is_word(k - 1, "same");
+            if that
+                && ["day", "morning", "afternoon", "evening", "night"]
+                    .iter()
+                    .any(|w| self.is_word(k, w))
+            {
+                return true;
+            }
+        }
+        false
     }
     fn same_sent(&self, a: usize, b: usize) -> bool {
         self.sid.get(a).is_some() && self.sid.get(a) == self.sid.get(b)
@@ -2567,6 +2604,7 @@ impl<'a> Matcher<'a> {
         if bare {
             // "at 10 p.m.": on the day the story is at.
             f.refer = Some((Unit::Day, 0));
+            f.ref_own_sentence = true;
         }
         Some(f)
     }

@@ -797,11 +797,39 @@ fn rates_and_averages_are_not_sets() {
     none("Revenue should rise 8% annually over the period.");
     none("Turnover was below the average daily volume.");
     has("The paper is published daily.", "daily", "P1D");
-    // A bare clock time is on the day the story is at.
+    // A bare clock time is on the day named before it in its sentence.
+    has(
+        "The fire started on Feb. 2 and crews arrived at 10 p.m. to work overnight.",
+        "10 p.m.",
+        "2019-02-02T22:00",
+    );
+}
+
+#[test]
+fn a_bare_time_takes_no_day_from_an_earlier_sentence() {
+    // The weekday is a plan reported a sentence before, not the time's day.
+    has(
+        "She said the clinic would reopen on Thursday. The council disputed \
+         that, saying every ward was staffed by 08:45.",
+        "08:45",
+        "2019-02-19T08:45",
+    );
     has(
         "The fire started on Feb. 2. Crews arrived at 10 p.m. and worked overnight.",
         "10 p.m.",
+        "2019-02-19T22:00",
+    );
+    // "that day" carries the earlier day into the time's own sentence.
+    has(
+        "The fire started on Feb. 2. Crews arrived that day at 10 p.m.",
+        "10 p.m.",
         "2019-02-02T22:00",
+    );
+    // A live blog's entry heading is the day of publication.
+    has(
+        "Roads will reopen on Friday, officials said\n09:10 GMT - Snow is falling again.",
+        "09:10 GMT",
+        "2019-02-19T09:10Z",
     );
 }
 
