@@ -147,6 +147,8 @@ impl ClaimExtractor {
             }
         }
         mentions.sort_by_key(|m| (m.start, m.end));
+        let contents: Vec<(usize, usize)> =
+            raw.iter().flat_map(|c| c.content.iter().copied()).collect();
         let ts = |a: usize, b: usize| TextSpan {
             span: sb.span(a, b),
             text: doc.text.get(a..b).unwrap_or("").to_string(),
@@ -160,7 +162,7 @@ impl ClaimExtractor {
                     ClaimSource {
                         span: t.span,
                         text: t.text,
-                        entity: resolve::resolve((a, b), &doc.text, &mentions)
+                        entity: resolve::resolve_in((a, b), &doc.text, &mentions, &contents)
                             .and_then(|k| doc.entities.get(k))
                             .map(|e| e.id.clone()),
                     }

@@ -126,6 +126,18 @@ fn speaks_for_org_noun(words: &[String]) -> bool {
 /// The entity index `source` (bytes of `text`) refers to. `mentions` must be
 /// sorted by start.
 pub fn resolve(source: (usize, usize), text: &str, mentions: &[MentionRef]) -> Option<usize> {
+    resolve_in(source, text, mentions, &[])
+}
+
+/// [`resolve`], knowing the contents of the document's claims: "he" or
+/// "she" is first looked for among the people named outside what was said
+/// ("Meyrick told the jury that Lowry had lied. “…,” he said" is Meyrick).
+pub fn resolve_in(
+    source: (usize, usize),
+    text: &str,
+    mentions: &[MentionRef],
+    contents: &[(usize, usize)],
+) -> Option<usize> {
     let (s, e) = source;
     // A mention inside the source span.
     // Only people, organisations and places speak; a nationality or group
@@ -190,6 +202,17 @@ pub fn resolve(source: (usize, usize), text: &str, mentions: &[MentionRef]) -> O
         _ if speaks_for_org_noun(&words) => &[EntityLabel::Org],
         _ => return None,
     };
+    if wanted == [EntityLabel::Person] {
+        let said = |m: &MentionRef| contents.iter().any(|&(a, b)| a <= m.start && m.end <= b);
+        let speaker = mentions
+            .iter()
+            .rev()
+            .filter(|m| m.end <= s && s - m.end <= 1000 && m.label == EntityLabel::Person)
+            .find(|m| !said(m));
+        if let Some(m) = speaker {
+            return Some(m.entity);
+        }
+    }
     // Labels in order of preference: an organisation mentioned shortly
     // before beats a nearer country for "they" and "it".
     for (k, label) in wanted.iter().enumerate() {
@@ -237,6 +260,29 @@ mod tests {
             mention(36, 40, 1, EntityLabel::Org),
         ];
         assert_eq!(resolve((0, 40), text, &m), Some(0));
+    }
+
+    #[test]
+    fn he_is_the_one_who_spoke_not_the_one_spoken_of() {
+        let text = "Prosecutor Ann Meyrick told the jury that Tom Lowry had lied. \"It was a plan,\" she said.";
+        let at = |w: &str| text.find(w).unwrap_or(0);
+        let mentions = [
+            mention(
+                at("Ann Meyrick"),
+                at("Ann Meyrick") + 11,
+                0,
+                EntityLabel::Person,
+            ),
+            mention(at("Tom Lowry"), at("Tom Lowry") + 9, 1, EntityLabel::Person),
+        ];
+        let she = (at("she said"), at("she said") + 3);
+        let content = (at("Tom Lowry"), at(" had lied") + 9);
+        assert_eq!(
+            resolve(she, text, &mentions),
+            Some(1),
+            "without contents: the nearest"
+        );
+        assert_eq!(resolve_in(she, text, &mentions, &[content]), Some(0));
     }
 
     #[test]
