@@ -706,6 +706,46 @@ impl<'a> Matcher<'a> {
             }
             j = p;
         }
+        // Verbs after a conjunction that follows the expression belong to
+        // another clause ("would hold hearings in April | but predicted the
+        // bill would pass"): first within the expression's own clause, then,
+        // when that finds no tense, over the whole sentence.
+        let clause_end = self.clause_end(s, e);
+        for cut in [true, false] {
+            if !cut && clause_end.is_none() {
+                break;
+            }
+            let d = self.dir_scan(s, e, cut.then_some(clause_end).flatten());
+            if d != Dir::Unknown {
+                return d;
+            }
+        }
+        Dir::Unknown
+    }
+
+    /// The first word after `s..e` in its sentence (within 25 tokens) that
+    /// opens another clause: "but", "after", "before", "because"…
+    fn clause_end(&self, s: usize, e: usize) -> Option<usize> {
+        (e..(e + 25).min(self.t.len()))
+            .take_while(|&j| self.same_sent(j, s))
+            .find(|&j| {
+                [
+                    "after", "before", "because", "although", "though", "whereas", "but",
+                ]
+                .iter()
+                .any(|w| self.is_word(j, w))
+            })
+    }
+
+    /// A participle opening a phrase after a comma ("…, followed by a
+    /// memorial"): it has no tense of its own.
+    fn participle(&self, j: usize) -> bool {
+        j > 0 && self.p(j - 1, b',') && self.is_word(j + 1, "by")
+    }
+
+    /// The tense cue for `dir`, scanning both sides of `s..e` and, after it,
+    /// not past `clause_end`.
+    fn dir_scan(&self, s: usize, e: usize, clause_end: Option<usize>) -> Dir {
         let far = self.t.len();
         // First both sides nearby; then, when that finds no tense, farther
         // right in the sentence: a fronted expression ("In January, a week
@@ -725,6 +765,9 @@ impl<'a> Matcher<'a> {
             for (h, j) in [left, right].into_iter().enumerate() {
                 let Some(j) = j else { continue };
                 if j >= self.t.len() || !self.same_sent(j, s) {
+                    continue;
+                }
+                if h == 1 && clause_end.is_some_and(|c| j > c) {
                     continue;
                 }
                 if h == 1 && (e..=j).any(|k| self.quote(k)) {
@@ -756,7 +799,8 @@ impl<'a> Matcher<'a> {
                             && t.kind == Kind::Word
                             && !t.cap
                             && !self.reporting(j)
-                            && !self.adjectival(j) =>
+                            && !self.adjectival(j)
+                            && !self.participle(j) =>
                     {
                         self.verb_dir(j)
                     }
@@ -2070,15 +2114,7 @@ impl<'a> Matcher<'a> {
         // Verbs after a subordinating word that follows the weekday belong
         // to another clause: "will return to work on Monday | after members
         // voted" is the coming Monday.
-        let clause_end = (e..(e + 25).min(self.t.len()))
-            .take_while(|&j| self.same_sent(j, s))
-            .find(|&j| {
-                [
-                    "after", "before", "because", "although", "though", "whereas",
-                ]
-                .iter()
-                .any(|w| self.is_word(j, w))
-            });
+        let clause_end = self.clause_end(s, e);
         // First within the weekday's clause; when that finds no tense (a
         // fronted "On Monday, after the vote, the minister will resign"),
         // again over the whole sentence.
@@ -2126,7 +2162,9 @@ impl<'a> Matcher<'a> {
                     }
                     Lex::Kw(Kw::PastCue) => self.verb_dir(j),
                     Lex::Kw(Kw::Ago) | Lex::Kw(Kw::Since) => Dir::Past,
-                    Lex::None if t.ed && t.kind == Kind::Word && !t.cap => self.verb_dir(j),
+                    Lex::None if t.ed && t.kind == Kind::Word && !t.cap && !self.participle(j) => {
+                        self.verb_dir(j)
+                    }
                     _ => Dir::Unknown,
                 };
                 if hit != Dir::Unknown {

@@ -1342,3 +1342,28 @@ fn a_day_never_joins_a_time_across_a_line_break() {
         "2019-02-15T08:15Z",
     );
 }
+
+#[test]
+fn months_and_seasons_take_the_tense_of_their_own_clause() {
+    let a = Anchor::parse("2025-03-11").unwrap();
+    let got = |text: &str| tag_with(text, DatesOptions::default(), Some(&a));
+    // A past verb after "but" is another clause's.
+    let t = got(
+        "The minister said she would open the inquiry in May but admitted the budget was thin.",
+    );
+    assert!(t.contains(&("May".into(), "2025-05".into())), "{t:?}");
+    // A participle after a comma has no tense: the plan's future holds.
+    let t = got(
+        "The club said it planned a tribute match next month, followed by a fundraiser in the autumn.",
+    );
+    assert!(
+        t.contains(&("the autumn".into(), "2025-FA".into())),
+        "{t:?}"
+    );
+    // Without another clause the past still wins.
+    let t = got("The inquiry opened in May and heard from the families.");
+    assert!(t.contains(&("May".into(), "2024-05".into())), "{t:?}");
+    // The same cut for weekdays: "but" ends the weekday's clause.
+    let t = got("The union said it would strike on Friday but conceded talks had stalled.");
+    assert!(t.contains(&("Friday".into(), "2025-03-14".into())), "{t:?}");
+}
