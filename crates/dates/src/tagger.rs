@@ -936,6 +936,11 @@ impl<'a> Matcher<'a> {
                 "be",
                 "been",
                 "have",
+                // "will stay closed", "would remain shut", "will get paid".
+                "stay",
+                "remain",
+                "get",
+                "become",
                 "not",
                 "also",
                 "then",

@@ -1367,3 +1367,24 @@ fn months_and_seasons_take_the_tense_of_their_own_clause() {
     let t = got("The union said it would strike on Friday but conceded talks had stalled.");
     assert!(t.contains(&("Friday".into(), "2025-03-14".into())), "{t:?}");
 }
+
+#[test]
+fn a_participle_after_a_modal_and_a_linking_verb_is_future() {
+    // Anchor Tuesday 2019-02-19: "will stay closed" is not a past "closed".
+    has(
+        "The ferry terminal will stay closed on Thursday morning.",
+        "Thursday morning",
+        "2019-02-21",
+    );
+    has(
+        "Officials said the market would remain shut on Friday.",
+        "Friday",
+        "2019-02-22",
+    );
+    // A past participle on its own still reads as past.
+    has(
+        "The ferry terminal closed on Thursday morning.",
+        "Thursday morning",
+        "2019-02-14",
+    );
+}
