@@ -1291,6 +1291,7 @@ impl<'a> Matcher<'a> {
             self.p_year(i),
             self.p_rel(i),
             self.p_dur(i),
+            self.p_fraction(i),
             self.p_ord(i),
             self.p_edge(i),
             self.p_misc(i),
@@ -1345,12 +1346,15 @@ impl<'a> Matcher<'a> {
             }
             _ => return None,
         };
-        let mut f = self.p_dur(j).or_else(|| match self.lex(i) {
-            Lex::Kw(Kw::About) | Lex::Kw(Kw::Around) => {
-                self.p_time(j).or_else(|| self.p_month_first(j))
-            }
-            _ => None,
-        })?;
+        let mut f = self
+            .p_dur(j)
+            .or_else(|| self.p_fraction(j))
+            .or_else(|| match self.lex(i) {
+                Lex::Kw(Kw::About) | Lex::Kw(Kw::Around) => {
+                    self.p_time(j).or_else(|| self.p_month_first(j))
+                }
+                _ => None,
+            })?;
         if !f.modable && f.kind != TimexType::Time && f.day.is_none() {
             return None;
         }
@@ -1854,6 +1858,94 @@ impl<'a> Matcher<'a> {
             }
         }
         Some((q, k, md))
+    }
+
+    /// A fraction of a unit as a duration in the next smaller one: "half an
+    /// hour" (`PT30M`), "a quarter of an hour" (`PT15M`), "three quarters
+    /// of an hour" (`PT45M`), "a half-hour", "a quarter-hour", "half a day"
+    /// (`PT12H`), "half a year" (`P6M`). Only units that divide evenly.
+    fn p_fraction(&self, i: usize) -> Option<Found> {
+        let mut j = i;
+        let mut count = 1u32;
+        if matches!(self.lex(j), Lex::Kw(Kw::A) | Lex::Kw(Kw::An)) {
+            j += 1;
+        } else if let Lex::Num(n @ 1..=3) = self.lex(j) {
+            count = n;
+            j += 1;
+        }
+        let (den, plural) = match self.lex(j) {
+            Lex::Kw(Kw::Half) => (2u32, false),
+            Lex::Unit(Unit::Quarter, p) => (4, p),
+            _ => return None,
+        };
+        // "three quarters", "one half": the count agrees with the noun.
+        if count > 1 && !plural || count == 1 && plural || count >= den {
+            return None;
+        }
+        let frac_at = j;
+        let k = self.hy(j + 1);
+        let (u, e) = if k != j + 1 {
+            // "a half-hour", "a quarter-hour".
+            if i == frac_at {
+                return None;
+            }
+            match self.lex(k) {
+                Lex::Unit(u, false) => (u, k + 1),
+                _ => return None,
+            }
+        } else {
+            let mut k = j + 1;
+            if den == 4 {
+                // "a quarter of an hour".
+                if !self.kw(k, Kw::Of) {
+                    return None;
+                }
+                k += 1;
+            } else if i != frac_at {
+                // "a half hour" without the hyphen.
+                if let Lex::Unit(u, false) = self.lex(k) {
+                    return self.fraction_found(i, k + 1, u, count, den);
+                }
+            }
+            if !matches!(self.lex(k), Lex::Kw(Kw::A) | Lex::Kw(Kw::An)) {
+                return None;
+            }
+            match self.lex(k + 1) {
+                Lex::Unit(u, false) => (u, k + 2),
+                _ => return None,
+            }
+        };
+        self.fraction_found(i, e, u, count, den)
+    }
+
+    /// The duration `count / den` of `u` over tokens `s..e`, in the next
+    /// smaller unit when that is a whole number of them.
+    fn fraction_found(&self, s: usize, e: usize, u: Unit, count: u32, den: u32) -> Option<Found> {
+        if !self.t.get(e - 1).is_some_and(|t| t.kind == Kind::Word) {
+            return None;
+        }
+        let (small, per) = match u {
+            Unit::Hour => (Unit::Minute, 60),
+            Unit::Minute => (Unit::Second, 60),
+            Unit::Day => (Unit::Hour, 24),
+            Unit::Year => (Unit::Month, 12),
+            Unit::Decade => (Unit::Year, 10),
+            Unit::Century => (Unit::Year, 100),
+            _ => return None,
+        };
+        let n = count * per;
+        if n % den != 0 {
+            return None;
+        }
+        let mut f = Found::new(
+            s,
+            e,
+            TimexType::Duration,
+            duration(small, Q::N(n / den)),
+            false,
+        );
+        f.modable = true;
+        Some(f)
     }
 
     /// Durations and what is computed from them: "three years", "a

@@ -1388,3 +1388,38 @@ fn a_participle_after_a_modal_and_a_linking_verb_is_future() {
         "2019-02-14",
     );
 }
+
+#[test]
+fn fractions_of_a_unit_are_durations_in_the_smaller_unit() {
+    has(
+        "The crowd cleared within a quarter of an hour.",
+        "a quarter of an hour",
+        "PT15M",
+    );
+    has(
+        "Voting was halted for half an hour.",
+        "half an hour",
+        "PT30M",
+    );
+    has(
+        "The drill lasted three quarters of an hour.",
+        "three quarters of an hour",
+        "PT45M",
+    );
+    has(
+        "The talks broke off after a half-hour.",
+        "a half-hour",
+        "PT30M",
+    );
+    has("The line stretched for half a day.", "half a day", "PT12H");
+    has("The ban held for half a century.", "half a century", "P50Y");
+    let t = full("The meeting ran about half an hour.");
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert_eq!(
+        (t[0].value.as_str(), t[0].modifier.as_deref()),
+        ("PT30M", Some("APPROX"))
+    );
+    // Fractions of other things are not times.
+    none("A quarter of a million people signed the petition.");
+    none("Three quarters of its members voted in favour.");
+}
