@@ -159,12 +159,28 @@ impl ClaimExtractor {
                 let last = c.content.last()?.1;
                 let source = c.source.map(|(a, b)| {
                     let t = ts(a, b);
+                    let k = resolve::resolve_in((a, b), &doc.text, &mentions, &contents);
+                    // A speaker found through a role ("the judge") is a
+                    // mention of that person for the pronouns after it.
+                    if let Some(e) = k.and_then(|k| doc.entities.get(k).map(|e| (k, e))) {
+                        let known = mentions.iter().any(|m| m.start < b && a < m.end);
+                        if !known && e.1.label == gleaner_core::EntityLabel::Person {
+                            let at = mentions.partition_point(|m| (m.start, m.end) < (a, b));
+                            mentions.insert(
+                                at,
+                                resolve::MentionRef {
+                                    start: a,
+                                    end: b,
+                                    entity: e.0,
+                                    label: e.1.label,
+                                },
+                            );
+                        }
+                    }
                     ClaimSource {
                         span: t.span,
                         text: t.text,
-                        entity: resolve::resolve_in((a, b), &doc.text, &mentions, &contents)
-                            .and_then(|k| doc.entities.get(k))
-                            .map(|e| e.id.clone()),
+                        entity: k.and_then(|k| doc.entities.get(k)).map(|e| e.id.clone()),
                     }
                 });
                 let parts = if c.content.len() > 1 {

@@ -33,6 +33,49 @@ fn rank(l: EntityLabel) -> u8 {
     }
 }
 
+/// A role noun ("the judge") and the titles a person of that role is
+/// named with ("Judge Sarah Whitcombe", "Sen. Ruth Okafor").
+const ROLE_TITLES: &[(&str, &[&str])] = &[
+    ("judge", &["judge", "justice"]),
+    ("senator", &["senator", "sen."]),
+    ("prosecutor", &["prosecutor"]),
+    ("minister", &["minister"]),
+    ("mayor", &["mayor"]),
+    ("governor", &["governor", "gov."]),
+    ("president", &["president"]),
+    ("chancellor", &["chancellor"]),
+    ("secretary", &["secretary"]),
+    ("chairman", &["chairman", "chair"]),
+    ("chairwoman", &["chairwoman", "chair"]),
+    ("inspector", &["inspector"]),
+    ("detective", &["detective"]),
+    ("coach", &["coach"]),
+    ("congressman", &["congressman", "rep."]),
+    ("congresswoman", &["congresswoman", "rep."]),
+];
+
+/// The nearest person before byte `s` named with one of `titles` just
+/// before the name ("… Judge Sarah Whitcombe KC …").
+fn titled_person(s: usize, text: &str, mentions: &[MentionRef], titles: &[&str]) -> Option<usize> {
+    mentions
+        .iter()
+        .rev()
+        .filter(|m| m.end <= s && m.label == EntityLabel::Person)
+        .find(|m| {
+            let from = m.start.saturating_sub(40);
+            let before = (from..m.start)
+                .find(|&i| text.is_char_boundary(i))
+                .and_then(|i| text.get(i..m.start))
+                .unwrap_or("");
+            before
+                .split_whitespace()
+                .rev()
+                .take(3)
+                .any(|w| titles.contains(&w.trim_matches(',').to_lowercase().as_str()))
+        })
+        .map(|m| m.entity)
+}
+
 const ORG_NOUNS: &[&str] = &[
     "company",
     "firm",
@@ -186,6 +229,14 @@ pub fn resolve_in(
         .filter(|w| !w.is_empty())
         .map(|w| w.to_lowercase())
         .collect();
+    // "the judge": the person introduced with that title.
+    if let [det, noun] = words.as_slice() {
+        if det == "the" {
+            if let Some((_, titles)) = ROLE_TITLES.iter().find(|(r, _)| r == noun) {
+                return titled_person(s, text, mentions, titles);
+            }
+        }
+    }
     let wanted: &[EntityLabel] = match words.as_slice() {
         [w] if matches!(w.as_str(), "he" | "she" | "him" | "her") => &[EntityLabel::Person],
         [w] if w == "it" => &[EntityLabel::Org, EntityLabel::Gpe],
@@ -283,6 +334,26 @@ mod tests {
             "without contents: the nearest"
         );
         assert_eq!(resolve_in(she, text, &mentions, &[content]), Some(0));
+    }
+
+    #[test]
+    fn the_judge_is_the_person_named_with_that_title() {
+        let text = "Judge Sara Holm sentenced Tom Lowry. The judge said the harm was grave.";
+        let at = |w: &str| text.find(w).unwrap_or(0);
+        let mentions = [
+            mention(at("Sara Holm"), at("Sara Holm") + 9, 0, EntityLabel::Person),
+            mention(at("Tom Lowry"), at("Tom Lowry") + 9, 1, EntityLabel::Person),
+        ];
+        let judge = (at("The judge"), at("The judge") + 9);
+        assert_eq!(resolve(judge, text, &mentions), Some(0));
+        // No one was named a judge: no guess.
+        let text2 = "Tom Lowry was sentenced. The judge said the harm was grave.";
+        let m2 = [mention(0, 9, 1, EntityLabel::Person)];
+        let j2 = (
+            text2.find("The judge").unwrap_or(0),
+            text2.find("The judge").unwrap_or(0) + 9,
+        );
+        assert_eq!(resolve(j2, text2, &m2), None);
     }
 
     #[test]

@@ -763,3 +763,26 @@ fn according_to_in_speech_mode_is_one_claim() {
     let according: Vec<_> = cs.iter().filter(|c| c.cue.text == "According to").collect();
     assert_eq!(according.len(), 1, "{cs:#?}");
 }
+
+/// A court report: "the judge" is the person named Judge, and the "she"
+/// after the judge's ruling is the judge, not the defendant named nearer.
+#[test]
+fn roles_and_the_pronouns_after_them_reach_the_right_person() {
+    let mut d = doc("Judge Sara Holm jailed Tom Lowry for six years on Friday. The judge ruled that the fraud had been planned for a decade. \"He betrayed everyone who trusted him,\" she said.");
+    let holm = entity(&d, "e1", EntityLabel::Person, &["Sara Holm"]);
+    let lowry = entity(&d, "e2", EntityLabel::Person, &["Tom Lowry"]);
+    d.entities = vec![holm, lowry];
+    let cs = claims(&d);
+    let ruled = find(&cs, "ruled");
+    assert_eq!(
+        ruled.source.as_ref().and_then(|s| s.entity.as_deref()),
+        Some("e1"),
+        "{cs:#?}"
+    );
+    let said = find(&cs, "said");
+    assert_eq!(
+        said.source.as_ref().and_then(|s| s.entity.as_deref()),
+        Some("e1"),
+        "{cs:#?}"
+    );
+}
