@@ -1982,6 +1982,23 @@ impl<'a> Matcher<'a> {
         if a_word && matches!(u, Unit::Second) {
             return None;
         }
+        // "a 15-minute city": the planning concept, not a stretch of time
+        // ("a 15-minute walk" stays a duration, as the corpora tag it).
+        if hyphenated
+            && matches!(u, Unit::Minute)
+            && [
+                "city",
+                "cities",
+                "neighbourhood",
+                "neighbourhoods",
+                "neighborhood",
+                "neighborhoods",
+            ]
+            .iter()
+            .any(|w| self.is_word(j + 1, w))
+        {
+            return None;
+        }
         if matches!(u, Unit::Quarter)
             && ((self.kw(j + 1, Kw::Of) && !_plural) || a_word || hyphenated)
         {

@@ -1423,3 +1423,14 @@ fn fractions_of_a_unit_are_durations_in_the_smaller_unit() {
     none("A quarter of a million people signed the petition.");
     none("Three quarters of its members voted in favour.");
 }
+
+#[test]
+fn a_fifteen_minute_city_is_no_duration() {
+    none("The mayor campaigned for a fifteen-minute city.");
+    none("Planners sketched 20-minute neighbourhoods across the region.");
+    has(
+        "The station is a 15-minute walk away.",
+        "15-minute",
+        "PT15M",
+    );
+}
