@@ -2083,10 +2083,22 @@ impl<'a> Matcher<'a> {
         if self.kw(k, Kw::Later)
             && matches!(q, Q::N(_))
             && matches!(u, Unit::Year | Unit::Month | Unit::Week | Unit::Day)
+            // "three years later than planned": a delay, a duration.
+            && !self.kw(k + 1, Kw::Than)
         {
             let (p, anch) = self.ago(u, q, -1);
             let mut f = Found::date(i, k + 1, p, anch);
             f.modable = true;
+            // "three days later": counted from the day, month or year
+            // named nearby, not from the anchor.
+            if let (Q::N(n), Unit::Day | Unit::Month | Unit::Year) = (q, u) {
+                let n = i32::try_from(n).ok()?;
+                f.refer = Some(match u {
+                    Unit::Day => (Unit::Day, n),
+                    Unit::Month => (Unit::Month, n),
+                    _ => (Unit::Year, n),
+                });
+            }
             return Some(f);
         }
         if self.kw(k, Kw::From) && self.kw(k + 1, Kw::Now) {

@@ -1434,3 +1434,29 @@ fn a_fifteen_minute_city_is_no_duration() {
         "PT15M",
     );
 }
+
+#[test]
+fn n_units_later_count_from_the_point_named_before() {
+    has(
+        "The ferry sank on March 3, 2015. Four days later divers found the hull.",
+        "Four days later",
+        "2015-03-07",
+    );
+    has(
+        "The mill was built in 1962. Three years later it burned down.",
+        "Three years later",
+        "1965",
+    );
+    // Decades "later" stay durations, as TBAQ tags "N units later".
+    has(
+        "The mill was built in 1962. Two decades later it burned down.",
+        "Two decades",
+        "P20Y",
+    );
+    // A comparison is a delay.
+    has(
+        "The line will open two years later than planned.",
+        "two years",
+        "P2Y",
+    );
+}
