@@ -1180,6 +1180,27 @@ pub(super) fn parenthetical_speech(tok: &Tokenized, tags: &[u8], drafts: &mut Ve
 /// The words of sentence `sent` right before token `end`, read backwards up
 /// to punctuation, a quotation, a clause word or ten words (a parenthesis
 /// is skipped whole): (first token, words read, parentheses left open).
+/// "Derek Holt, 74, who drove buses …, said": a source the tagger started at
+/// an age set off after a name is the name with its age.
+pub(super) fn name_before_age(tok: &Tokenized, src: Run) -> Option<Run> {
+    let toks = &tok.tokens;
+    let age = toks.get(src.first)?;
+    let is_age = age.kind == TokKind::Word
+        && (1..=3).contains(&age.lower.len())
+        && age.lower.bytes().all(|b| b.is_ascii_digit());
+    let comma = src.first.checked_sub(1)?;
+    if !is_age || toks.get(comma).is_none_or(|t| t.lower != "," || t.in_quote) {
+        return None;
+    }
+    let (first, words, depth) = phrase_back(toks, comma, age.sent);
+    let named = toks.get(first).is_some_and(|t| t.cap && !t.in_quote);
+    (first < comma && words > 0 && words <= 4 && depth == 0 && named).then_some(Run {
+        role: Role::Src,
+        first,
+        last: src.first,
+    })
+}
+
 fn phrase_back(toks: &[crate::tokenize::Token], end: usize, sent: u32) -> (usize, usize, usize) {
     let mut first = end;
     let mut words = 0;
