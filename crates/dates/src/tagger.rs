@@ -698,7 +698,15 @@ impl<'a> Matcher<'a> {
             if !matches!(
                 self.lex(p),
                 Lex::Kw(
-                    Kw::On | Kw::In | Kw::Of | Kw::The | Kw::At | Kw::Early | Kw::Late | Kw::Mid
+                    Kw::On
+                        | Kw::In
+                        | Kw::Of
+                        | Kw::The
+                        | Kw::At
+                        | Kw::Least
+                        | Kw::Early
+                        | Kw::Late
+                        | Kw::Mid
                 )
             ) && !self.p(p, b'-')
             {
@@ -2227,10 +2235,15 @@ impl<'a> Matcher<'a> {
         {
             return Dir::Future;
         }
-        if s > 0
-            && (self.kw(s - 1, Kw::Until)
-                || (self.kw(s - 1, Kw::On) && s > 1 && self.kw(s - 2, Kw::Until)))
-        {
+        // "until Thursday", "until on Thursday", "until at least Thursday".
+        let mut b = s;
+        if b > 0 && self.kw(b - 1, Kw::On) {
+            b -= 1;
+        }
+        if b > 1 && self.kw(b - 1, Kw::Least) && self.kw(b - 2, Kw::At) {
+            b -= 2;
+        }
+        if b > 0 && self.kw(b - 1, Kw::Until) {
             // "Until Thursday, they had not called him a suspect": past.
             let past_perfect = (e..e + 6)
                 .filter(|&j| j < self.t.len() && self.same_sent(j, s))
@@ -2374,7 +2387,13 @@ impl<'a> Matcher<'a> {
         // "between March and May"; "before/after/around March" (not for May,
         // which after "after" is as often the politician).
         let prev_word = i.checked_sub(1).map(|p| self.word(p).to_ascii_lowercase());
+        // "until at least March".
+        let until_least = prev_word.as_deref() == Some("least")
+            && i >= 3
+            && self.kw(i - 2, Kw::At)
+            && (self.kw(i - 3, Kw::Until) || self.kw(i - 3, Kw::Through) || self.kw(i - 3, Kw::By));
         let prev_temporal = prev_temporal
+            || until_least
             || prev_word.as_deref() == Some("between")
             || (m != 5
                 && matches!(

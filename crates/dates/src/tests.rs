@@ -1460,3 +1460,23 @@ fn n_units_later_count_from_the_point_named_before() {
         "P2Y",
     );
 }
+
+#[test]
+fn until_at_least_looks_forward() {
+    // Anchor Tuesday 2019-02-19; the past verb is the suspension's.
+    has(
+        "The operator has suspended all sailings until at least Thursday morning.",
+        "Thursday morning",
+        "2019-02-21",
+    );
+    has(
+        "The airline has grounded its fleet until at least November.",
+        "November",
+        "2019-11",
+    );
+    has(
+        "Until Thursday, investigators had not named him.",
+        "Thursday",
+        "2019-02-14",
+    );
+}
