@@ -14,7 +14,7 @@
 //!
 //! | reason | what |
 //! |---|---|
-//! | `metadata` | among the first lines: the headline (equal to `meta.title`), byline and date lines whose parts are `meta.authors`, `meta.outlet`, reporter roles or the day of `meta.published` (a part is a date by `gleaner-datelines`, the grammar ingest reads date lines with; with a zone, the day `meta.published` falls on in that zone counts too) |
+//! | `metadata` | among the first lines: the headline (equal to `meta.title`), byline and date lines whose parts are `meta.authors`, `meta.outlet`, reporter roles (`Senior Correspondent`, or a beat in title case: `Courts Correspondent`) or the day of `meta.published` (a part is a date by `gleaner-datelines`, the grammar ingest reads date lines with; with a zone, the day `meta.published` falls on in that zone counts too) |
 //! | `update_note` | among the first lines: a short `Update: …` line without final punctuation |
 //! | `donation_appeal` | a run of paragraphs asking for support (`Your donation allows us …`, `Support our journalism`), with the outlet-voice paragraphs between them |
 //! | `newsletter` | sign-up appeals (`Sign up for our … newsletter`, `Enter your email`, `By signing up you agree …`) and their short follow-up lines |
@@ -113,6 +113,7 @@ struct Patterns {
     appeal_vocab: Regex,
     byline_prefix: Regex,
     role: Regex,
+    titled_role: Regex,
 }
 
 const AGENCIES: &str = r"getty(?:\s+images)?|afp|reuters|ap|ap\s+photo|epa(?:-efe)?|pa|pa\s+wire|pa\s+media|shutterstock|istock(?:photo)?|alamy|bloomberg|rex|rex\s+features|xinhua|anadolu(?:\s+agency)?|sipa|dpa|unsplash|nasa|supplied|handout|file\s+photo|getty\s+images\s+for\s+[^()]{1,40}|[^()/]{1,40}\s+via\s+getty\s+images";
@@ -287,6 +288,12 @@ static P: LazyLock<Patterns> = LazyLock::new(|| {
         ),
         role: re(
             r"(?i)^(?:(?:staff|senior|chief|special|contributing|political|technology|tech|business|science|foreign|health|economics|sports?|deputy|associate|managing|news|digital|global|us|uk|europe|asia)\s+)*(?:writer|reporter|correspondent|editor|contributor|columnist|journalist|staff)$",
+        ),
+        // A beat in title case before the role: "Courts Correspondent",
+        // "Home Affairs Editor" (a lower-case "a former reporter" is no
+        // byline part).
+        titled_role: re(
+            r"^(?:\p{Lu}[\p{L}'’&-]*\s+){1,3}(?i:writer|reporter|correspondent|editor|contributor|columnist|journalist|critic|producer|photographer|commentator)$",
         ),
     }
 });
@@ -475,7 +482,10 @@ fn is_meta_line(t: &str, meta: &Meta, published: Option<&str>) -> bool {
             matched = true;
             continue;
         }
-        if outlet.as_deref().is_some_and(|o| !o.is_empty() && o == f) || p.role.is_match(&f) {
+        if outlet.as_deref().is_some_and(|o| !o.is_empty() && o == f)
+            || p.role.is_match(&f)
+            || p.titled_role.is_match(part.trim())
+        {
             continue;
         }
         match classify_part(&part) {
@@ -1145,6 +1155,23 @@ mod tests {
             ymd
         ));
         assert!(!is_meta_line("Tuesday 9 March 2021", &meta, ymd));
+        // A beat before the role, in title case.
+        assert!(is_meta_line(
+            "By Rita Okafor, Courts Correspondent",
+            &meta,
+            ymd
+        ));
+        assert!(is_meta_line(
+            "Rita Okafor, Home Affairs Editor | March 2, 2021",
+            &meta,
+            ymd
+        ));
+        assert!(!is_meta_line("Rita Okafor, a former reporter", &meta, ymd));
+        assert!(!is_meta_line(
+            "Rita Okafor, Courts Correspondent, said the port would close",
+            &meta,
+            ymd
+        ));
         // US-style dates carry commas of their own.
         assert!(is_meta_line("March 2, 2021", &meta, ymd));
         assert!(is_meta_line("Tue March 2, 2021 10:15 AM ET", &meta, ymd));

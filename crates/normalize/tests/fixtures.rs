@@ -474,3 +474,31 @@ fn capitals_and_dashes_that_are_no_dateline_stay() {
         assert!(d.removed.iter().all(|r| r.reason != "dateline"), "{lede}");
     }
 }
+
+#[test]
+fn a_byline_with_a_beat_and_role_is_metadata() {
+    let body = "Ferry captain fined over harbour collision\n\n\
+By Nadia Ferreira, Maritime Correspondent\n\
+Thursday 6 March 2025 11:05 GMT\n\n\
+A ferry captain was fined £4,000 on Thursday after his vessel struck a moored trawler in Port Ellery.\n\n\
+Nadia Ferreira, a former deckhand, watched the hearing from the gallery.\n";
+    let meta = Meta {
+        title: Some("Ferry captain fined over harbour collision".into()),
+        authors: vec!["Nadia Ferreira".into()],
+        published: Some("2025-03-06T11:05:00Z".into()),
+        ..Meta::default()
+    };
+    let d = run(body, meta, &NormalizeOptions::default());
+    assert_removed(&d, "metadata", "By Nadia Ferreira, Maritime Correspondent");
+    assert!(
+        d.text
+            .starts_with("A ferry captain was fined £4,000 on Thursday"),
+        "{}",
+        d.text
+    );
+    // A sentence naming the author is article text.
+    assert_sentences(
+        &d,
+        &["Nadia Ferreira, a former deckhand, watched the hearing from the gallery."],
+    );
+}
