@@ -1990,6 +1990,21 @@ impl<'a> Matcher<'a> {
         if a_word && matches!(u, Unit::Second) {
             return None;
         }
+        // 'Today it is "fifteen-minute".': a compound quoted as a word,
+        // modifying nothing ('a "two-year" deal' stays a duration).
+        let qm = |k: usize| {
+            self.quote(k) || self.p(k, b'\'') || ["\u{2018}", "\u{2019}"].contains(&self.word(k))
+        };
+        if hyphenated
+            && i > 0
+            && qm(i - 1)
+            && self.tight(i)
+            && qm(j + 1)
+            && self.tight(j + 1)
+            && !self.t.get(j + 2).is_some_and(|t| t.kind == Kind::Word)
+        {
+            return None;
+        }
         // "a 15-minute city": the planning concept, not a stretch of time
         // ("a 15-minute walk" stays a duration, as the corpora tag it).
         if hyphenated

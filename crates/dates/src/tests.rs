@@ -1433,6 +1433,10 @@ fn a_fifteen_minute_city_is_no_duration() {
         "15-minute",
         "PT15M",
     );
+    // The buzzword quoted as a word.
+    none("The old slogan was \"smart\" and the new one is \"fifteen-minute\".");
+    none("The new slogan is 'fifteen-minute'.");
+    has("They signed a \"two-year\" deal.", "two-year", "P2Y");
 }
 
 #[test]
