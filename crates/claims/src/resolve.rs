@@ -204,6 +204,48 @@ pub fn resolve_in(
             w.len() > 5 && w.ends_with("ing") && w.chars().all(|c| c.is_lowercase())
         })
     };
+    let words: Vec<String> = text
+        .get(s..e)
+        .unwrap_or("")
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase())
+        .collect();
+    // A transcript's speaker label in capitals ("SOLBERG:") is the person
+    // of that surname.
+    if let [w] = words.as_slice() {
+        let caps = core.len() >= 3 && core.chars().all(|c| !c.is_lowercase());
+        if caps {
+            let named = |m: &&MentionRef| {
+                m.label == EntityLabel::Person
+                    && text
+                        .get(m.start..m.end)
+                        .and_then(|t| t.split_whitespace().next_back())
+                        .is_some_and(|last| last.to_lowercase() == *w)
+            };
+            if let Some(m) = mentions.iter().rev().filter(|m| m.end <= s).find(named) {
+                return Some(m.entity);
+            }
+            if let Some(m) = mentions.iter().find(named) {
+                return Some(m.entity);
+            }
+        }
+    }
+    // "The Wyoming Republican", "the Ohio Democrat": the politician just
+    // named, not the state.
+    if words.len() >= 2
+        && words.len() <= 4
+        && words.first().is_some_and(|w| w == "the")
+        && words
+            .last()
+            .is_some_and(|w| matches!(w.as_str(), "republican" | "democrat" | "lawmaker"))
+    {
+        return mentions
+            .iter()
+            .rev()
+            .find(|m| m.end <= s && m.label == EntityLabel::Person)
+            .map(|m| m.entity);
+    }
     let inside = mentions
         .iter()
         .filter(|m| m.start < e && s < m.end)
@@ -222,13 +264,6 @@ pub fn resolve_in(
     if let Some(m) = inside {
         return Some(m.entity);
     }
-    let words: Vec<String> = text
-        .get(s..e)
-        .unwrap_or("")
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(|w| w.to_lowercase())
-        .collect();
     // "the judge": the person introduced with that title.
     if let [det, noun] = words.as_slice() {
         if det == "the" {
@@ -354,6 +389,31 @@ mod tests {
             text2.find("The judge").unwrap_or(0) + 9,
         );
         assert_eq!(resolve(j2, text2, &m2), None);
+    }
+
+    #[test]
+    fn a_party_label_is_the_politician_and_a_capitals_label_the_surname() {
+        let text = "Senator Ruth Okafor of Ohio spoke. The Ohio Democrat has argued that cuts hurt. OKAFOR: We will see.";
+        let at = |w: &str| text.find(w).unwrap_or(0);
+        let mentions = [
+            mention(
+                at("Ruth Okafor"),
+                at("Ruth Okafor") + 11,
+                0,
+                EntityLabel::Person,
+            ),
+            mention(at("Ohio spoke"), at("Ohio spoke") + 4, 1, EntityLabel::Gpe),
+            mention(
+                at("Ohio Democrat"),
+                at("Ohio Democrat") + 4,
+                1,
+                EntityLabel::Gpe,
+            ),
+        ];
+        let party = (at("The Ohio"), at("The Ohio") + 17);
+        assert_eq!(resolve(party, text, &mentions), Some(0));
+        let label = (at("OKAFOR"), at("OKAFOR") + 6);
+        assert_eq!(resolve(label, text, &mentions), Some(0));
     }
 
     #[test]

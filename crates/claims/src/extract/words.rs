@@ -109,6 +109,7 @@ pub(super) const NOT_SOURCE_WORDS: &[&str] = &[
     "really",
     "please",
     "personally",
+    "let",
 ];
 
 pub(super) const FUNCTION_WORDS: &[&str] = &[
