@@ -12,8 +12,10 @@
 //!   lines stay with the line they continue);
 //! * lines of one paragraph are separated by a single `\n`, which the sentence
 //!   splitter treats as a sentence break, except that a hard-wrapped line (a
-//!   long line that stops mid-sentence and is continued by the next one) is
-//!   joined to the next with a space when `unwrap` is on;
+//!   long line that stops mid-sentence and is continued by the next one, in
+//!   a run of such lines whose sentence ends) is joined to the next with a
+//!   space when `unwrap` is on: a list of short unpunctuated items stays a
+//!   list;
 //! * a removed line inside a paragraph leaves the lines around it joined by
 //!   `\n`, never by a space, so no sentence spans a removal.
 //!
@@ -85,13 +87,11 @@ pub(crate) fn split_lines(t: &str) -> (Vec<Line<'_>>, Vec<Range<usize>>) {
 /// stay with the line they continue.
 fn lines_as_paragraphs(lines: &mut [Line<'_>]) -> Vec<Range<usize>> {
     let para_max = lines.iter().map(|l| l.chars.len()).max().unwrap_or(0);
+    let texts: Vec<&str> = lines.iter().map(|l| l.text).collect();
+    let wraps = wrap_joins(&texts, para_max);
     let mut paras: Vec<Range<usize>> = Vec::new();
     for i in 0..lines.len() {
-        let joins = i > 0
-            && lines
-                .get(i - 1)
-                .zip(lines.get(i))
-                .is_some_and(|(p, l)| soft_join(p.text, l.text, para_max));
+        let joins = i > 0 && wraps.get(i - 1).copied().unwrap_or(false);
         if !joins {
             paras.push(i..i);
         }
@@ -134,6 +134,61 @@ fn ends_clause(c: char) -> bool {
         c,
         '.' | '!' | '?' | ':' | ';' | '"' | '\'' | ')' | ']' | '…' | '*'
     )
+}
+
+/// Lines after the end of a run of wrapped lines in which its sentence
+/// may still end (scraped text is sometimes wrapped oddly).
+const WRAP_CLOSE_REACH: usize = 3;
+
+/// For each of `texts` (consecutive lines), whether it is hard-wrapped into
+/// the next one.
+///
+/// A pair of lines must look wrapped ([`soft_join`]), and the sentence it
+/// continues must end: the last line of the run of wrapped lines, or one of
+/// the [`WRAP_CLOSE_REACH`] lines after it, ends a clause. A list of short
+/// unpunctuated items ("Red warning extended for western Scotland" /
+/// "ScotRail cancels all services") looks wrapped pair by pair when the
+/// list's longest line is short, but no sentence ends in it, so each item
+/// stays its own line. Linear in the number of lines.
+fn wrap_joins(texts: &[&str], para_max: usize) -> Vec<bool> {
+    let n = texts.len();
+    // The first line at or after each line that ends a clause.
+    let mut next_close = vec![n; n + 1];
+    for i in (0..n).rev() {
+        let closes = texts
+            .get(i)
+            .and_then(|t| t.chars().next_back())
+            .is_some_and(ends_clause);
+        let after = next_close.get(i + 1).copied().unwrap_or(n);
+        if let Some(slot) = next_close.get_mut(i) {
+            *slot = if closes { i } else { after };
+        }
+    }
+    let pair: Vec<bool> = texts
+        .windows(2)
+        .map(|w| match w {
+            [a, b] => soft_join(a, b, para_max),
+            _ => false,
+        })
+        .collect();
+    // closes[i]: the run of wrapped lines through line i ends a sentence.
+    let mut closes = vec![false; n];
+    for i in (0..n).rev() {
+        let c = if pair.get(i).copied().unwrap_or(false) {
+            closes.get(i + 1).copied().unwrap_or(false)
+        } else {
+            next_close
+                .get(i)
+                .is_some_and(|&j| j < n && j <= i + WRAP_CLOSE_REACH)
+        };
+        if let Some(slot) = closes.get_mut(i) {
+            *slot = c;
+        }
+    }
+    pair.iter()
+        .enumerate()
+        .map(|(i, &p)| p && closes.get(i + 1).copied().unwrap_or(false))
+        .collect()
 }
 
 /// True when `prev` looks hard-wrapped into `next` (see the module doc).
@@ -222,6 +277,10 @@ pub(crate) fn emit(
         let para_max = lines
             .get(para.clone())
             .map_or(0, |ls| ls.iter().map(|l| l.chars.len()).max().unwrap_or(0));
+        let texts: Vec<&str> = lines
+            .get(para.clone())
+            .map_or(Vec::new(), |ls| ls.iter().map(|l| l.text).collect());
+        let wraps = wrap_joins(&texts, para_max);
         for li in para.clone() {
             let Some(line) = lines.get(li) else { continue };
             let action = actions.get(li).copied().unwrap_or(Action::Keep);
@@ -261,9 +320,11 @@ pub(crate) fn emit(
                 } else if unwrap
                     && whole
                     && pli + 1 == li
-                    && lines
-                        .get(pli)
-                        .is_some_and(|p| soft_join(p.text, line.text, para_max))
+                    && pli
+                        .checked_sub(para.start)
+                        .and_then(|k| wraps.get(k))
+                        .copied()
+                        .unwrap_or(false)
                 {
                     " "
                 } else {
@@ -341,6 +402,23 @@ mod tests {
         assert_eq!(
             run(t).text,
             "The committee met on Tuesday to discuss the budget for the coming year, and members agreed on most of the items that were on the agenda."
+        );
+    }
+
+    #[test]
+    fn a_list_of_short_unpunctuated_items_stays_a_list() {
+        // Each item looks wrapped into the next (the list's longest line is
+        // short), but no sentence ends in the list.
+        let items = "Main points\nAmber flood warning extended until noon for the northern valleys\nHarbour ferries suspend every crossing to the islands\nPower company says repairs could take until the weekend";
+        let t = format!("{items}\n\nThe storm arrived overnight.");
+        assert_eq!(run(&t).text, t);
+        // Without blank lines, the same: each item is its own paragraph.
+        assert_eq!(run(items).text, items.replace('\n', "\n\n"));
+        // Wrapped prose at the same width is still joined.
+        let t = "Amber flood warning extended until noon for the northern valleys\nafter the river rose by a metre overnight, the agency said.";
+        assert_eq!(
+            run(t).text,
+            "Amber flood warning extended until noon for the northern valleys after the river rose by a metre overnight, the agency said."
         );
     }
 

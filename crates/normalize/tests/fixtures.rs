@@ -502,3 +502,22 @@ Nadia Ferreira, a former deckhand, watched the hearing from the gallery.\n";
         &["Nadia Ferreira, a former deckhand, watched the hearing from the gallery."],
     );
 }
+
+#[test]
+fn key_points_of_a_live_blog_stay_one_item_a_line() {
+    let body = "Heatwave live: schools close early as temperatures pass 38C\n\n\
+Key points\n\
+Extreme heat warning in force for the southern plains until Sunday\n\
+Rail operator cuts services on three lines to protect the tracks\n\
+Hospitals report a rise in admissions for heatstroke\n\n\
+09:10 BST — Good morning and welcome to our coverage of the heatwave, which is expected to peak this afternoon.\n";
+    let d = run(body, naive_meta(body), &NormalizeOptions::default());
+    assert_sentences(
+        &d,
+        &[
+            "Extreme heat warning in force for the southern plains until Sunday",
+            "Rail operator cuts services on three lines to protect the tracks",
+            "Hospitals report a rise in admissions for heatstroke",
+        ],
+    );
+}
