@@ -102,7 +102,8 @@ fn front_matter_line(line: &str, meta: &mut Meta) {
     let Some((k, v)) = line.split_once(':') else {
         return;
     };
-    let v = v.trim().trim_matches(|c| c == '"' || c == '\'').trim();
+    let v = yaml_scalar(v);
+    let v = v.trim();
     if v.is_empty() {
         return;
     }
@@ -118,6 +119,63 @@ fn front_matter_line(line: &str, meta: &mut Meta) {
         "lang" | "language" => meta.language = Some(v.to_string()),
         _ => {}
     }
+}
+
+/// The value of a one-line YAML scalar: a double-quoted string loses its
+/// quotes and keeps the single quotes inside (`"'Hi': a talk"` is `'Hi': a
+/// talk`), with its escapes read (`\"`, `\\`, `\n`, `\t`, `\uXXXX`); a
+/// single-quoted string loses its quotes and reads `''` as one `'`; a plain
+/// scalar loses a trailing ` # comment`. A quote that is not closed at the
+/// end of the line is text.
+fn yaml_scalar(v: &str) -> String {
+    let v = v.trim();
+    let uncommented = v
+        .find(" #")
+        .map_or(v, |at| v.get(..at).unwrap_or(v).trim_end());
+    quoted_scalar(v)
+        .or_else(|| quoted_scalar(uncommented))
+        .unwrap_or_else(|| uncommented.to_string())
+}
+
+/// A whole double- or single-quoted YAML scalar, unquoted (see
+/// [`yaml_scalar`]); `None` when `v` is not one.
+fn quoted_scalar(v: &str) -> Option<String> {
+    if let Some(inner) = v
+        .strip_prefix('"')
+        .and_then(|x| x.strip_suffix('"'))
+        // The closing quote must not be escaped (an even run of `\` before it).
+        .filter(|x| (x.len() - x.trim_end_matches('\\').len()) % 2 == 0)
+    {
+        let mut out = String::with_capacity(inner.len());
+        let mut chars = inner.chars();
+        while let Some(c) = chars.next() {
+            if c != '\\' {
+                out.push(c);
+                continue;
+            }
+            match chars.next() {
+                Some('n') => out.push('\n'),
+                Some('t') => out.push('\t'),
+                Some('u') => {
+                    let hex: String = chars.by_ref().take(4).collect();
+                    match u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32) {
+                        Some(ch) => out.push(ch),
+                        None => {
+                            out.push_str("\\u");
+                            out.push_str(&hex);
+                        }
+                    }
+                }
+                // `\"`, `\\`, `\/` and any other escaped character.
+                Some(other) => out.push(other),
+                None => out.push('\\'),
+            }
+        }
+        return Some(out);
+    }
+    v.strip_prefix('\'')
+        .and_then(|x| x.strip_suffix('\''))
+        .map(|inner| inner.replace("''", "'"))
 }
 
 /// Authors from a byline such as "By Jane Doe and John Roe" or "Words by Jane
@@ -279,6 +337,36 @@ mod tests {
         assert_eq!(m.title.as_deref(), Some("Ferry link"));
         assert_eq!(m.authors, vec!["Jane Doe", "John Roe"]);
         assert_eq!(m.published.as_deref(), Some("2020-05-01T10:00:00Z"));
+    }
+
+    #[test]
+    fn front_matter_strings_keep_their_inner_quotes() {
+        let title =
+            |fm: &str| text_meta(&format!("---\n{fm}\nauthor: Jane Doe\n---\n\nBody."), true).title;
+        assert_eq!(
+            title("title: \"'Keep the ferry': a harbour town fights back\"").as_deref(),
+            Some("'Keep the ferry': a harbour town fights back")
+        );
+        assert_eq!(
+            title("title: 'The mayor''s \"last\" budget'").as_deref(),
+            Some("The mayor's \"last\" budget")
+        );
+        assert_eq!(
+            title("title: \"A \\\"quoted\\\" word \\u00e9t\\u00e9\"").as_deref(),
+            Some("A \"quoted\" word \u{e9}t\u{e9}")
+        );
+        assert_eq!(
+            title("title: Harbour's plan # draft").as_deref(),
+            Some("Harbour's plan")
+        );
+        assert_eq!(
+            title("title: 'Unclosed quote").as_deref(),
+            Some("'Unclosed quote")
+        );
+        assert_eq!(
+            title("title: \"'Tis the season\" # festive").as_deref(),
+            Some("'Tis the season")
+        );
     }
 
     proptest! {
