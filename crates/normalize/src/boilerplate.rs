@@ -31,6 +31,7 @@
 //! | `source_trailer` | `Source: X`, `Source:: X`, `This article originally appeared on X` |
 //! | `credits` | a wire story's staff credits, bracketed `(Reporting by X; Editing by Y)` or two roles or more `Writing by X; Editing by Y`, and `Our Standards: The Thomson Reuters Trust Principles.` |
 //! | `visit_counter` | `(Visited 12 times, 3 visits today)`, `Views: 120` |
+//! | `author_bio` | the author's closing credit: the last line left, a short paragraph of its own, opening with a name of `meta.authors` and `is a` / `is an` / `is the` (`Ann Lee is a transport writer and a former council planner.`) |
 //! | `dateline` | a wire dateline opening the lede (the first kept line after any headline-like one), only that prefix: `LONDON (Reuters) - `, `HALIFAX, Nova Scotia (Harbour Wire) — `, `WASHINGTON — `, `NEW YORK, Nov 26, 2024 (AP) _ `, `McALLEN, Texas (AP) — `, `NEW DELHI: `, and with an agency any place or none: `Paris (AFP) - `, `(Reuters) - ` (then a sentence) |
 
 use crate::layout::Line;
@@ -866,7 +867,42 @@ pub(crate) fn classify(
         "newsletter",
     );
     mark_dateline(lines, &mut actions);
+    mark_author_bio(lines, &mut actions, meta);
     actions
+}
+
+/// An author's closing credit ("Ann Lee is a transport writer and a former
+/// council planner."): the last line left, a short paragraph of its own
+/// that opens with a name of `meta.authors` and "is a", "is an" or "is the".
+fn mark_author_bio(lines: &[Line<'_>], actions: &mut [Action], meta: &Meta) {
+    let Some(i) = (0..lines.len())
+        .rev()
+        .find(|&i| !matches!(actions.get(i), Some(Action::Drop(_))))
+    else {
+        return;
+    };
+    let Some(line) = lines.get(i) else { return };
+    let t = line.text;
+    let alone = i
+        .checked_sub(1)
+        .and_then(|j| lines.get(j))
+        .is_none_or(|p| p.para != line.para)
+        && lines.get(i + 1).is_none_or(|n| n.para != line.para);
+    if !is_keep(actions, i) || !alone || t.len() > 400 || words(t) > 40 || !ends_terminal(t) {
+        return;
+    }
+    let credit = meta.authors.iter().any(|a| {
+        let a = a.trim();
+        a.chars().count() >= 3
+            && t.strip_prefix(a).is_some_and(|rest| {
+                [" is a ", " is an ", " is the "]
+                    .iter()
+                    .any(|cue| rest.starts_with(cue))
+            })
+    });
+    if credit {
+        set(actions, i, Action::Drop("author_bio"));
+    }
 }
 
 /// A wire dateline: the place in capitals (a region after a comma, a date,

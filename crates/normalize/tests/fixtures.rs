@@ -521,3 +521,40 @@ Hospitals report a rise in admissions for heatstroke\n\n\
         ],
     );
 }
+
+#[test]
+fn an_op_eds_closing_author_credit_goes_only_for_an_author() {
+    let body = "Our harbour deserves better than another car park\n\n\
+The council wants to pave the old fish market. It should think again.\n\n\
+Nobody who walks the quay on a Saturday morning believes the town needs more parking.\n\n\
+Leona Park is a marine biologist and a member of the harbour trust.\n";
+    let meta = Meta {
+        title: Some("Our harbour deserves better than another car park".into()),
+        authors: vec!["Leona Park".into()],
+        ..Meta::default()
+    };
+    let d = run(body, meta.clone(), &NormalizeOptions::default());
+    assert_removed(&d, "author_bio", "Leona Park is a marine biologist");
+    assert!(
+        d.text.ends_with("believes the town needs more parking."),
+        "{}",
+        d.text
+    );
+    // Someone else's description at the end is article text.
+    let other = body.replace("Leona Park is", "Tom Reyes is");
+    let d = run(&other, meta.clone(), &NormalizeOptions::default());
+    assert!(
+        d.text.ends_with("member of the harbour trust."),
+        "{}",
+        d.text
+    );
+    // The author described earlier on, not at the end, stays too.
+    let earlier = "Leona Park is a marine biologist who has studied the harbour for years.\n\n\
+The council wants to pave the old fish market.\n";
+    let d = run(earlier, meta, &NormalizeOptions::default());
+    assert!(
+        d.text.starts_with("Leona Park is a marine biologist"),
+        "{}",
+        d.text
+    );
+}
