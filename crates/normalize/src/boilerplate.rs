@@ -31,8 +31,9 @@
 //! | `source_trailer` | `Source: X`, `Source:: X`, `This article originally appeared on X` |
 //! | `credits` | a wire story's staff credits, bracketed `(Reporting by X; Editing by Y)` or two roles or more `Writing by X; Editing by Y`, and `Our Standards: The Thomson Reuters Trust Principles.` |
 //! | `visit_counter` | `(Visited 12 times, 3 visits today)`, `Views: 120` |
+//! | `press_release` | a press release's closing blocks, as a run that reaches the end of the text: `About Acme Corp.` headings with their paragraphs (the first naming the company), `Forward-Looking Statements` / `Safe Harbor Statement` / `Cautionary Note Regarding Forward-Looking Statements` sections, `Media Contact:` / `Investor Contacts` / `Press contact` blocks with the short lines under them, a `SOURCE Acme Corp.` line; only when the run holds a legal section, a `SOURCE` line or a media or investor contact, or the lede had a press-release wire's dateline. `###` and `-30-` end markers anywhere |
 //! | `author_bio` | the author's closing credit: the last line left, a short paragraph of its own, opening with a name of `meta.authors` and `is a` / `is an` / `is the` (`Ann Lee is a transport writer and a former council planner.`) |
-//! | `dateline` | a wire dateline opening the lede (the first kept line after any headline-like one), only that prefix: `LONDON (Reuters) - `, `HALIFAX, Nova Scotia (Harbour Wire) — `, `WASHINGTON — `, `NEW YORK, Nov 26, 2024 (AP) _ `, `McALLEN, Texas (AP) — `, `NEW DELHI: `, and with an agency any place or none: `Paris (AFP) - `, `(Reuters) - ` (then a sentence) |
+//! | `dateline` | a wire dateline opening the lede (the first kept line after any headline-like one), only that prefix: `LONDON (Reuters) - `, `HALIFAX, Nova Scotia (Harbour Wire) — `, `WASHINGTON — `, `NEW YORK, Nov 26, 2024 (AP) _ `, `McALLEN, Texas (AP) — `, `NEW DELHI: `, and with an agency any place or none: `Paris (AFP) - `, `(Reuters) - `; a press release's: `AUSTIN, Texas, March 3, 2025 /PRNewswire/ -- `, `SAN FRANCISCO--(BUSINESS WIRE)--`, `OSLO, March 3, 2025 (GLOBE NEWSWIRE) -- ` (then a sentence) |
 
 use crate::layout::Line;
 use gleaner_core::Meta;
@@ -115,6 +116,12 @@ struct Patterns {
     byline_prefix: Regex,
     role: Regex,
     titled_role: Regex,
+    pr_about: Regex,
+    pr_legal: Regex,
+    pr_contact: Regex,
+    pr_source: Regex,
+    pr_end: Regex,
+    pr_wire: Regex,
 }
 
 const AGENCIES: &str = r"getty(?:\s+images)?|afp|reuters|ap|ap\s+photo|epa(?:-efe)?|pa|pa\s+wire|pa\s+media|shutterstock|istock(?:photo)?|alamy|bloomberg|rex|rex\s+features|xinhua|anadolu(?:\s+agency)?|sipa|dpa|unsplash|nasa|supplied|handout|file\s+photo|getty\s+images\s+for\s+[^()]{1,40}|[^()/]{1,40}\s+via\s+getty\s+images";
@@ -293,6 +300,25 @@ static P: LazyLock<Patterns> = LazyLock::new(|| {
         // A beat in title case before the role: "Courts Correspondent",
         // "Home Affairs Editor" (a lower-case "a former reporter" is no
         // byline part).
+        // "About Acme Robotics Corp.", "About Lumen Sensing, Inc.", "About
+        // the Harbour Trust": the name's first word is captured.
+        pr_about: re(
+            r"^About\s+(?:the\s+)?(?P<name>\p{Lu}[\p{L}\p{N}&'’-]*)(?:,?\s+(?:[\p{Lu}\p{N}&][\p{L}\p{N}&.'’-]*|of|for|and|de|the))*\.?$",
+        ),
+        pr_legal: re(
+            r"(?i)^(?:(?:cautionary|special|important)\s+)?(?:(?:note|notes|statement|statements|notice|language|information)\s+(?:regarding|concerning|about|on|relating\s+to)\s+)?(?:forward[\s-]+looking\s+(?:statements?|information)|safe\s+harbou?r(?:\s+statement)?)(?:\s+under\s+the\s+private\s+securities\s+litigation\s+reform\s+act(?:\s+of\s+1995)?)?\s*:?$",
+        ),
+        // "Media Contact:", "Investor Contacts", "Press contact", "Media and
+        // Investor Relations Contact:", "Contact:" (with its colon), and the
+        // same with the contact on the line: "Media Contact: Ann Lee, …".
+        pr_contact: re(
+            r"(?i)^(?:(?:(?:media|press|investors?|analysts?|public|news\s+media|company|pr)(?:\s+(?:and|&|/)\s+(?:media|press|investors?|analysts?))?(?:\s+relations)?\s+(?:contacts?|inquiries|enquiries))\s*(?::.{0,200})?|(?:contacts?|for\s+(?:further|more)\s+information(?:,\s*(?:please\s+)?contact)?)\s*:.{0,200})$",
+        ),
+        pr_source: re(r"^SOURCE:?\s+\p{Lu}[^!?]{0,100}$"),
+        pr_end: re(r"^(?:#\s*){3}$|^-\s*30\s*-$"),
+        pr_wire: re(
+            r"(?i)newswire|news\s+wire|business\s*wire|presswire|accesswire|prweb|marketwired|\bcnw\b|globenewswire",
+        ),
         titled_role: re(
             r"^(?:\p{Lu}[\p{L}'’&-]*\s+){1,3}(?i:writer|reporter|correspondent|editor|contributor|columnist|journalist|critic|producer|photographer|commentator)$",
         ),
@@ -867,8 +893,189 @@ pub(crate) fn classify(
         "newsletter",
     );
     mark_dateline(lines, &mut actions);
+    mark_press_release(lines, paras, &mut actions);
     mark_author_bio(lines, &mut actions, meta);
     actions
+}
+
+/// A press release's closing blocks ([`mark_press_release`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PrBlock {
+    /// "About Acme Corp." and its paragraphs.
+    About,
+    /// "Forward-Looking Statements", "Safe Harbor Statement" and their
+    /// paragraphs.
+    Legal,
+    /// "Media Contact:" and the short lines under it.
+    Contact,
+    /// "SOURCE Acme Corp."
+    Source,
+}
+
+/// At most this many paragraphs under an "About X" or legal heading.
+const MAX_PR_PARAS: usize = 8;
+
+/// The press-release block that line `i` opens, if any. Headings ("About
+/// X", "Forward-Looking Statements") are paragraphs of their own.
+fn pr_block(lines: &[Line<'_>], paras: &[Range<usize>], i: usize) -> Option<PrBlock> {
+    let line = lines.get(i)?;
+    let t = line.text;
+    if t.len() > 300 || words(t) > 40 {
+        return None;
+    }
+    let p = &*P;
+    if p.pr_contact.is_match(t) {
+        return Some(PrBlock::Contact);
+    }
+    if words(t) <= 16 && p.pr_source.is_match(t) {
+        return Some(PrBlock::Source);
+    }
+    let alone = paras.get(line.para).is_some_and(|r| r.len() == 1);
+    if !alone || words(t) > 12 {
+        return None;
+    }
+    if p.pr_legal.is_match(t) {
+        Some(PrBlock::Legal)
+    } else if p.pr_about.is_match(t) {
+        Some(PrBlock::About)
+    } else {
+        None
+    }
+}
+
+/// A press release's closing blocks, reason `press_release`: "About X"
+/// sections, forward-looking-statement and safe-harbor sections, media and
+/// investor contacts, the "SOURCE X" line, and "###" / "-30-" end markers
+/// anywhere.
+///
+/// A heading's block runs to the next block's heading; a contact block takes
+/// the short lines under it. The blocks go only as a run that reaches the
+/// end of the text (lines other rules removed aside), and only when the run
+/// holds a legal section, a SOURCE line or a media or investor contact, or
+/// the lede had a press-release wire's dateline; and each "About X" section names X in its first line: a
+/// subhead "About face" near an article's end is kept.
+fn mark_press_release(lines: &[Line<'_>], paras: &[Range<usize>], actions: &mut [Action]) {
+    let n = lines.len();
+    for (i, line) in lines.iter().enumerate() {
+        if is_keep(actions, i) && line.text.len() <= 20 && P.pr_end.is_match(line.text) {
+            set(actions, i, Action::Drop("press_release"));
+        }
+    }
+    let kept = |i: usize| is_keep(actions, i);
+    let heads: Vec<Option<PrBlock>> = (0..n)
+        .map(|i| {
+            if kept(i) {
+                pr_block(lines, paras, i)
+            } else {
+                None
+            }
+        })
+        .collect();
+    let head = |i: usize| heads.get(i).copied().flatten();
+    let contact_line = |i: usize| {
+        lines.get(i).is_some_and(|l| {
+            let w = words(l.text);
+            l.text.len() <= 120 && w <= 12 && !(ends_terminal(l.text) && w >= 6)
+        })
+    };
+    // Blocks in text order: (first line, end line, kind).
+    let mut blocks: Vec<(usize, usize, PrBlock)> = Vec::new();
+    let mut i = 0;
+    while i < n {
+        let Some(kind) = head(i) else {
+            i += 1;
+            continue;
+        };
+        let mut j = i + 1;
+        match kind {
+            PrBlock::About | PrBlock::Legal => {
+                while j < n && head(j).is_none() {
+                    j += 1;
+                }
+            }
+            PrBlock::Contact => {
+                while j < n && head(j).is_none() && (!kept(j) || contact_line(j)) {
+                    j += 1;
+                }
+            }
+            PrBlock::Source => {}
+        }
+        blocks.push((i, j, kind));
+        i = j;
+    }
+    // The first kept line at or after each line.
+    let mut next_kept = vec![n; n + 1];
+    for k in (0..n).rev() {
+        let after = next_kept.get(k + 1).copied().unwrap_or(n);
+        if let Some(slot) = next_kept.get_mut(k) {
+            *slot = if kept(k) { k } else { after };
+        }
+    }
+    // The run of blocks that reaches the end of the text.
+    let mut from = n;
+    let mut run: Vec<(usize, usize, PrBlock)> = Vec::new();
+    for &(a, b, kind) in blocks.iter().rev() {
+        if next_kept.get(b).copied().unwrap_or(n) != from {
+            break;
+        }
+        let body: Vec<&Line<'_>> = (a + 1..b)
+            .filter(|&k| kept(k))
+            .filter_map(|k| lines.get(k))
+            .collect();
+        let sound = match kind {
+            PrBlock::About | PrBlock::Legal => {
+                let mut distinct = body.iter().map(|l| l.para).collect::<Vec<_>>();
+                distinct.dedup();
+                let named = kind == PrBlock::Legal
+                    || lines
+                        .get(a)
+                        .and_then(|l| P.pr_about.captures(l.text))
+                        .and_then(|c| c.name("name"))
+                        .zip(body.first())
+                        .is_some_and(|(name, first)| first.text.contains(name.as_str()));
+                !body.is_empty()
+                    && distinct.len() <= MAX_PR_PARAS
+                    && body.iter().all(|l| l.text.len() <= MAX_LINE)
+                    && named
+            }
+            PrBlock::Contact | PrBlock::Source => true,
+        };
+        if !sound {
+            break;
+        }
+        run.push((a, b, kind));
+        from = a;
+    }
+    let wire_dateline = lines.iter().zip(actions.iter()).any(|(l, a)| {
+        matches!(
+            a,
+            Action::DropPrefix {
+                reason: "dateline",
+                ..
+            }
+        ) && dateline(l.text)
+            .is_some_and(|(_, agency)| agency.is_some_and(|w| P.pr_wire.is_match(w)))
+    });
+    // Legal notes, a SOURCE line or a media or investor contact say "press
+    // release"; a bare "Contact:" or "For more information:" does not.
+    let telling = run.iter().any(|&(a, _, kind)| match kind {
+        PrBlock::Legal | PrBlock::Source => true,
+        PrBlock::Contact => lines.get(a).is_some_and(|l| {
+            let lower = l.text.trim_start().to_ascii_lowercase();
+            !(lower.starts_with("contact") || lower.starts_with("for "))
+        }),
+        PrBlock::About => false,
+    });
+    if !(wire_dateline || telling) {
+        return;
+    }
+    for (a, b, _) in run {
+        for k in a..b {
+            if is_keep(actions, k) {
+                set(actions, k, Action::Drop("press_release"));
+            }
+        }
+    }
 }
 
 /// An author's closing credit ("Ann Lee is a transport writer and a former
@@ -914,8 +1121,12 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     let place = r"(?P<place>\p{Lu}[\p{L}.'’\-]+(?:[ /]\p{Lu}[\p{L}.'’\-]+){0,3})?";
     let region = r"(?P<region>(?:,\s+[A-Z][A-Za-z.'’\-]+(?:\s[A-Z][A-Za-z.'’\-]+){0,2}){0,2})";
     let date = r"(?P<date>,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?)?";
-    let agency = r"(?:\s*\((?P<agency>[^()\n]{1,40})\))?";
-    let pattern = format!(r"^{place}{region}{date}{agency}\s*(?P<sep>[-—–―]{{1,2}}|_|:)\s+");
+    // The agency in brackets ("(Reuters)", Business Wire's
+    // "--(BUSINESS WIRE)--") or a press-release wire between slashes
+    // ("/PRNewswire/").
+    let agency = r"(?:\s*(?:--)?\s*\((?P<agency>[^()\n]{1,40})\)|\s+/(?P<wire>\p{Lu}[\p{L}\p{N} .&-]{1,30})/)?";
+    let pattern =
+        format!(r"^{place}{region}{date}{agency}\s*(?P<sep>[-—–―]{{1,2}}|_|:)(?P<space>\s*)");
     Regex::new(&pattern).unwrap_or_else(|e| panic!("dateline pattern: {e}"))
 });
 
@@ -949,7 +1160,7 @@ const NOT_PLACES: &[&str] = &[
 ];
 
 /// The dateline at the start of line `t`: its end (byte offset) and the
-/// agency named in it. The rest of the line must read as a sentence: it
+/// agency named in it (or the press-release wire: "/PRNewswire/"). The rest of the line must read as a sentence: it
 /// opens with a capital or a digit ("NATO — the alliance — said" is an
 /// acronym and an aside), and unless the dateline names a region, a date
 /// or an agency the line ends like a sentence ("FIRE AT DOCKS — TWO HURT"
@@ -959,8 +1170,19 @@ pub(crate) fn dateline(t: &str) -> Option<(usize, Option<&str>)> {
     let place = c.name("place").map_or("", |m| m.as_str());
     // An agency is a name: "(Reuters)", "(Harbour Wire)", not "(the parent
     // company)".
-    let agency = c.name("agency").map(|a| a.as_str().trim());
+    let agency = c
+        .name("agency")
+        .or_else(|| c.name("wire"))
+        .map(|a| a.as_str().trim());
     if agency.is_some_and(|a| !a.starts_with(|ch: char| ch.is_uppercase())) {
+        return None;
+    }
+    // A space after the dash, except in Business Wire's
+    // "--(BUSINESS WIRE)--Acme".
+    let sep = c.name("sep").map_or("", |m| m.as_str());
+    let spaced = c.name("space").is_some_and(|m| !m.as_str().is_empty());
+    let glued_ok = agency.is_some() && sep.starts_with(['-', '—', '–']);
+    if !(spaced || glued_ok) {
         return None;
     }
     let letters = place.chars().filter(|ch| ch.is_alphabetic()).count();
@@ -973,7 +1195,7 @@ pub(crate) fn dateline(t: &str) -> Option<(usize, Option<&str>)> {
         return None;
     }
     // A colon only after a place in capitals ("NEW DELHI: "), never a label.
-    if c.name("sep").is_some_and(|m| m.as_str() == ":") && !(capitals && agency.is_none()) {
+    if sep == ":" && !(capitals && agency.is_none()) {
         return None;
     }
     let end = c.get(0)?.end();
@@ -1122,6 +1344,42 @@ mod tests {
         for t in keep {
             assert_eq!(line_rule(t), None, "{t}");
         }
+    }
+
+    #[test]
+    fn press_release_datelines_name_the_wire() {
+        for (t, rest, wire) in [
+            (
+                "TULSA, Okla., April 7, 2025 /PRNewswire/ -- Brightfield Pumps Inc. today announced a new plant.",
+                "Brightfield Pumps",
+                "PRNewswire",
+            ),
+            (
+                "DENVER--(BUSINESS WIRE)--Corvale Health (NYSE: CVH) today reported results.",
+                "Corvale Health",
+                "BUSINESS WIRE",
+            ),
+            (
+                "OSLO, Norway, April 07, 2025 (GLOBE NEWSWIRE) -- Fjordline ASA today opened a new route.",
+                "Fjordline ASA",
+                "GLOBE NEWSWIRE",
+            ),
+            (
+                "BOSTON, April 7, 2025 /PRNewswire-PRWeb/ -- Quillby Books has opened its doors.",
+                "Quillby Books",
+                "PRNewswire-PRWeb",
+            ),
+        ] {
+            let (at, agency) = dateline(t).unwrap_or_else(|| panic!("no dateline in {t}"));
+            assert!(t[at..].starts_with(rest), "{t}: {:?}", &t[at..]);
+            assert_eq!(agency, Some(wire), "{t}");
+        }
+        // A dash glued to the next word is no dateline without an agency.
+        assert_eq!(
+            dateline("WASHINGTON--Officials said the talks had failed."),
+            None
+        );
+        assert_eq!(dateline("Tulsa /home/ -- the path was wrong."), None);
     }
 
     #[test]

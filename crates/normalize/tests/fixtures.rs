@@ -558,3 +558,106 @@ The council wants to pave the old fish market.\n";
         d.text
     );
 }
+
+const PRESS_RELEASE: &str = include_str!("fixtures/press_release.txt");
+
+#[test]
+fn a_press_release_loses_its_wire_dateline_about_legal_and_contact_blocks() {
+    let meta = Meta {
+        title: Some("Brightfield Pumps to Open Second Plant in Oklahoma, Adding 400 Jobs".into()),
+        published: Some("2025-04-07".into()),
+        ..Meta::default()
+    };
+    let d = run(PRESS_RELEASE, meta, &NormalizeOptions::default());
+    assert!(
+        d.text
+            .starts_with("Brightfield Pumps Inc. (NASDAQ: BFPI), a maker"),
+        "{}",
+        d.text
+    );
+    assert_removed(
+        &d,
+        "dateline",
+        "TULSA, Okla., April 7, 2025 /PRNewswire/ --",
+    );
+    assert_eq!(d.meta.outlet.as_deref(), Some("PRNewswire"));
+    // The release itself stays, its list one item a line.
+    assert_sentences(
+        &d,
+        &[
+            "The plant is expected to open in the spring of 2026 and to employ about 400 people when it reaches full production.",
+            "Plant Highlights",
+            "Annual capacity of 12,000 pumps",
+            "Solar panels covering the entire roof",
+            "Training center run with Tulsa Community College",
+        ],
+    );
+    assert!(
+        d.text
+            .ends_with("Training center run with Tulsa Community College"),
+        "{}",
+        d.text
+    );
+    for gone in [
+        "About Brightfield Pumps Inc.",
+        "Founded in 1987, Brightfield Pumps designs",
+        "Safe Harbor Statement",
+        "This news release contains forward-looking statements",
+        "Media Contact:",
+        "Owen Pruitt",
+        "+1 (918) 555-0190",
+        "Investor Contacts",
+        "ir@brightfield.example",
+        "SOURCE Brightfield Pumps Inc.",
+        "###",
+    ] {
+        assert_removed(&d, "press_release", gone);
+    }
+
+    // Business Wire's dateline and a cautionary note as the only block.
+    let body = "Corvale Health Reports First Quarter Results\n\n\
+DENVER--(BUSINESS WIRE)--Corvale Health (NYSE: CVH) today reported revenue of $412 million for the first quarter.\n\n\
+Net income rose 8 percent from a year earlier.\n\n\
+Cautionary Note Regarding Forward-Looking Statements\n\n\
+Statements in this release about future results are forward-looking and involve risks.\n";
+    let d = run(body, naive_meta(body), &NormalizeOptions::default());
+    assert!(
+        d.text.starts_with("Corvale Health (NYSE: CVH) today"),
+        "{}",
+        d.text
+    );
+    assert_eq!(d.meta.outlet.as_deref(), Some("BUSINESS WIRE"));
+    assert_removed(
+        &d,
+        "press_release",
+        "Statements in this release about future results",
+    );
+    assert!(d.text.ends_with("from a year earlier."), "{}", d.text);
+}
+
+#[test]
+fn an_article_ending_in_an_about_subhead_or_a_contact_line_keeps_it() {
+    // A subhead "About face" with the article going on under it.
+    let body = "Council drops parking plan\n\n\
+The council dropped its parking plan on Tuesday after a week of protests.\n\n\
+About Face\n\n\
+Only a month ago the mayor called the plan essential to the town's finances.\n\n\
+Now she says it was never more than a proposal.\n";
+    let d = run(body, naive_meta(body), &NormalizeOptions::default());
+    assert!(d.removed.iter().all(|r| r.reason != "press_release"));
+    assert!(
+        d.text.ends_with("never more than a proposal."),
+        "{}",
+        d.text
+    );
+    // A news story about a company, ending in its "About" paragraph and a
+    // plain contact line, is not a press release.
+    let body = "Harbour bakery wins national prize\n\n\
+The Quayside Bakery in Port Ellery won the national bread prize on Sunday.\n\n\
+About Quayside Bakery\n\n\
+Quayside Bakery was opened by two sisters in 2009 and bakes 3,000 loaves a day.\n\n\
+For more information: call the bakery on 0161 555 0199.\n";
+    let d = run(body, naive_meta(body), &NormalizeOptions::default());
+    assert!(d.removed.iter().all(|r| r.reason != "press_release"));
+    assert!(d.text.contains("About Quayside Bakery"), "{}", d.text);
+}
