@@ -45,8 +45,9 @@ use std::ops::Range;
 #[serde(deny_unknown_fields, default)]
 pub struct NormalizeOptions {
     /// Remove boilerplate (donation and newsletter appeals, teasers, captions,
-    /// share and comment widgets, comment threads, trailers, counters and
-    /// lines repeating the metadata). When false, only Unicode, whitespace and
+    /// share and comment widgets, comment threads, trailers, counters, lines
+    /// repeating the metadata, a press release's closing blocks and an
+    /// author's closing credit). When false, only Unicode, whitespace and
     /// quote normalization and sentence splitting happen.
     pub boilerplate: bool,
     /// Remove the headline, byline and date lines at the top of the body when
@@ -86,7 +87,7 @@ pub fn options_info() -> Vec<OptionInfo> {
             name: "boilerplate",
             ty: "bool",
             default: Some("true"),
-            doc: "Remove boilerplate (appeals, teasers, captions, widgets, comment threads, trailers); false keeps every line.",
+            doc: "Remove boilerplate (appeals, teasers, captions, widgets, comment threads, trailers, press-release closing blocks, author credits); false keeps every line.",
         },
         OptionInfo {
             name: "metadata_lines",
@@ -117,7 +118,8 @@ pub fn options_info() -> Vec<OptionInfo> {
 
 /// Normalizes `doc.body` into `doc.text` (via `doc.set_text`), fills
 /// `doc.removed` and `doc.sentences`, and sets an empty `meta.outlet` to
-/// the agency of a wire dateline it removes ("LONDON (Reuters) - ").
+/// the agency of a wire dateline it removes ("LONDON (Reuters) - ", or a
+/// press release's "AUSTIN, Texas, March 3, 2025 /PRNewswire/ -- ").
 ///
 /// Offsets of every span are characters (Unicode scalar values), end
 /// exclusive; `source_start`/`source_end` index into `doc.body`. Each
