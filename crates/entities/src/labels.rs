@@ -274,6 +274,10 @@ const EVENT_HEADS: &[&str] = &[
     "bowl",
     "holocaust",
     "uprising",
+    "storm",
+    "hurricane",
+    "typhoon",
+    "cyclone",
 ];
 const LAW_HEADS: &[&str] = &[
     "act",

@@ -530,6 +530,25 @@ pub fn repair(
                 continue;
             }
         }
+        // "MPs", "MSPs", "CEOs": a plural of initials names no one.
+        let plural_initials = |t: &str| {
+            t.len() >= 3
+                && t.ends_with('s')
+                && t[..t.len() - 1].chars().all(|c| c.is_ascii_uppercase())
+        };
+        if ty != "MISC" && b - a == 1 && plural_initials(w(a)) {
+            continue;
+        }
+        // "Storm Elowen", "Hurricane Mitch": a named storm, not a person.
+        let storm = |i: usize| matches!(w(i), "Storm" | "Hurricane" | "Typhoon" | "Cyclone");
+        if ty == "PER" && b - a >= 2 && storm(a) {
+            out.push((a, b, "MISC"));
+            continue;
+        }
+        if ty == "PER" && a > 0 && storm(a - 1) && out.last().is_none_or(|p| p.1 < a) {
+            out.push((a - 1, b, "MISC"));
+            continue;
+        }
         // A "person" named like a place is a place.
         let last = lw(b - 1);
         let given = lex.is_given_name(w(a));
@@ -996,6 +1015,24 @@ mod tests {
         assert_eq!(
             run("Mr Bank spoke", &[(1, 2, "PER")]),
             vec![("Bank".to_string(), "PER")]
+        );
+    }
+
+    #[test]
+    fn storms_and_plural_initials_are_no_people() {
+        assert_eq!(
+            run("as Storm Elowen hit the coast", &[(2, 3, "PER")]),
+            vec![("Storm Elowen".to_string(), "MISC")]
+        );
+        assert_eq!(
+            run("as Storm Elowen hit the coast", &[(1, 3, "PER")]),
+            vec![("Storm Elowen".to_string(), "MISC")]
+        );
+        assert!(run("Grant told MSPs the plan", &[(2, 3, "PER")]).is_empty());
+        // One capital and an s is a word, not initials.
+        assert_eq!(
+            run("Mr Ts said", &[(1, 2, "PER")]),
+            vec![("Ts".to_string(), "PER")]
         );
     }
 
