@@ -119,6 +119,21 @@ impl DatePart {
     }
 }
 
+/// Whether lowercase `w` is a month's name or its usual abbreviation
+/// ("march", "mar", "sept"); unlike the date grammar, no other prefix
+/// ("marc" is a name).
+///
+/// ```
+/// assert!(gleaner_datelines::is_month_word("sept"));
+/// assert!(!gleaner_datelines::is_month_word("marc"));
+/// ```
+pub fn is_month_word(w: &str) -> bool {
+    w == "sept"
+        || tables::MONTHS
+            .iter()
+            .any(|m| *m == w || (w.len() == 3 && m.starts_with(w)))
+}
+
 /// Classifies one part of a byline or date line (a piece between `|`
 /// separators, say) by the same grammar as [`parse_date_line`]: whenever
 /// [`parse_date_line`] reads a date from `part`, this gives

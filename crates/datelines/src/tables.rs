@@ -59,23 +59,25 @@ pub(crate) fn weekday(t: &str) -> bool {
     DAYS.contains(&t)
 }
 
+/// The twelve month names, lowercase, January first.
+pub(crate) const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
 /// The month (1 to 12) that `t` (lowercase) names: the full name or any
 /// prefix of it of three letters or more ("feb", "sept", "janu").
 pub(crate) fn month(t: &str) -> Option<u32> {
-    const MONTHS: &[&str] = &[
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     if t.len() < 3 {
         return None;
     }

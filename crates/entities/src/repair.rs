@@ -346,34 +346,6 @@ const DAYS: &[&str] = &[
     "sunday",
 ];
 
-/// Month names and abbreviations (photo credits end in "Nov 12").
-const MONTHS: &[&str] = &[
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 /// Words that do not end a person name in "ACRONYM First Last".
 const ORGISH_WORDS: &[&str] = &[
     "world",
@@ -513,7 +485,7 @@ pub fn repair(
             let personish = |t: &str| {
                 is_title(t)
                     && t.len() >= 3
-                    && !MONTHS.contains(&lower(t).as_str())
+                    && !gleaner_datelines::is_month_word(&lower(t))
                     && !ORGISH_WORDS.contains(&lower(t).as_str())
                     && !ORG_HEADS.contains(&lower(t).as_str())
                     && !lex.is_common(t)
@@ -635,7 +607,7 @@ pub fn repair(
             && !lex.is_common(t)
             && !lex.is_given_name(t)
             && !crate::is_leading_function_word(t)
-            && !MONTHS.contains(&lower(t).as_str())
+            && !gleaner_datelines::is_month_word(&lower(t))
             && !DAYS.contains(&lower(t).as_str())
             && lex.known(&[t]) & 5 == 0
             && (said_it(i + 1, words) || business_possessive(i + 1, words))
@@ -790,7 +762,7 @@ fn said_it(b: usize, words: &[&str]) -> bool {
             .get(j)
             .is_some_and(|w| w.starts_with(char::is_uppercase))
             && !DAYS.contains(&t.as_str())
-            && !MONTHS.contains(&t.as_str());
+            && !gleaner_datelines::is_month_word(&t);
         if stop || name {
             break;
         }

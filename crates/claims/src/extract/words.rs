@@ -29,35 +29,10 @@ pub(super) fn is_time_word(w: &str) -> bool {
     )
 }
 
-/// A month name or its abbreviation, lowercased.
+/// A month name or its abbreviation, lowercased, with or without a
+/// final period ("nov.").
 pub(super) fn is_month(w: &str) -> bool {
-    matches!(
-        w.trim_end_matches('.'),
-        "january"
-            | "february"
-            | "march"
-            | "april"
-            | "may"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-            | "jan"
-            | "feb"
-            | "mar"
-            | "apr"
-            | "jun"
-            | "jul"
-            | "aug"
-            | "sep"
-            | "sept"
-            | "oct"
-            | "nov"
-            | "dec"
-    )
+    gleaner_datelines::is_month_word(w.trim_end_matches('.'))
 }
 
 /// Words that are never a source on their own: prepositions, conjunctions,
