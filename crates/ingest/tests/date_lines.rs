@@ -63,11 +63,7 @@ fn a_date_line_ingest_reads_is_removed_by_normalize() {
         assert_eq!(d.meta.published.as_deref(), Some(published), "{line}");
         assert_eq!(d.meta.authors, vec!["Rita Okafor"], "{line}");
         normalize(&mut d, &NormalizeOptions::default());
-        let removed: Vec<(&str, &str)> = d
-            .removed
-            .iter()
-            .map(|r| (r.reason.as_str(), r.text.as_str()))
-            .collect();
+        let removed = removals(&d);
         assert!(
             removed.contains(&("metadata", line)),
             "{line}: removed {removed:?}"
@@ -113,13 +109,17 @@ fn a_local_date_line_repeats_a_utc_published_field() {
     let mut d = ingest_as("ferry.json", &json);
     assert_eq!(d.meta.published.as_deref(), Some("2019-02-20T02:40:00Z"));
     normalize(&mut d, &NormalizeOptions::default());
-    let removed: Vec<(&str, &str)> = d
-        .removed
-        .iter()
-        .map(|r| (r.reason.as_str(), r.text.as_str()))
-        .collect();
+    let removed = removals(&d);
     assert!(
         removed.contains(&("metadata", "Tuesday 19 February 2019 9:40 PM EST")),
         "removed {removed:?}"
     );
+}
+
+/// Each removal of `d` as (reason, removed text).
+fn removals(d: &gleaner_core::Document) -> Vec<(&str, &str)> {
+    d.removed
+        .iter()
+        .map(|r| (r.reason.as_str(), r.text.as_str()))
+        .collect()
 }
