@@ -285,8 +285,11 @@ pub(super) fn untagged_according(tok: &Tokenized, drafts: &mut Vec<Draft>, conte
             .filter(|d| !(contentless_free && d.content.is_empty()))
             .any(|d| {
                 let hit = |(x, y): (usize, usize)| x <= i + 1 && y >= i;
+                // A source right after "according to" is rebuilt into this
+                // same claim by `according_repair`.
                 hit((d.cue.first, d.cue.last))
-                    || d.source.is_some_and(|r| hit((r.first, r.last)))
+                    || d.source
+                        .is_some_and(|r| hit((r.first, r.last)) || r.first == i + 2)
                     || d.content.iter().any(|&p| hit(p))
             });
         if touched {

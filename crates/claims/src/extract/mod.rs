@@ -1364,10 +1364,7 @@ fn link(
             p.1 = number_end(text, p.1);
         }
     }
-    // Two rules can rebuild the same attribution ("According to X, Y" is
-    // read both from the tagger's runs and from the words): one is kept.
-    out.sort_by(|a, b| (a.cue, a.source, &a.content).cmp(&(b.cue, b.source, &b.content)));
-    out.dedup();
+    out.sort_by_key(|c| (c.cue.0, c.cue.1));
     out
 }
 
