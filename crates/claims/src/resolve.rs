@@ -76,10 +76,9 @@ fn titled_person(s: usize, text: &str, mentions: &[MentionRef], titles: &[&str])
         .map(|m| m.entity)
 }
 
+/// Nouns for an organisation other than a company ("the ministry"); with
+/// [`COMPANY_NOUNS`], what "the …" can stand for.
 const ORG_NOUNS: &[&str] = &[
-    "company",
-    "firm",
-    "group",
     "ministry",
     "agency",
     "department",
@@ -90,16 +89,9 @@ const ORG_NOUNS: &[&str] = &[
     "campaign",
     "party",
     "committee",
-    "bank",
     "office",
-    "corporation",
-    "giant",
-    "maker",
-    "carrier",
     "court",
     "police",
-    "newspaper",
-    "network",
 ];
 
 /// People who speak for an organisation.
@@ -278,11 +270,12 @@ pub fn resolve_in(
         [w] if w == "they" => &[EntityLabel::Org, EntityLabel::Gpe, EntityLabel::Norp],
         [det, .., noun]
             if matches!(det.as_str(), "the" | "this" | "that")
-                && ORG_NOUNS.contains(&noun.as_str()) =>
+                && (COMPANY_NOUNS.contains(&noun.as_str())
+                    || ORG_NOUNS.contains(&noun.as_str())) =>
         {
             &[EntityLabel::Org]
         }
-        // "a spokesperson for the company", "an official at the ministry",
+        // "a spokesperson for the company",
         // "a company spokesman": someone speaking for an organisation the
         // text named before.
         _ if speaks_for_org_noun(&words) => &[EntityLabel::Org],

@@ -1368,12 +1368,6 @@ fn link(
     out
 }
 
-/// Speech mode: one quotation is one speaker's. When a claim's content ends inside a
-/// quotation and another claim's content starts inside the same quotation
-/// ("…said members had been hurt. “Our members keep the shelves stocked.
-/// | They will not accept a pay cut,” she told reporters"), the whole
-/// quotation goes to the second claim, whose cue it closes on, and the
-/// first claim keeps what comes before the quotation.
 /// The end of the number that ends at byte `e` of `text`, past a clock
 /// time's minutes (":30") and a percent sign glued to it.
 fn number_end(text: &str, mut e: usize) -> usize {
@@ -1399,6 +1393,12 @@ fn number_end(text: &str, mut e: usize) -> usize {
     }
 }
 
+/// Speech mode: one quotation is one speaker's. When a claim's content ends inside a
+/// quotation and another claim's content starts inside the same quotation
+/// ("…said members had been hurt. “Our members keep the shelves stocked.
+/// | They will not accept a pay cut,” she told reporters"), the whole
+/// quotation goes to the second claim, whose cue it closes on, and the
+/// first claim keeps what comes before the quotation.
 fn join_split_quotations(tok: &Tokenized, out: &mut Vec<RawClaim>) {
     let toks = &tok.tokens;
     for q in &tok.quotes {
@@ -2739,6 +2739,11 @@ mod tests {
             "one digit is no minutes"
         );
         assert_eq!(number_end(t, at("more")), at("more"), "no number before");
+        assert_eq!(
+            &t[..number_end(t, at("; 12"))],
+            t.strip_suffix('0').unwrap_or(t),
+            "two digits of minutes only"
+        );
     }
 
     #[test]

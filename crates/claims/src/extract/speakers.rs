@@ -1177,9 +1177,6 @@ pub(super) fn parenthetical_speech(tok: &Tokenized, tags: &[u8], drafts: &mut Ve
     drafts.extend(new);
 }
 
-/// The words of sentence `sent` right before token `end`, read backwards up
-/// to punctuation, a quotation, a clause word or ten words (a parenthesis
-/// is skipped whole): (first token, words read, parentheses left open).
 /// "Derek Holt, 74, who drove buses …, said": a source the tagger started at
 /// an age set off after a name is the name with its age.
 pub(super) fn name_before_age(tok: &Tokenized, src: Run) -> Option<Run> {
@@ -1201,6 +1198,9 @@ pub(super) fn name_before_age(tok: &Tokenized, src: Run) -> Option<Run> {
     })
 }
 
+/// The words of sentence `sent` right before token `end`, read backwards up
+/// to punctuation, a quotation, a clause word or ten words (a parenthesis
+/// is skipped whole): (first token, words read, parentheses left open).
 fn phrase_back(toks: &[crate::tokenize::Token], end: usize, sent: u32) -> (usize, usize, usize) {
     let mut first = end;
     let mut words = 0;
