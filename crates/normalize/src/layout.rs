@@ -291,14 +291,13 @@ pub(crate) fn emit(
                     continue;
                 }
                 Action::DropSuffix { at, reason } => (0, at, Some(reason)),
-                Action::DropPrefix { at, reason } => {
-                    let at_chars = line.text.get(..at).map_or(0, |s| s.chars().count());
-                    pending.push((line.chars.start..line.chars.start + at_chars, reason));
-                    (at, line.text.len(), None)
-                }
+                Action::DropPrefix { at, .. } => (at, line.text.len(), None),
             };
-            // Chars of the line before the kept part.
+            // Chars of the line before the kept part (a dropped prefix).
             let skipped = line.text.get(..keep_from).map_or(0, |s| s.chars().count());
+            if let Action::DropPrefix { reason, .. } = action {
+                pending.push((line.chars.start..line.chars.start + skipped, reason));
+            }
             let kept = line
                 .text
                 .get(keep_from..keep_to)

@@ -223,14 +223,10 @@ impl RunIds {
     }
 }
 
-/// Runs one input file through the whole pipeline. With `ids`, an analyzed
-/// document whose id another document of the run already has fails (stage
+/// Runs one input file through the whole pipeline. An analyzed document
+/// whose id another document of the run already has in `ids` fails (stage
 /// `ingest`) without being written.
-pub async fn process_file(
-    pipeline: &Pipeline,
-    input: &InputFile,
-    ids: Option<&RunIds>,
-) -> Vec<Outcome> {
+pub async fn process_file(pipeline: &Pipeline, input: &InputFile, ids: &RunIds) -> Vec<Outcome> {
     let mut out = Vec::new();
     for doc in ingest(pipeline, input).await {
         let outcome = match doc {
@@ -248,7 +244,7 @@ pub async fn process_file(
                 let result = match analyze(pipeline, input, doc).await {
                     Ok(doc) => {
                         words = doc.text.split_whitespace().count();
-                        match ids.map_or(Ok(()), |ids| ids.claim(input, &doc)) {
+                        match ids.claim(input, &doc) {
                             Ok(()) => write(pipeline, input, &doc).await,
                             Err(f) => Err(f),
                         }

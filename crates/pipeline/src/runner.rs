@@ -91,7 +91,7 @@ pub async fn run(
                 let p = Arc::clone(&pipeline);
                 let ids = Arc::clone(&ids);
                 set.spawn(async move {
-                    let work = std::panic::AssertUnwindSafe(process_file(&p, &input, Some(&ids)));
+                    let work = std::panic::AssertUnwindSafe(process_file(&p, &input, &ids));
                     match futures::FutureExt::catch_unwind(work).await {
                         Ok(outcomes) => outcomes,
                         Err(panic) => vec![crashed(&input, panic_message(&*panic))],
