@@ -796,16 +796,25 @@ fn mark_tail(
     }
 }
 
+/// What [`classify`] found: an action for every line, and the agency a
+/// removed wire dateline names ("Reuters"), if any.
+pub(crate) struct Classified<'a> {
+    /// One action per line.
+    pub actions: Vec<Action>,
+    /// The agency of the lede's dateline.
+    pub agency: Option<&'a str>,
+}
+
 /// Classifies every line (see the module doc for the rules). `published` is
 /// `meta.published` (RFC 3339 or `YYYY-MM-DD`), given only when it begins
 /// with a day.
-pub(crate) fn classify(
-    lines: &[Line<'_>],
+pub(crate) fn classify<'a>(
+    lines: &[Line<'a>],
     paras: &[Range<usize>],
     meta: &Meta,
     published: Option<&str>,
     settings: Settings,
-) -> Vec<Action> {
+) -> Classified<'a> {
     let mut actions = vec![Action::Keep; lines.len()];
     let p = &*P;
     if settings.comment_threads {
@@ -892,10 +901,23 @@ pub(crate) fn classify(
         |t| words(t) <= 30 && P.newsletter_vocab.is_match(t),
         "newsletter",
     );
-    mark_dateline(lines, &mut actions);
-    mark_press_release(lines, paras, &mut actions);
+    let dated = mark_dateline(lines, &mut actions);
+    let wire = dated.is_some_and(|(_, a)| a.is_some_and(|w| P.pr_wire.is_match(w)));
+    mark_press_release(lines, paras, &mut actions, wire);
     mark_author_bio(lines, &mut actions, meta);
-    actions
+    // The agency counts while its dateline is still what goes of the line.
+    let agency = dated
+        .filter(|&(i, _)| {
+            matches!(
+                actions.get(i),
+                Some(Action::DropPrefix {
+                    reason: "dateline",
+                    ..
+                })
+            )
+        })
+        .and_then(|(_, a)| a);
+    Classified { actions, agency }
 }
 
 /// A press release's closing blocks ([`mark_press_release`]).
@@ -954,7 +976,12 @@ fn pr_block(lines: &[Line<'_>], paras: &[Range<usize>], i: usize) -> Option<PrBl
 /// holds a legal section, a SOURCE line or a media or investor contact, or
 /// the lede had a press-release wire's dateline; and each "About X" section names X in its first line: a
 /// subhead "About face" near an article's end is kept.
-fn mark_press_release(lines: &[Line<'_>], paras: &[Range<usize>], actions: &mut [Action]) {
+fn mark_press_release(
+    lines: &[Line<'_>],
+    paras: &[Range<usize>],
+    actions: &mut [Action],
+    wire_dateline: bool,
+) {
     let n = lines.len();
     for (i, line) in lines.iter().enumerate() {
         if is_keep(actions, i) && line.text.len() <= 20 && P.pr_end.is_match(line.text) {
@@ -1046,16 +1073,6 @@ fn mark_press_release(lines: &[Line<'_>], paras: &[Range<usize>], actions: &mut 
         run.push((a, b, kind));
         from = a;
     }
-    let wire_dateline = lines.iter().zip(actions.iter()).any(|(l, a)| {
-        matches!(
-            a,
-            Action::DropPrefix {
-                reason: "dateline",
-                ..
-            }
-        ) && dateline(l.text)
-            .is_some_and(|(_, agency)| agency.is_some_and(|w| P.pr_wire.is_match(w)))
-    });
     // Legal notes, a SOURCE line or a media or investor contact say "press
     // release"; a bare "Contact:" or "For more information:" does not.
     let telling = run.iter().any(|&(a, _, kind)| match kind {
@@ -1218,17 +1235,21 @@ pub(crate) fn dateline(t: &str) -> Option<(usize, Option<&str>)> {
 }
 
 /// The dateline opening the lede goes: the first kept line, or the first
-/// after a headline-like line (short, no final punctuation).
-fn mark_dateline(lines: &[Line<'_>], actions: &mut [Action]) {
+/// after a headline-like line (short, no final punctuation). Returns its
+/// line and the agency it names.
+fn mark_dateline<'a>(
+    lines: &[Line<'a>],
+    actions: &mut [Action],
+) -> Option<(usize, Option<&'a str>)> {
     let kept = (0..lines.len().min(HEADER_LINES)).filter(|&i| is_keep(actions, i));
     for i in kept {
         let Some(line) = lines.get(i) else { continue };
         if line.text.len() > MAX_LINE {
-            return;
+            return None;
         }
         let dated =
             dateline(line.text).filter(|&(at, _)| words(line.text.get(at..).unwrap_or("")) >= 3);
-        if let Some((at, _)) = dated {
+        if let Some((at, agency)) = dated {
             set(
                 actions,
                 i,
@@ -1237,12 +1258,13 @@ fn mark_dateline(lines: &[Line<'_>], actions: &mut [Action]) {
                     reason: "dateline",
                 },
             );
-            return;
+            return Some((i, agency));
         }
         if words(line.text) >= 6 || ends_terminal(line.text) {
-            return; // the lede, without a dateline
+            return None; // the lede, without a dateline
         }
     }
+    None
 }
 
 #[cfg(test)]
@@ -1416,7 +1438,7 @@ mod tests {
             metadata: false,
             comment_threads: true,
         };
-        let a = classify(&lines, &paras, &Meta::default(), None, settings);
+        let a = classify(&lines, &paras, &Meta::default(), None, settings).actions;
         assert_eq!(a[0], Action::Drop("comment_form"));
         assert_eq!(a[1], Action::Drop("comment_form"));
         assert_eq!(a[2], Action::Keep);

@@ -136,10 +136,10 @@ pub fn normalize(doc: &mut Document, opts: &NormalizeOptions) {
         None => m2,
     };
     let (lines, paras) = layout::split_lines(&t2);
-    let actions = if opts.boilerplate {
+    let (actions, agency) = if opts.boilerplate {
         // meta.published, when it begins with a day.
         let published = doc.published_date().and(doc.meta.published.as_deref());
-        boilerplate::classify(
+        let c = boilerplate::classify(
             &lines,
             &paras,
             &doc.meta,
@@ -148,9 +148,10 @@ pub fn normalize(doc: &mut Document, opts: &NormalizeOptions) {
                 metadata: opts.metadata_lines,
                 comment_threads: opts.comment_threads,
             },
-        )
+        );
+        (c.actions, c.agency)
     } else {
-        vec![boilerplate::Action::Keep; lines.len()]
+        (vec![boilerplate::Action::Keep; lines.len()], None)
     };
     let t2_chars = m2.norm_len();
     let emitted = layout::emit(&lines, &paras, &actions, t2_chars, opts.unwrap_lines);
@@ -181,19 +182,6 @@ pub fn normalize(doc: &mut Document, opts: &NormalizeOptions) {
     // A wire dateline names the agency the story is from (read off the
     // cleaned line, so Markdown emphasis is not part of it).
     if doc.meta.outlet.is_none() {
-        let agency = lines
-            .iter()
-            .zip(&actions)
-            .filter(|(_, a)| {
-                matches!(
-                    a,
-                    boilerplate::Action::DropPrefix {
-                        reason: "dateline",
-                        ..
-                    }
-                )
-            })
-            .find_map(|(l, _)| boilerplate::dateline(l.text).and_then(|(_, a)| a));
         if let Some(a) = agency {
             doc.meta.outlet = Some(a.to_string());
         }
