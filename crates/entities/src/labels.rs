@@ -274,11 +274,10 @@ const EVENT_HEADS: &[&str] = &[
     "bowl",
     "holocaust",
     "uprising",
-    "storm",
-    "hurricane",
-    "typhoon",
-    "cyclone",
 ];
+
+/// Words that name a storm before its name ("Storm Elowen"): an event.
+pub(crate) const STORM_WORDS: &[&str] = &["storm", "hurricane", "typhoon", "cyclone"];
 const LAW_HEADS: &[&str] = &[
     "act",
     "treaty",
@@ -316,7 +315,10 @@ pub fn fine_label(conll: &str, words: &[&str]) -> EntityLabel {
         _ => {
             if lower.iter().any(|w| LAW_HEADS.contains(&w.as_str())) && words.len() > 1 {
                 EntityLabel::Law
-            } else if lower.iter().any(|w| EVENT_HEADS.contains(&w.as_str())) && words.len() > 1
+            } else if lower
+                .iter()
+                .any(|w| EVENT_HEADS.contains(&w.as_str()) || STORM_WORDS.contains(&w.as_str()))
+                && words.len() > 1
                 || lower.iter().any(|w| w == "olympics" || w == "olympic")
             {
                 EntityLabel::Event

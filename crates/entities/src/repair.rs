@@ -512,7 +512,10 @@ pub fn repair(
             continue;
         }
         // "Storm Elowen", "Hurricane Mitch": a named storm, not a person.
-        let storm = |i: usize| matches!(w(i), "Storm" | "Hurricane" | "Typhoon" | "Cyclone");
+        let storm = |i: usize| {
+            w(i).starts_with(char::is_uppercase)
+                && crate::labels::STORM_WORDS.contains(&lw(i).as_str())
+        };
         if ty == "PER" && b - a >= 2 && storm(a) {
             out.push((a, b, "MISC"));
             continue;
@@ -522,16 +525,12 @@ pub fn repair(
             continue;
         }
         // A "person" named like a place is a place.
-        let last = lw(b - 1);
-        let given = lex.is_given_name(w(a));
-        if ty == "PER"
-            && b - a >= 2
-            && known & 1 == 0
-            && (PLACE_LAST.contains(&last.as_str())
-                || (!given
-                    && (PLACE_LAST_WEAK.contains(&last.as_str())
-                        || PLACE_FIRST.contains(&lw(a).as_str()))))
-        {
+        let place_named = |last: &str| {
+            PLACE_LAST.contains(&last)
+                || (!lex.is_given_name(w(a))
+                    && (PLACE_LAST_WEAK.contains(&last) || PLACE_FIRST.contains(&lw(a).as_str())))
+        };
+        if ty == "PER" && b - a >= 2 && known & 1 == 0 && place_named(&lw(b - 1)) {
             let lead = a > 0
                 && w(a - 1).starts_with(char::is_uppercase)
                 && PLACE_LEAD.contains(&lw(a - 1).as_str())
