@@ -322,38 +322,11 @@ pub(crate) fn calendar_key(value: &str) -> Option<(u32, u32, u32, String)> {
 /// Month and day of the Thursday of ISO week `week` of `year` (week 1 holds
 /// January 4th); `None` for a week the year does not have.
 fn iso_week_thursday(year: u32, week: u32) -> Option<(u32, u32)> {
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    // Weekday of January 4th, Monday = 1 … Sunday = 7 (Sakamoto's method).
-    let y = year.checked_sub(1)?;
-    let sunday_zero = (y + y / 4 - y / 100 + y / 400 + 4) % 7;
-    let jan4 = if sunday_zero == 0 { 7 } else { sunday_zero };
-    // Day of the year (1-based) of that week's Thursday.
-    let ordinal = (7 * week + 4 + 4).checked_sub(7 + jan4)?;
-    let lengths = [
-        31,
-        if leap { 29 } else { 28 },
-        31,
-        30,
-        31,
-        30,
-        31,
-        31,
-        30,
-        31,
-        30,
-        31,
-    ];
-    let mut left = ordinal;
-    for (i, len) in lengths.iter().enumerate() {
-        if left == 0 {
-            return None;
-        }
-        if left <= *len {
-            return Some((i as u32 + 1, left));
-        }
-        left -= len;
-    }
-    None
+    let (y, w) = (i16::try_from(year).ok()?, i8::try_from(week).ok()?);
+    let d = jiff::civil::ISOWeekDate::new(y, w, jiff::civil::Weekday::Thursday)
+        .ok()?
+        .date();
+    Some((u32::try_from(d.month()).ok()?, u32::try_from(d.day()).ok()?))
 }
 
 /// A dated expression with the sentence it occurs in.
@@ -522,6 +495,7 @@ mod tests {
         assert_eq!(iso_week_thursday(2020, 53), Some((12, 31)));
         assert_eq!(iso_week_thursday(2021, 1), Some((1, 7)));
         assert_eq!(iso_week_thursday(2019, 54), None);
+        assert_eq!(iso_week_thursday(2021, 53), None, "2021 has 52 weeks");
         // A winter begins in December: after November of its year.
         let mut winter = vec!["2024-WI", "2024-11-04", "2024-FA"];
         winter.sort_by_key(|v| calendar_key(v).unwrap());
