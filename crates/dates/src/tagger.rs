@@ -751,10 +751,19 @@ impl<'a> Matcher<'a> {
         j > 0 && self.p(j - 1, b',') && self.is_word(j + 1, "by")
     }
 
+    /// The first quotation mark at or after `e` in the sentence of `s`, found
+    /// once per scan rather than again for every token looked at.
+    fn first_quote_in_sentence(&self, s: usize, e: usize) -> Option<usize> {
+        (e..self.t.len())
+            .take_while(|&k| self.same_sent(k, s))
+            .find(|&k| self.quote(k))
+    }
+
     /// The tense cue for `dir`, scanning both sides of `s..e` and, after it,
     /// not past `clause_end`.
     fn dir_scan(&self, s: usize, e: usize, clause_end: Option<usize>) -> Dir {
         let far = self.t.len();
+        let first_quote = self.first_quote_in_sentence(s, e);
         // First both sides nearby; then, when that finds no tense, farther
         // right in the sentence: a fronted expression ("In January, a week
         // after the anniversary of the ruling, a bombing killed a guard")
@@ -778,7 +787,7 @@ impl<'a> Matcher<'a> {
                 if h == 1 && clause_end.is_some_and(|c| j > c) {
                     continue;
                 }
-                if h == 1 && (e..=j).any(|k| self.quote(k)) {
+                if h == 1 && first_quote.is_some_and(|q| q <= j) {
                     // The verb after a closing quote is the report's; so is
                     // everything farther on.
                     if !near {
@@ -2286,6 +2295,7 @@ impl<'a> Matcher<'a> {
     /// The tense cue nearest a weekday at `s..e`, scanning both ways in its
     /// sentence and, after it, not past `clause_end`.
     fn weekday_scan(&self, s: usize, e: usize, clause_end: Option<usize>) -> Option<Dir> {
+        let first_quote = self.first_quote_in_sentence(s, e);
         for d in 1..=25usize {
             for j in [s.checked_sub(d), Some(e - 1 + d)].into_iter().flatten() {
                 if j >= self.t.len() || !self.same_sent(j, s) {
@@ -2294,7 +2304,7 @@ impl<'a> Matcher<'a> {
                 if j >= e && clause_end.is_some_and(|c| j > c) {
                     continue;
                 }
-                if j >= e && (e..=j).any(|k| self.quote(k)) {
+                if j >= e && first_quote.is_some_and(|q| q <= j) {
                     // The verb after a closing quote is the report's.
                     continue;
                 }
