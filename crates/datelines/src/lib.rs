@@ -119,6 +119,12 @@ impl DatePart {
     }
 }
 
+/// Whether lowercase `w` is a weekday's full name ("monday"; not "sun" or
+/// "wed", which are words too).
+pub fn is_weekday_name(w: &str) -> bool {
+    tables::WEEKDAYS.contains(&w)
+}
+
 /// Whether lowercase `w` is a month's name or its usual abbreviation
 /// ("march", "mar", "sept"); unlike the date grammar, no other prefix
 /// ("marc" is a name).

@@ -35,28 +35,23 @@ pub(crate) fn is_prefix(t: &str) -> bool {
     PREFIXES.contains(&t)
 }
 
+/// The seven weekday names, lowercase, Monday first.
+pub(crate) const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 /// Whether `t` (lowercase) names a weekday, in full or abbreviated.
 pub(crate) fn weekday(t: &str) -> bool {
-    const DAYS: &[&str] = &[
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "mon",
-        "tue",
-        "tues",
-        "wed",
-        "thu",
-        "thur",
-        "thurs",
-        "fri",
-        "sat",
-        "sun",
+    const ABBREVIATIONS: &[&str] = &[
+        "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
     ];
-    DAYS.contains(&t)
+    WEEKDAYS.contains(&t) || ABBREVIATIONS.contains(&t)
 }
 
 /// The twelve month names, lowercase, January first.

@@ -335,17 +335,6 @@ const PERSON_TITLES: &[&str] = &[
     "professor",
 ];
 
-/// Day names.
-const DAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
 /// Words that do not end a person name in "ACRONYM First Last".
 const ORGISH_WORDS: &[&str] = &[
     "world",
@@ -607,7 +596,7 @@ pub fn repair(
             && !lex.is_given_name(t)
             && !crate::is_leading_function_word(t)
             && !gleaner_datelines::is_month_word(&lower(t))
-            && !DAYS.contains(&lower(t).as_str())
+            && !gleaner_datelines::is_weekday_name(&lower(t))
             && lex.known(&[t]) & 5 == 0
             && (said_it(i + 1, words) || business_possessive(i + 1, words))
         {
@@ -760,7 +749,7 @@ fn said_it(b: usize, words: &[&str]) -> bool {
         let name = words
             .get(j)
             .is_some_and(|w| w.starts_with(char::is_uppercase))
-            && !DAYS.contains(&t.as_str())
+            && !gleaner_datelines::is_weekday_name(&t)
             && !gleaner_datelines::is_month_word(&t);
         if stop || name {
             break;

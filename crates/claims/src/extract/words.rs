@@ -14,19 +14,7 @@ pub(super) fn word_count(tok: &Tokenized, a: usize, b: usize) -> usize {
 }
 
 pub(super) fn is_time_word(w: &str) -> bool {
-    matches!(
-        w,
-        "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "yesterday"
-            | "today"
-            | "tonight"
-    )
+    gleaner_datelines::is_weekday_name(w) || matches!(w, "yesterday" | "today" | "tonight")
 }
 
 /// A month name or its abbreviation, lowercased, with or without a
