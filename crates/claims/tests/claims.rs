@@ -707,8 +707,6 @@ fn wire_sentences_read_whole() {
             "said",
             "Marlow Foods will shut two bakeries in Hull",
         ),
-    ];
-    let cases = cases.into_iter().chain([
         (
             "Police said three men had been detained and charged with arson.",
             "Police",
@@ -739,7 +737,7 @@ fn wire_sentences_read_whole() {
             "denied",
             "the allegation",
         ),
-    ]);
+    ];
     for (text, source, cue, content) in cases {
         for mode in [CueFilter::Speech, CueFilter::All] {
             let cs = claims_with(&doc(text), mode);

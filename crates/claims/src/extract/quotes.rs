@@ -61,7 +61,7 @@ pub(super) fn quote_then_speaker(tok: &Tokenized, drafts: &mut Vec<Draft>) {
         };
         let Some(source) = source else { continue };
         let Some(ct) = toks.get(close) else { continue };
-        let closes = ct.in_quote && matches!(ct.kind, TokKind::QuoteClose | TokKind::QuoteAmbig);
+        let closes = closes_quote(ct);
         let comma_before = close > 0 && toks.get(close - 1).is_some_and(|t| t.lower == ",");
         let Some(q) = ct.quote_id.and_then(|q| tok.quotes.get(q as usize)) else {
             continue;
@@ -212,6 +212,11 @@ pub(super) fn whole_para_quote(tok: &Tokenized, a: usize) -> bool {
             .iter()
             .take_while(|n| n.para == t.para)
             .all(|n| n.kind == TokKind::Punct)
+}
+
+/// A quotation mark that closes the quotation it is in.
+pub(super) fn closes_quote(t: &crate::tokenize::Token) -> bool {
+    t.in_quote && matches!(t.kind, TokKind::QuoteClose | TokKind::QuoteAmbig)
 }
 
 pub(super) fn is_quote_mark(k: TokKind) -> bool {

@@ -118,9 +118,10 @@ pub(super) fn speaker_next_to_verb(tok: &Tokenized, drafts: &mut [Draft]) {
             continue;
         }
         // After: "…,” said Ann Lee."
-        let after_quote = v.checked_sub(1).and_then(|p| toks.get(p)).is_some_and(|t| {
-            t.in_quote && matches!(t.kind, TokKind::QuoteClose | TokKind::QuoteAmbig)
-        });
+        let after_quote = v
+            .checked_sub(1)
+            .and_then(|p| toks.get(p))
+            .is_some_and(|t| closes_quote(t));
         if after_quote {
             if let Some((f, l)) = inverted_speaker(tok, v) {
                 found.push((
@@ -1004,9 +1005,10 @@ pub(super) fn finish_inverted_speakers(tok: &Tokenized, drafts: &mut [Draft]) {
         if d.cue.last != v || r.first != v + 1 {
             continue;
         }
-        let after_quote = v.checked_sub(1).and_then(|p| toks.get(p)).is_some_and(|t| {
-            t.in_quote && matches!(t.kind, TokKind::QuoteClose | TokKind::QuoteAmbig)
-        });
+        let after_quote = v
+            .checked_sub(1)
+            .and_then(|p| toks.get(p))
+            .is_some_and(|t| closes_quote(t));
         if !after_quote
             || !toks
                 .get(v)
