@@ -121,7 +121,7 @@ pub(super) fn speaker_next_to_verb(tok: &Tokenized, drafts: &mut [Draft]) {
         let after_quote = v
             .checked_sub(1)
             .and_then(|p| toks.get(p))
-            .is_some_and(|t| closes_quote(t));
+            .is_some_and(closes_quote);
         if after_quote {
             if let Some((f, l)) = inverted_speaker(tok, v) {
                 found.push((
@@ -1008,7 +1008,7 @@ pub(super) fn finish_inverted_speakers(tok: &Tokenized, drafts: &mut [Draft]) {
         let after_quote = v
             .checked_sub(1)
             .and_then(|p| toks.get(p))
-            .is_some_and(|t| closes_quote(t));
+            .is_some_and(closes_quote);
         if !after_quote
             || !toks
                 .get(v)
