@@ -189,28 +189,48 @@ where
 /// The document ids a run has given out, each with where its document came
 /// from (file, and line of a JSONL file). The first analyzed document to
 /// claim an id keeps it; a later one with the same id fails before it is
-/// written, so no output is overwritten.
+/// written, so no output is overwritten. Ids are kept as 64-bit hashes under
+/// a per-run random key (no id can be crafted to collide) and each file's
+/// path once, so a run over 100,000 files stays small.
 #[derive(Debug, Default)]
-pub struct RunIds(std::sync::Mutex<std::collections::HashMap<String, (PathBuf, Option<usize>)>>);
+pub struct RunIds(std::sync::Mutex<IdTable>);
+
+#[derive(Debug, Default)]
+struct IdTable {
+    key: std::hash::RandomState,
+    /// Id hash → index into `holders`.
+    by_id: std::collections::HashMap<u64, usize>,
+    /// Where each claimed id came from.
+    holders: Vec<(Arc<std::path::Path>, Option<usize>)>,
+}
 
 impl RunIds {
     /// Claims `doc`'s id for it; on a clash, the failure of `doc`, naming
     /// the document that holds the id.
     pub fn claim(&self, input: &InputFile, doc: &Document) -> Result<(), Failure> {
-        let mut map = self.0.lock().unwrap_or_else(|p| p.into_inner());
-        let here = (input.path.clone(), doc.source.line);
-        let held = match map.entry(doc.id.clone()) {
-            std::collections::hash_map::Entry::Occupied(e) => e.get().clone(),
-            std::collections::hash_map::Entry::Vacant(v) => {
-                v.insert(here);
+        use std::hash::BuildHasher;
+        let mut t = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        let h = t.key.hash_one(&doc.id);
+        let held = match t.by_id.get(&h) {
+            Some(&k) => t.holders.get(k).cloned(),
+            None => {
+                // Documents of one file come together: share its path.
+                let path = match t.holders.last() {
+                    Some((p, _)) if **p == *input.path => Arc::clone(p),
+                    _ => Arc::from(input.path.as_path()),
+                };
+                let k = t.holders.len();
+                t.holders.push((path, doc.source.line));
+                t.by_id.insert(h, k);
                 return Ok(());
             }
         };
         let by = match held {
-            (p, Some(line)) if p == input.path => format!("line {line} of this file"),
-            (p, None) if p == input.path => "an earlier article of this file".to_string(),
-            (p, Some(line)) => format!("{}:{line}", p.display()),
-            (p, None) => p.display().to_string(),
+            Some((p, Some(line))) if *p == *input.path => format!("line {line} of this file"),
+            Some((p, None)) if *p == *input.path => "an earlier article of this file".to_string(),
+            Some((p, Some(line))) => format!("{}:{line}", p.display()),
+            Some((p, None)) => p.display().to_string(),
+            None => "another document".to_string(),
         };
         Err(failure(
             input,
