@@ -2310,6 +2310,12 @@ impl<'a> Matcher<'a> {
                 }
                 let t = &self.t[j];
                 let hit = match t.lex {
+                    // "will march on Saturday, the paper reported": an
+                    // attribution after a comma is the report's tense, not
+                    // the clause's ("said Friday" still dates the saying).
+                    _ if self.reporting(j) && j >= e && (e..j).any(|k| self.p(k, b',')) => {
+                        Dir::Unknown
+                    }
                     _ if self.reporting(j) => Dir::Past,
                     _ if ["planned", "planning", "plans", "scheduled"]
                         .iter()

@@ -1484,3 +1484,24 @@ fn until_at_least_looks_forward() {
         "2019-02-14",
     );
 }
+
+#[test]
+fn an_attribution_after_a_comma_does_not_date_a_weekday() {
+    // Anchor Tuesday 2019-02-19.
+    has(
+        "Nurses will walk out of the city hospitals on Thursday, the union reported.",
+        "Thursday",
+        "2019-02-21",
+    );
+    has(
+        "The depot closed on Thursday, the union reported.",
+        "Thursday",
+        "2019-02-14",
+    );
+    // Right after the weekday, the saying is what it dates.
+    has(
+        "The union reported Thursday that nurses will walk out.",
+        "Thursday",
+        "2019-02-14",
+    );
+}
