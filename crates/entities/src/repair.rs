@@ -14,7 +14,9 @@
 //!   tender/contract". Names the gazetteers know as places are never
 //!   changed (countries say "it would" too).
 //! * **ORG head nouns**: a place or MISC name headed by Agency, Survey,
-//!   Department, University, … is an organisation.
+//!   Department, University, … is an organisation; so is a place, MISC or
+//!   person name ending in a company word (Foods, Labs, Motors, Capital,
+//!   Ferries, Technologies, …).
 //! * **Given name + "May"**: a one-word person followed by a capitalized
 //!   month or modal that is not a date ("Theresa May said") is one name.
 //! * **Acronym + person**: an organisation span ending in an acronym and two
@@ -245,6 +247,66 @@ pub const ORG_HEADS: &[&str] = &[
     "theatre",
     "theater",
     "orchestra",
+];
+
+/// Last words of company names ("Halden Foods", "Nexa Labs", "Orvik
+/// Capital"): a name of two words or more ending in one is an organisation
+/// whatever the tagger took it for, a person included (no one is called
+/// that). CoNLL-2003 has no person, place or MISC name ending in one of
+/// them but "West Bank", which the gazetteers protect.
+pub const COMPANY_HEADS: &[&str] = &[
+    "airlines",
+    "airways",
+    "bancorp",
+    "beverages",
+    "biosciences",
+    "biotech",
+    "brands",
+    "brewing",
+    "capital",
+    "chemicals",
+    "communications",
+    "dairy",
+    "electronics",
+    "energy",
+    "entertainment",
+    "ferries",
+    "financial",
+    "foods",
+    "freight",
+    "group",
+    "holdings",
+    "industries",
+    "insurance",
+    "investments",
+    "labs",
+    "laboratories",
+    "logistics",
+    "media",
+    "mining",
+    "motors",
+    "networks",
+    "partners",
+    "petroleum",
+    "pharma",
+    "pharmaceuticals",
+    "properties",
+    "realty",
+    "resources",
+    "robotics",
+    "securities",
+    "semiconductor",
+    "semiconductors",
+    "shipping",
+    "software",
+    "solutions",
+    "studios",
+    "systems",
+    "technologies",
+    "telecom",
+    "therapeutics",
+    "trucks",
+    "ventures",
 ];
 
 /// Last words that make a two-word-or-longer name a place, not a person,
@@ -543,10 +605,11 @@ pub fn repair(
             let head_last = lower(names.last().copied().unwrap_or(""));
             let head_first = lower(names.first().copied().unwrap_or(""));
             let of_form = names.get(1).is_some_and(|x| *x == "of");
-            let headed = ty != "PER"
-                && names.len() >= 2
-                && (ORG_HEADS.contains(&head_last.as_str())
-                    || (of_form && ORG_HEADS.contains(&head_first.as_str())));
+            let headed = names.len() >= 2
+                && ((ty != "PER"
+                    && (ORG_HEADS.contains(&head_last.as_str())
+                        || (of_form && ORG_HEADS.contains(&head_first.as_str()))))
+                    || (COMPANY_HEADS.contains(&head_last.as_str()) && known & 1 == 0));
             // A one-word person the document or the gazetteers know as a
             // person, or a given name, keeps its type.
             let person_known = ty == "PER"
@@ -767,7 +830,7 @@ mod tests {
         fn known(&self, words: &[&str]) -> u8 {
             match words {
                 ["Norway"] => LOC_BIT,
-                ["Jane", "Roe"] => 1,
+                ["Jane", "Roe"] | ["Jon", "Media"] => 1,
                 _ => 0,
             }
         }
@@ -970,6 +1033,22 @@ mod tests {
         assert_eq!(
             run("at the University of Lindholm today", &[(2, 5, "LOC")]),
             vec![("University of Lindholm".to_string(), "ORG")]
+        );
+        // Company words end company names, whatever the tagger said.
+        for (text, sp) in [
+            ("Workers at Tovik Foods walked out", (2, 4, "LOC")),
+            ("Ulla Brenn Labs raised money", (0, 3, "PER")),
+            ("shares in Marrow Ferries rose", (2, 4, "MISC")),
+            ("rival Quenby Technologies said", (1, 3, "PER")),
+        ] {
+            let got = run(text, &[sp]);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert_eq!(got[0].1, "ORG", "{text}: {got:?}");
+        }
+        // ... but not a person the gazetteers know by that name.
+        assert_eq!(
+            run("Jon Media said", &[(0, 2, "PER")]),
+            vec![("Jon Media".to_string(), "PER")]
         );
         // A lone head word or a person is left alone.
         assert_eq!(
