@@ -797,6 +797,7 @@ impl<'a> Matcher<'a> {
                 }
                 let t = &self.t[j];
                 hits[h] = match t.lex {
+                    _ if h == 1 && self.tail_attribution(e, j) => Dir::Unknown,
                     _ if d <= 4 && self.reporting(j) => Dir::Past,
                     Lex::Kw(Kw::FutureCue) => self.future_cue(j),
                     Lex::Kw(Kw::Until) | Lex::Kw(Kw::Coming) => Dir::Future,
@@ -1022,6 +1023,23 @@ impl<'a> Matcher<'a> {
             k += 1;
         }
         Dir::Future
+    }
+
+    /// Whether the reporting verb at `j`, after an expression ending at
+    /// `e`, closes the sentence as an attribution after a comma ("will walk
+    /// out on Thursday, the union said."): its tense is the report's, not
+    /// the clause's. A verb with a complement ("On Friday, officials said
+    /// the plant would close") is the clause's own and is dated by it.
+    fn tail_attribution(&self, e: usize, j: usize) -> bool {
+        j >= e
+            && self.reporting(j)
+            && (e..j).any(|k| self.p(k, b','))
+            && (j + 1 >= self.t.len()
+                || !self.same_sent(j + 1, j)
+                || [b'.', b',', b';', b'!', b'?']
+                    .iter()
+                    .any(|&c| self.p(j + 1, c))
+                || self.quote(j + 1))
     }
 
     /// A reporting verb ("said", "told"): its tense is the report's, not
@@ -2313,9 +2331,7 @@ impl<'a> Matcher<'a> {
                     // "will march on Saturday, the paper reported": an
                     // attribution after a comma is the report's tense, not
                     // the clause's ("said Friday" still dates the saying).
-                    _ if self.reporting(j) && j >= e && (e..j).any(|k| self.p(k, b',')) => {
-                        Dir::Unknown
-                    }
+                    _ if self.tail_attribution(e, j) => Dir::Unknown,
                     _ if self.reporting(j) => Dir::Past,
                     _ if ["planned", "planning", "plans", "scheduled"]
                         .iter()

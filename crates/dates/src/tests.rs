@@ -1504,4 +1504,21 @@ fn an_attribution_after_a_comma_does_not_date_a_weekday() {
         "Thursday",
         "2019-02-14",
     );
+    // A fronted day dates the saying, whatever the reported clause's tense.
+    has(
+        "On Thursday, the union said its members would walk out.",
+        "Thursday",
+        "2019-02-14",
+    );
+    has(
+        "In January, the union said its members would walk out.",
+        "January",
+        "2019-01",
+    );
+    // The same for months: the tail attribution is not the clause's tense.
+    has(
+        "Nurses will walk out of the city hospitals in April, the union said.",
+        "April",
+        "2019-04",
+    );
 }
