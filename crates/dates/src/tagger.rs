@@ -2439,8 +2439,15 @@ impl<'a> Matcher<'a> {
             && i >= 3
             && self.kw(i - 2, Kw::At)
             && (self.kw(i - 3, Kw::Until) || self.kw(i - 3, Kw::Through) || self.kw(i - 3, Kw::By));
+        // "as early as March", "as late as May".
+        let as_early = prev_word.as_deref() == Some("as")
+            && i >= 2
+            && ["early", "late", "soon"]
+                .iter()
+                .any(|w| self.is_word(i - 2, w));
         let prev_temporal = prev_temporal
             || until_least
+            || as_early
             || prev_word.as_deref() == Some("between")
             || (m != 5
                 && matches!(

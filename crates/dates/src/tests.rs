@@ -1522,3 +1522,14 @@ fn an_attribution_after_a_comma_does_not_date_a_weekday() {
         "2019-04",
     );
 }
+
+#[test]
+fn as_early_as_march_is_the_month() {
+    has(
+        "The central bank will lower rates as early as March.",
+        "March",
+        "2019-03",
+    );
+    has("The plant could reopen as soon as May.", "May", "2019-05");
+    none("They march as early as they can.");
+}
