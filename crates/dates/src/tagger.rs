@@ -4210,6 +4210,8 @@ fn holiday_rule(word: &str) -> Option<Holiday> {
         "columbus" => Nth(10, 1, 2),
         "veterans" | "armistice" | "remembrance" => Fixed(11, 11),
         "boxing" => Fixed(12, 26),
+        // May Day (May 1); "Mayday", the distress call, is one word.
+        "may" => Fixed(5, 1),
         _ => return None,
     })
 }

@@ -1524,6 +1524,17 @@ fn an_attribution_after_a_comma_does_not_date_a_weekday() {
 }
 
 #[test]
+fn may_day_is_the_first_of_may() {
+    has(
+        "Organisers of the May Day march said turnout had doubled.",
+        "May Day",
+        "2018-05-01",
+    );
+    has("Unions plan a rally on May Day.", "May Day", "2019-05-01");
+    none("Theresa May said she would stay.");
+}
+
+#[test]
 fn as_early_as_march_is_the_month() {
     has(
         "The central bank will lower rates as early as March.",
