@@ -944,6 +944,14 @@ impl<'a> Matcher<'a> {
                 break;
             }
             match self.lex(p) {
+                // "could cut", "might hit": a base form that looks like a
+                // past; the modal decides.
+                _ if p + 1 == j
+                    && !self.t[j].ed
+                    && ["could", "might"].iter().any(|w| self.is_word(p, w)) =>
+                {
+                    return Dir::Unknown
+                }
                 // "could be located": the past modal, as often as not.
                 _ if ["could", "might"].iter().any(|w| self.is_word(p, w)) => break,
                 Lex::Kw(Kw::FutureCue) | Lex::Kw(Kw::To) => return Dir::Future,

@@ -1544,3 +1544,19 @@ fn as_early_as_march_is_the_month() {
     has("The plant could reopen as soon as May.", "May", "2019-05");
     none("They march as early as they can.");
 }
+
+#[test]
+fn a_base_form_after_could_is_no_past_verb() {
+    // "cut" and "hit" look like pasts; after "could"/"might" they are not.
+    has(
+        "The central bank could cut rates in March.",
+        "March",
+        "2019-03",
+    );
+    has(
+        "The storm might hit the coast in March.",
+        "March",
+        "2019-03",
+    );
+    has("The bank could not cut rates in March.", "March", "2018-03");
+}
