@@ -1293,6 +1293,7 @@ impl<'a> Matcher<'a> {
             ) => false,
             _ => true,
         } || matches!(t.kind, Kind::Num | Kind::OrdNum)
+            || (t.kind == Kind::OtherNum && self.dotted_clock(i).is_some())
             || (t.kind == Kind::Punct && (t.ch == b'\'' || t.ch == 0xE2));
         if !interesting {
             // "Memorial Day": a plain word that starts a holiday's name.
@@ -2656,36 +2657,46 @@ impl<'a> Matcher<'a> {
             Lex::Kw(Kw::Midnight) => return Some((24, 0, None, j + 1)),
             _ => {}
         }
-        let (n, nd) = self.num(j)?;
-        if nd <= 2 && self.p(j + 1, b':') && self.tight(j + 1) && self.tight(j + 2) {
-            let (mm, md) = self.num(j + 2)?;
-            if md != 2 || n > 24 || mm > 59 {
-                return None;
-            }
-            h = u8::try_from(n).ok()?;
-            m = u8::try_from(mm).ok()?;
-            k = j + 3;
-            if self.p(k, b':') && self.tight(k) && self.num(k + 1).is_some_and(|(_, d)| d == 2) {
-                k += 2;
-            }
-        } else if nd <= 2 && n <= 12 && matches!(self.lex(j + 1), Lex::Kw(Kw::Am) | Lex::Kw(Kw::Pm))
-        {
-            h = u8::try_from(n).ok()?;
-            m = 0;
-            k = j + 1;
-        } else if let Some((hh, e)) = self.hour_of_day(j, n, nd) {
-            // "at 4 in the morning", "until 10 at night".
-            return Some((hh, 0, None, e));
-        } else if nd == 4
-            && n % 100 < 60
-            && n / 100 < 24
-            && matches!(self.lex(j + 1), Lex::Kw(Kw::Tz(_)))
-        {
-            h = u8::try_from(n / 100).ok()?;
-            m = u8::try_from(n % 100).ok()?;
+        if let Some((hh, mm)) = self.dotted_clock(j) {
+            // "9.30am", "10.15 pm" (British).
+            h = hh;
+            m = mm;
             k = j + 1;
         } else {
-            return None;
+            let (n, nd) = self.num(j)?;
+            if nd <= 2 && self.p(j + 1, b':') && self.tight(j + 1) && self.tight(j + 2) {
+                let (mm, md) = self.num(j + 2)?;
+                if md != 2 || n > 24 || mm > 59 {
+                    return None;
+                }
+                h = u8::try_from(n).ok()?;
+                m = u8::try_from(mm).ok()?;
+                k = j + 3;
+                if self.p(k, b':') && self.tight(k) && self.num(k + 1).is_some_and(|(_, d)| d == 2)
+                {
+                    k += 2;
+                }
+            } else if nd <= 2
+                && n <= 12
+                && matches!(self.lex(j + 1), Lex::Kw(Kw::Am) | Lex::Kw(Kw::Pm))
+            {
+                h = u8::try_from(n).ok()?;
+                m = 0;
+                k = j + 1;
+            } else if let Some((hh, e)) = self.hour_of_day(j, n, nd) {
+                // "at 4 in the morning", "until 10 at night".
+                return Some((hh, 0, None, e));
+            } else if nd == 4
+                && n % 100 < 60
+                && n / 100 < 24
+                && matches!(self.lex(j + 1), Lex::Kw(Kw::Tz(_)))
+            {
+                h = u8::try_from(n / 100).ok()?;
+                m = u8::try_from(n % 100).ok()?;
+                k = j + 1;
+            } else {
+                return None;
+            }
         }
         match self.lex(k) {
             Lex::Kw(Kw::Am) => {
@@ -2710,6 +2721,24 @@ impl<'a> Matcher<'a> {
             }
         }
         Some((h, m, tz, k))
+    }
+
+    /// A British clock time written with a dot at j ("9.30am", "10.15
+    /// pm"): the hour and minute, when "am"/"pm" follows (without it the
+    /// number is as often a decimal).
+    fn dotted_clock(&self, j: usize) -> Option<(u8, u8)> {
+        let t = self.t.get(j)?;
+        if t.kind != Kind::OtherNum || !matches!(self.lex(j + 1), Lex::Kw(Kw::Am) | Lex::Kw(Kw::Pm))
+        {
+            return None;
+        }
+        let (hs, ms) = self.text.get(t.s..t.e)?.split_once('.')?;
+        if hs.is_empty() || hs.len() > 2 || ms.len() != 2 {
+            return None;
+        }
+        let h: u8 = hs.parse().ok()?;
+        let m: u8 = ms.parse().ok()?;
+        ((1..=12).contains(&h) && m <= 59).then_some((h, m))
     }
 
     /// An hour named with its part of the day at j ("4 in the morning",

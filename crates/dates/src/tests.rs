@@ -1560,3 +1560,19 @@ fn a_base_form_after_could_is_no_past_verb() {
     );
     has("The bank could not cut rates in March.", "March", "2018-03");
 }
+
+#[test]
+fn a_british_dotted_clock_time_is_a_time() {
+    has(
+        "The first train left at 6.15am and the last at 11.40 pm on Monday.",
+        "6.15am",
+        "2019-02-19T06:15",
+    );
+    has(
+        "The first train left at 6.15am and the last at 11.40 pm on Monday.",
+        "11.40 pm on Monday",
+        "2019-02-18T23:40",
+    );
+    // Without am/pm the number is a decimal.
+    none("The index fell 6.15 in early trade to 11.40 points.");
+}
