@@ -2643,7 +2643,7 @@ impl<'a> Matcher<'a> {
 
     /// A clock time at j: "09:19", "9:19 a.m. EST", "10 p.m.", "noon",
     /// "0800 UTC". Returns hour, minute, offset and the next index.
-    fn clock(&self, j: usize) -> Option<(u8, u8, Option<i32>, usize)> {
+    fn clock(&self, j: usize) -> Option<(u8, u8, Option<Zone>, usize)> {
         let t = self.t.get(j)?;
         let (mut h, m, mut k);
         match t.lex {
@@ -2689,7 +2689,8 @@ impl<'a> Matcher<'a> {
             } else if nd == 4
                 && n % 100 < 60
                 && n / 100 < 24
-                && matches!(self.lex(j + 1), Lex::Kw(Kw::Tz(_)))
+                && (matches!(self.lex(j + 1), Lex::Kw(Kw::Tz(_)))
+                    || us_zone(self.word(j + 1)).is_some())
             {
                 h = u8::try_from(n / 100).ok()?;
                 m = u8::try_from(n % 100).ok()?;
@@ -2716,9 +2717,12 @@ impl<'a> Matcher<'a> {
         let mut tz = None;
         if let Lex::Kw(Kw::Tz(o)) = self.lex(k) {
             if self.t[k].cap || self.word(k).len() <= 1 {
-                tz = Some(i32::from(o));
+                tz = Some(Zone::Fixed(i32::from(o)));
                 k += 1;
             }
+        } else if let Some(o) = us_zone(self.word(k)) {
+            tz = Some(Zone::Us(o));
+            k += 1;
         }
         Some((h, m, tz, k))
     }
@@ -4194,12 +4198,52 @@ impl<'a> Matcher<'a> {
     }
 }
 
-fn time_value(day: &str, h: u8, m: u8, tz: Option<i32>) -> String {
+fn time_value(day: &str, h: u8, m: u8, tz: Option<Zone>) -> String {
     let mut v = format!("{day}T{h:02}:{m:02}");
-    if let Some(o) = tz {
+    let offset = match tz {
+        Some(Zone::Fixed(o)) => Some(o),
+        Some(Zone::Us(o)) => us_daylight(day).map(|dst| if dst { o + 60 } else { o }),
+        None => None,
+    };
+    if let Some(o) = offset {
         v.push_str(&offset_str(o));
     }
     v
+}
+
+/// The time zone written after a clock time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Zone {
+    /// A fixed UTC offset in minutes ("GMT", "EDT", "BST").
+    Fixed(i32),
+    /// A US zone named without standard or daylight time ("ET", "PT"):
+    /// its standard offset in minutes, an hour more in daylight time.
+    Us(i32),
+}
+
+/// The standard offset of a US zone written as "ET", "CT", "MT" or "PT"
+/// (capitals only: "et" is Latin, "Et" starts a sentence).
+fn us_zone(word: &str) -> Option<i32> {
+    Some(match word {
+        "ET" => -300,
+        "CT" => -360,
+        "MT" => -420,
+        "PT" => -480,
+        _ => return None,
+    })
+}
+
+/// Whether US daylight time is in force on a `YYYY-MM-DD` day (from the
+/// second Sunday of March to the first Sunday of November, the rule since
+/// 2007); `None` when the day is not known.
+fn us_daylight(day: &str) -> Option<bool> {
+    let y: i32 = day.get(0..4)?.parse().ok()?;
+    let m: u8 = day.get(5..7)?.parse().ok()?;
+    let d: u8 = day.get(8..10)?.parse().ok()?;
+    let date = ymd(y, m, d)?;
+    let start = nth_weekday(y, 3, 7, 2)?;
+    let end = nth_weekday(y, 11, 7, 1)?;
+    Some(date >= start && date < end)
 }
 
 /// Which year a yearly day belongs to, given how many days this year's

@@ -1576,3 +1576,24 @@ fn a_british_dotted_clock_time_is_a_time() {
     // Without am/pm the number is a decimal.
     none("The index fell 6.15 in early trade to 11.40 points.");
 }
+
+#[test]
+fn us_zones_without_daylight_take_the_days_offset() {
+    let a = Anchor::parse("2026-10-17").unwrap();
+    let got = tag_with(
+        "The storm will reach Maine by 3pm ET on Sunday and Ohio by 9 p.m. CT on Dec. 2.",
+        DatesOptions::default(),
+        Some(&a),
+    );
+    assert!(
+        got.contains(&("3pm ET on Sunday".into(), "2026-10-18T15:00-04:00".into())),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&(
+            "9 p.m. CT on Dec. 2".into(),
+            "2026-12-02T21:00-06:00".into()
+        )),
+        "{got:?}"
+    );
+}
