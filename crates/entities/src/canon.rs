@@ -9,7 +9,10 @@
 //! 2. an acronym and its expansion ("National Cyber Security Centre (NCSC)"
 //!    or initials that spell the acronym);
 //! 3. a part of a person's name ("Ren" after "Ren Zhengfei"; also a full
-//!    name after its short form).
+//!    name after its short form);
+//! 4. a company's short name ("Bluewater" after "Bluewater Ferries", joining
+//!    the first company of the document it starts; also the full name after
+//!    the short one), see `company_short_form`.
 //!
 //! A merged entity takes the label of its longest mention (ties: the most
 //! frequent label), and its name is the fullest form, preferring one not
@@ -556,6 +559,83 @@ struct Group {
     initials: Vec<String>,
 }
 
+/// Whether the last word of a normalized key ends a company name
+/// ("Bluewater Ferries", "Quillon Bank").
+fn company_end(key: &str) -> bool {
+    key.rsplit(' ').next().is_some_and(|w| {
+        crate::repair::COMPANY_HEADS.contains(&w) || matches!(w, "bank" | "airline" | "bancorp")
+    })
+}
+
+/// Rule 5 of [`canonicalize`]: the group of the company whose full name
+/// starts with the words of this shorter mention ("Bluewater" after
+/// "Bluewater Ferries": the first such company of the document), or, for a
+/// company's full name, the group of its short form seen earlier
+/// ("Halden" … "Halden Foods").
+///
+/// A short mention the tagger did not call an organisation (a one-word
+/// "person", an unknown "place", MISC) joins only a name ending in a
+/// company word ("Meridian" after "Meridian Water Systems", not "Tallis
+/// Valley" after "Tallis Valley Water Authority"); a known place never
+/// joins. A full name joins a short form only when it ends in a company word
+/// and every earlier mention is shorter, with no person named in full
+/// and no title, and no known place.
+fn company_short_form(
+    groups: &[Group],
+    text: &str,
+    (key, surface, label, ws): (&str, &str, EntityLabel, &[&str]),
+    known_place: &dyn Fn(&str) -> bool,
+) -> Option<usize> {
+    let ntok = ws.len();
+    if key.is_empty() || !ws.iter().all(|w| w.starts_with(char::is_uppercase)) {
+        return None;
+    }
+    // Whole words of `short` open `long` (keys are single-spaced).
+    let starts_with = |long: &str, short: &str| {
+        long.strip_prefix(short)
+            .is_some_and(|rest| rest.starts_with(' '))
+    };
+    let eligible = match label {
+        EntityLabel::Org => true,
+        EntityLabel::Person => ntok == 1,
+        EntityLabel::Gpe | EntityLabel::Loc | EntityLabel::Misc => !known_place(surface),
+        _ => false,
+    };
+    if !eligible {
+        return None;
+    }
+    // A short form of an earlier full name.
+    let short = groups.iter().position(|g| {
+        starts_with(&g.key, key)
+            && g.mentions.iter().any(|m| m.1 == EntityLabel::Org)
+            && (label == EntityLabel::Org || company_end(&g.key))
+    });
+    if short.is_some() {
+        return short;
+    }
+    // A full name after its short form.
+    if label != EntityLabel::Org || ntok < 2 || !company_end(key) {
+        return None;
+    }
+    groups.iter().position(|g| {
+        starts_with(key, &g.key)
+            && g.person_tokens.is_empty()
+            && g.titles.is_empty()
+            && g.mentions.iter().all(|m| {
+                m.2 < ntok
+                    && !text.get(m.0.clone()).is_some_and(known_place)
+                    && matches!(
+                        m.1,
+                        EntityLabel::Org
+                            | EntityLabel::Person
+                            | EntityLabel::Gpe
+                            | EntityLabel::Loc
+                            | EntityLabel::Misc
+                    )
+            })
+    })
+}
+
 /// Builds canonical entities from recognized mentions of `text` (tokens are
 /// the tokenizer's byte ranges, sentences ranges of token indices).
 ///
@@ -818,6 +898,12 @@ pub fn canonicalize(
                     }
                 });
             }
+        }
+        // 5. A company's short name and its full name, in either order:
+        // "Bluewater" after "Bluewater Ferries", "Halden Foods" after
+        // "Halden".
+        if target.is_none() {
+            target = company_short_form(&groups, text, (&key, surface, label, &ws), known_place);
         }
         let gi = match target {
             Some(i) => i,
@@ -1279,6 +1365,50 @@ mod tests {
         let t2 = "Nordic Rail said it would grow. Nordic Rail said his plan failed.";
         let e2 = run(t2, &[("Nordic Rail", 0, Org), ("Nordic Rail", 1, Org)]);
         assert_eq!(e2[0].label, Org, "rail is an organisation word: {e2:?}");
+    }
+
+    #[test]
+    fn a_company_short_name_joins_its_full_name() {
+        use EntityLabel::*;
+        let find = |e: &[CanonEntity], n: &str| e.iter().find(|x| x.name == n).cloned();
+        // "Tarrow" after "Tarrow Ferries", whatever the tagger called it;
+        // the first company of the document that starts with it.
+        let t = "Tarrow Ferries bought Tarrow Freight. Tarrow said fares would rise. \
+                 Maren Water Systems won the bid. Maren said work starts soon.";
+        let e = run(
+            t,
+            &[
+                ("Tarrow Ferries", 0, Org),
+                ("Tarrow Freight", 0, Org),
+                ("Tarrow", 2, Org),
+                ("Maren Water Systems", 0, Org),
+                ("Maren", 1, Person),
+            ],
+        );
+        let f = find(&e, "Tarrow Ferries").unwrap();
+        assert_eq!(f.aliases, vec!["Tarrow"], "{e:?}");
+        let m = find(&e, "Maren Water Systems").unwrap();
+        assert_eq!((m.label, m.mentions.len()), (Org, 2), "{e:?}");
+        assert_eq!(e.len(), 3, "{e:?}");
+        // The full name after the short one.
+        let t = "Halvik cut jobs. Halvik Foods said more cuts would follow.";
+        let e = run(t, &[("Halvik", 0, Person), ("Halvik Foods", 0, Org)]);
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!((e[0].label, e[0].name.as_str()), (Org, "Halvik Foods"));
+        // A place keeps its own entity: an authority is not a company word,
+        // and a known place never joins.
+        let t = "The Tallis Valley Water Authority warned farmers in Tallis Valley. \
+                 Oslo Energy said prices in Oslo rose.";
+        let e = run(
+            t,
+            &[
+                ("Tallis Valley Water Authority", 0, Org),
+                ("Tallis Valley", 1, Loc),
+                ("Oslo Energy", 0, Org),
+                ("Oslo", 1, Gpe),
+            ],
+        );
+        assert_eq!(e.len(), 4, "{e:?}");
     }
 
     #[test]
