@@ -577,6 +577,60 @@ impl<'a> Matcher<'a> {
         }
         None
     }
+    /// A fiscal year at j written "FY2026", "FY26", "FY 2026" or "FY'26":
+    /// the year and the next index. Two digits are 20xx below 50, else
+    /// 19xx.
+    fn fy_year(&self, j: usize) -> Option<(i32, usize)> {
+        let t = self.t.get(j)?;
+        if t.kind != Kind::Word {
+            return None;
+        }
+        let rest = self.word(j).strip_prefix("FY")?;
+        let two = |n: u32| -> Option<i32> {
+            let n = i32::try_from(n).ok()?;
+            Some(if n < 50 { 2000 + n } else { 1900 + n })
+        };
+        if rest.is_empty() {
+            if self.nl(j + 1) {
+                return None;
+            }
+            if let Some(x) = self.year_at(j + 1) {
+                return Some(x);
+            }
+            if self.apos(j + 1) && self.tight(j + 1) && self.tight(j + 2) {
+                let (n, d) = self.num(j + 2)?;
+                return (d == 2).then_some((two(n)?, j + 3));
+            }
+            let (n, d) = self.num(j + 1)?;
+            return (d == 2).then_some((two(n)?, j + 2));
+        }
+        if !rest.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let n: u32 = rest.parse().ok()?;
+        match rest.len() {
+            4 if (1900..=2199).contains(&n) => Some((i32::try_from(n).ok()?, j + 1)),
+            2 => Some((two(n)?, j + 1)),
+            _ => None,
+        }
+    }
+
+    /// A fiscal year ("FY2026") as the year, as "fiscal 2026" is; with a
+    /// quarter or half after it ("FY26 Q3") that quarter of the year.
+    fn p_fy(&self, i: usize) -> Option<Found> {
+        let (y, e) = self.fy_year(i)?;
+        if !self.nl(e) {
+            match self.lex(e) {
+                Lex::Kw(Kw::Q(q)) => {
+                    return Some(Found::date(i, e + 1, Point::Quarter(y, q), false))
+                }
+                Lex::Kw(Kw::H(h)) => return Some(Found::date(i, e + 1, Point::Half(y, h), false)),
+                _ => {}
+            }
+        }
+        Some(Found::date(i, e, Point::Year(y), false))
+    }
+
     /// A year in words at j: "nineteen ninety-four", "two thousand".
     fn spoken_year(&self, j: usize) -> Option<(i32, usize)> {
         let Lex::Num(a) = self.lex(j) else {
@@ -1296,8 +1350,12 @@ impl<'a> Matcher<'a> {
             || (t.kind == Kind::OtherNum && self.dotted_clock(i).is_some())
             || (t.kind == Kind::Punct && (t.ch == b'\'' || t.ch == 0xE2));
         if !interesting {
-            // "Memorial Day": a plain word that starts a holiday's name.
-            return self.p_named_holiday(i).map(|f| self.extend_time(f));
+            // "Memorial Day": a plain word that starts a holiday's name;
+            // "FY2026": a fiscal year.
+            return self
+                .p_named_holiday(i)
+                .or_else(|| self.p_fy(i))
+                .map(|f| self.extend_time(f));
         }
         if let Lex::Weekday(wd, false) = t.lex {
             if let Some(named) = self.p_named_weekday(i, wd) {
@@ -3355,6 +3413,10 @@ impl<'a> Matcher<'a> {
                         j = e;
                         y
                     })
+                } else if let Some((y, e)) = self.fy_year(j).filter(|_| !self.nl(j)) {
+                    // "Q3 FY2026".
+                    j = e;
+                    Some(y)
                 } else {
                     None
                 };

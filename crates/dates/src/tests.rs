@@ -1597,3 +1597,15 @@ fn us_zones_without_daylight_take_the_days_offset() {
         "{got:?}"
     );
 }
+
+#[test]
+fn fy_years_are_fiscal_years() {
+    let text = "Sales for Q2 FY2019 beat forecasts, and FY20 guidance rose. \
+                The FY 2018 loss and FY'17 were worse; FY21 Q1 begins in May.";
+    has(text, "Q2 FY2019", "2019-Q2");
+    has(text, "FY20", "2020");
+    has(text, "FY 2018", "2018");
+    has(text, "FY'17", "2017");
+    has(text, "FY21 Q1", "2021-Q1");
+    none("The FY figure was lower, FYI.");
+}
