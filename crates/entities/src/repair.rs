@@ -362,6 +362,38 @@ const PLACE_FIRST: &[&str] = &[
     "mount",
 ];
 
+/// Generic geographic nouns: capitalized alone only because they open a
+/// sentence ("Island councillors voted", "Valley farmers protested"), they
+/// name nothing.
+const GENERIC_PLACE_WORDS: &[&str] = &[
+    "island",
+    "islands",
+    "lake",
+    "lakes",
+    "valley",
+    "bay",
+    "river",
+    "coast",
+    "county",
+    "province",
+    "region",
+    "state",
+    "peninsula",
+    "harbour",
+    "harbor",
+    "port",
+    "strait",
+    "canyon",
+    "mountain",
+    "mountains",
+    "hills",
+    "forest",
+    "beach",
+    "delta",
+    "desert",
+    "reef",
+];
+
 /// Capitalized words that are both a month or modal and a surname.
 const MONTH_SURNAMES: &[&str] = &["May", "June", "April", "August", "Will", "Hope", "Grace"];
 
@@ -552,6 +584,18 @@ pub fn repair(
                 out.push((b - 2, b, "PER"));
                 continue;
             }
+        }
+        // "Island councillor Jo Fenn": a generic place noun opening the
+        // sentence before a lowercase word is no name (a person "Lake said"
+        // is left alone).
+        let opens = a == 0 || (a == 1 && matches!(w(0), "\"" | "“" | "'" | "‘" | "-" | "—"));
+        if ty != "PER"
+            && b - a == 1
+            && opens
+            && GENERIC_PLACE_WORDS.contains(&lw(a).as_str())
+            && w(b).starts_with(char::is_lowercase)
+        {
+            continue;
         }
         // "MPs", "MSPs", "CEOs": a plural of initials names no one.
         let plural_initials = |t: &str| {
@@ -1169,6 +1213,28 @@ mod tests {
             run("data taken from Q-Mobile and others", &[]),
             vec![("Q-Mobile".to_string(), "ORG")]
         );
+    }
+
+    #[test]
+    fn a_generic_place_noun_opening_a_sentence_is_no_name() {
+        assert_eq!(
+            run(
+                "Island councillor Mara Hadley agreed",
+                &[(0, 1, "MISC"), (2, 4, "PER")]
+            ),
+            vec![("Mara Hadley".to_string(), "PER")]
+        );
+        assert!(run("Valley farmers protested", &[(0, 1, "LOC")]).is_empty());
+        // A name, a capital after it, a person or a place inside the
+        // sentence stay.
+        for (text, sp) in [
+            ("Island Records signed her", (0, 2, "ORG")),
+            ("Island , the label , signed her", (0, 1, "ORG")),
+            ("Lake said no", (0, 1, "PER")),
+            ("crossings to Island stop", (2, 3, "LOC")),
+        ] {
+            assert_eq!(run(text, &[sp]).len(), 1, "{text}");
+        }
     }
 
     #[test]
