@@ -26,6 +26,7 @@ pub mod cues;
 pub mod eval;
 pub mod extract;
 pub mod features;
+pub mod gender;
 pub mod lexicon;
 pub mod model;
 pub mod resolve;
@@ -149,6 +150,7 @@ impl ClaimExtractor {
         mentions.sort_by_key(|m| (m.start, m.end));
         let contents: Vec<(usize, usize)> =
             raw.iter().flat_map(|c| c.content.iter().copied()).collect();
+        let genders = gender::genders(&doc.text, &mentions, &starts, doc.entities.len());
         let ts = |a: usize, b: usize| TextSpan {
             span: sb.span(a, b),
             text: doc.text.get(a..b).unwrap_or("").to_string(),
@@ -159,7 +161,7 @@ impl ClaimExtractor {
                 let last = c.content.last()?.1;
                 let source = c.source.map(|(a, b)| {
                     let t = ts(a, b);
-                    let k = resolve::resolve_in((a, b), &doc.text, &mentions, &contents);
+                    let k = resolve::resolve_in((a, b), &doc.text, &mentions, &contents, &genders);
                     // A speaker found through a role ("the judge") is a
                     // mention of that person for the pronouns after it.
                     if let Some(e) = k.and_then(|k| doc.entities.get(k).map(|e| (k, e))) {

@@ -4,10 +4,12 @@
 //! President Mike Pence") takes that entity, people first (a person,
 //! organisation or place; a nationality or group only when it is the whole
 //! source); a personal pronoun
-//! takes the nearest person mentioned before it; "it", "the company" and
+//! takes the nearest person mentioned before it whom the document does not
+//! name as the other gender ([`crate::gender`]); "it", "the company" and
 //! similar take the nearest organisation; "they" the nearest organisation,
 //! country or group.
 
+use crate::gender::Gender;
 use gleaner_core::EntityLabel;
 
 /// One entity mention in byte offsets.
@@ -161,17 +163,20 @@ fn speaks_for_org_noun(words: &[String]) -> bool {
 /// The entity index `source` (bytes of `text`) refers to. `mentions` must be
 /// sorted by start.
 pub fn resolve(source: (usize, usize), text: &str, mentions: &[MentionRef]) -> Option<usize> {
-    resolve_in(source, text, mentions, &[])
+    resolve_in(source, text, mentions, &[], &[])
 }
 
 /// [`resolve`], knowing the contents of the document's claims: "he" or
 /// "she" is first looked for among the people named outside what was said
-/// ("Meyrick told the jury that Lowry had lied. “…,” he said" is Meyrick).
+/// ("Meyrick told the jury that Lowry had lied. “…,” he said" is Meyrick),
+/// and, with `genders` (by entity index, from [`crate::gender::genders`]),
+/// among those the document does not name as the other gender.
 pub fn resolve_in(
     source: (usize, usize),
     text: &str,
     mentions: &[MentionRef],
     contents: &[(usize, usize)],
+    genders: &[Gender],
 ) -> Option<usize> {
     let (s, e) = source;
     // A mention inside the source span.
@@ -283,11 +288,26 @@ pub fn resolve_in(
     };
     if wanted == [EntityLabel::Person] {
         let said = |m: &MentionRef| contents.iter().any(|&(a, b)| a <= m.start && m.end <= b);
-        let speaker = mentions
-            .iter()
-            .rev()
-            .filter(|m| m.end <= s && s - m.end <= 1000 && m.label == EntityLabel::Person)
-            .find(|m| !said(m));
+        let pronoun = words
+            .first()
+            .map(|w| Gender::of_pronoun(w))
+            .unwrap_or_default();
+        let fits =
+            |m: &MentionRef| pronoun.agrees(genders.get(m.entity).copied().unwrap_or_default());
+        let before = || {
+            mentions
+                .iter()
+                .rev()
+                .filter(|m| m.end <= s && m.label == EntityLabel::Person)
+        };
+        // Someone named outside what was said, of a gender the pronoun
+        // fits; then anyone it fits ("Lee said Ann Park would go. “…,” she
+        // said" is Park); then, as without genders, the nearest speaker.
+        let speaker = before()
+            .filter(|m| s - m.end <= 1000)
+            .find(|m| !said(m) && fits(m))
+            .or_else(|| before().find(|m| fits(m)))
+            .or_else(|| before().filter(|m| s - m.end <= 1000).find(|m| !said(m)));
         if let Some(m) = speaker {
             return Some(m.entity);
         }
@@ -361,7 +381,34 @@ mod tests {
             Some(1),
             "without contents: the nearest"
         );
-        assert_eq!(resolve_in(she, text, &mentions, &[content]), Some(0));
+        assert_eq!(resolve_in(she, text, &mentions, &[content], &[]), Some(0));
+    }
+
+    #[test]
+    fn she_is_someone_the_document_does_not_name_as_a_man() {
+        let text = "Dr. Ines Varga met Tom Reyes, who said the trial would end. \
+                    \"It is over,\" she said.";
+        let at = |p: &str| text.find(p).unwrap_or(0);
+        let mentions = vec![
+            mention(at("Ines"), at("Ines") + 10, 0, EntityLabel::Person),
+            mention(at("Tom"), at("Tom") + 9, 1, EntityLabel::Person),
+        ];
+        let she = (at("she said"), at("she said") + 3);
+        assert_eq!(
+            resolve_in(she, text, &mentions, &[], &[]),
+            Some(1),
+            "nearest"
+        );
+        let genders = [Gender::Female, Gender::Male];
+        assert_eq!(resolve_in(she, text, &mentions, &[], &genders), Some(0));
+        let he = (at("she said") + 1, at("she said") + 3);
+        assert_eq!(resolve_in(he, text, &mentions, &[], &genders), Some(1));
+        // Said by someone else, but the only one she can be.
+        let content = (at("Ines"), at("Ines") + 10);
+        assert_eq!(
+            resolve_in(she, text, &mentions, &[content], &genders),
+            Some(0)
+        );
     }
 
     #[test]
