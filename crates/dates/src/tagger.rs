@@ -717,17 +717,13 @@ impl<'a> Matcher<'a> {
             {
                 return Dir::Future;
             }
-            if [
-                "payable",
-                "effective",
-                "by",
-                "until",
-                "till",
-                "due",
-                "record",
-            ]
-            .iter()
-            .any(|c| w.eq_ignore_ascii_case(c))
+            // "holders of record Nov. 15" (not "record fourth-quarter
+            // profit", the adjective).
+            let of_record = w.eq_ignore_ascii_case("record") && p > 0 && self.kw(p - 1, Kw::Of);
+            if of_record
+                || ["payable", "effective", "by", "until", "till", "due"]
+                    .iter()
+                    .any(|c| w.eq_ignore_ascii_case(c))
             {
                 return Dir::Future;
             }

@@ -1609,3 +1609,19 @@ fn fy_years_are_fiscal_years() {
     has(text, "FY21 Q1", "2021-Q1");
     none("The FY figure was lower, FYI.");
 }
+
+#[test]
+fn record_before_a_date_is_an_adjective_unless_of_record() {
+    // Anchor 2019-02-19.
+    has(
+        "The brewer posted record fourth-quarter profit.",
+        "fourth-quarter",
+        "2018-Q4",
+    );
+    has("Exports hit a record December high.", "December", "2018-12");
+    has(
+        "The dividend goes to holders of record March 1.",
+        "March 1",
+        "2019-03-01",
+    );
+}
