@@ -72,7 +72,7 @@ impl DateTagger {
             doc_quarter: toks
                 .iter()
                 .any(|t| t.lex == Lex::Unit(crate::token::Unit::Quarter, false)),
-            named_quarter: named_quarter(&toks),
+            named_quarter: named_quarter(text, &toks, anchor.map(|a| a.year())),
         };
         let mut out = Vec::new();
         // The last day, month and year named in the text, for "the day".
@@ -411,8 +411,27 @@ struct Matcher<'a> {
 
 /// The first quarter named by its ordinal without a year in `toks`
 /// ("third-quarter", "the fiscal fourth quarter"), if any.
-fn named_quarter(toks: &[Tok]) -> Option<u8> {
+fn named_quarter(text: &str, toks: &[Tok], anchor_year: Option<i32>) -> Option<u8> {
     toks.iter().enumerate().find_map(|(i, t)| {
+        if let Lex::Kw(Kw::Q(q)) = t.lex {
+            // "Q3", "Q3 FY2026", "Q3 2026": the reported quarter unless a
+            // year other than the anchor's follows.
+            let next = toks.get(i + 1).filter(|n| !n.nl);
+            let year = next.and_then(|n| {
+                let w = text.get(n.s..n.e)?;
+                let digits = w.strip_prefix("FY").unwrap_or(w);
+                match digits.len() {
+                    4 => digits.parse::<i32>().ok(),
+                    2 if w.starts_with("FY") => digits.parse::<i32>().ok().map(|y| 2000 + y),
+                    _ => None,
+                }
+            });
+            return match (year, anchor_year) {
+                (None, _) => Some(q),
+                (Some(y), Some(a)) if y == a => Some(q),
+                _ => None,
+            };
+        }
         let n = match (t.kind, t.lex) {
             (Kind::OrdNum, _) => t.num,
             (_, Lex::Ord(n)) => n,
@@ -1227,7 +1246,10 @@ impl<'a> Matcher<'a> {
         while j > 0 && self.same_sent(j - 1, i) && i - j < 40 {
             j -= 1;
         }
-        let local = self.t.get(j..i).and_then(named_quarter);
+        let local = self
+            .t
+            .get(j..i)
+            .and_then(|t| named_quarter(self.text, t, self.a.map(|a| a.year())));
         match (local, self.a) {
             (Some(q), Some(a)) => Point::Quarter(Self::quarter_year(a, q), q),
             _ => self.report_quarter(),
@@ -3418,6 +3440,9 @@ impl<'a> Matcher<'a> {
                 };
                 let (y, an) = match (y, self.a) {
                     (Some(y), _) => (Some(y), false),
+                    // "record Q4 sales" in February: last year's, as for
+                    // "the fourth quarter".
+                    (None, Some(_)) if is_q => (self.bare_quarter_year(q, i, j), true),
                     (None, Some(a)) => (Some(a.year()), true),
                     (None, None) => (None, false),
                 };
@@ -3889,6 +3914,22 @@ impl<'a> Matcher<'a> {
 
     /// Ordinals: "the third quarter (of 1990)", "third-quarter", "the first
     /// half", "the first nine months", "the 20th century".
+    /// The year of a quarter named without one at `s..e` ("the fourth
+    /// quarter", "Q4"): a later quarter than the current one is last
+    /// year's when the tense says so, or when it is too far ahead to be
+    /// the one being reported.
+    fn bare_quarter_year(&self, q: u8, s: usize, e: usize) -> Option<i32> {
+        let a = self.a?;
+        let cq = quarter_of(a.month());
+        let dir = self.dir(s, e);
+        let past = dir == Dir::Past || (q >= cq + 2 && dir != Dir::Future);
+        Some(if q > cq && past {
+            a.year() - 1
+        } else {
+            a.year()
+        })
+    }
+
     fn p_ord(&self, i: usize) -> Option<Found> {
         let t = self.t.get(i)?;
         let n = match (t.kind, t.lex) {
@@ -3916,20 +3957,7 @@ impl<'a> Matcher<'a> {
             Lex::Unit(Unit::Quarter, false) if (1..=4).contains(&n) || n == 99 => {
                 let q = if n == 99 { 4 } else { u8::try_from(n).ok()? };
                 let (y, e, rel) = y_after(j + 1);
-                let y = y.or_else(|| {
-                    let a = self.a?;
-                    let cq = quarter_of(a.month());
-                    // A later quarter than the current one is last year's
-                    // when the tense says so, or when it is too far ahead
-                    // to be the one being reported.
-                    let dir = self.dir(i, j + 1);
-                    let past = dir == Dir::Past || (q >= cq + 2 && dir != Dir::Future);
-                    Some(if q > cq && past {
-                        a.year() - 1
-                    } else {
-                        a.year()
-                    })
-                });
+                let y = y.or_else(|| self.bare_quarter_year(q, i, j + 1));
                 let p = match y {
                     Some(y) => Point::Quarter(y, q),
                     None => Point::Lit(format!("XXXX-Q{q}")),

@@ -131,7 +131,9 @@ fn absolute_forms_of_every_common_style() {
     );
     has("The plant closed in the 1990s.", "the 1990s", "199");
     has("Revenue grew in fiscal 2019.", "fiscal 2019", "2019");
-    has("Revenue grew in Q3.", "Q3", "2019-Q3");
+    // In February a past Q3 is last year's, as "the third quarter" is.
+    has("Revenue grew in Q3.", "Q3", "2018-Q3");
+    has("Revenue will grow in Q3.", "Q3", "2019-Q3");
     has(
         "Revenue grew in the third quarter of 2017.",
         "the third quarter of 2017",
@@ -1608,6 +1610,19 @@ fn fy_years_are_fiscal_years() {
     has(text, "FY'17", "2017");
     has(text, "FY21 Q1", "2021-Q1");
     none("The FY figure was lower, FYI.");
+}
+
+#[test]
+fn a_quarter_named_q4_is_the_reported_quarter() {
+    // Anchor 2019-02-19: the reported Q4 is 2018's.
+    let text = "Lumen Foods posts record Q4 sales\n\n\
+                Lumen Foods said on Monday that sales rose 9% from the same quarter a year earlier. \
+                It will report first-quarter results in May.";
+    has(text, "the same quarter a year earlier", "2017-Q4");
+    // A quarter of another year is not the reported one.
+    let text = "Lumen Foods revisits Q3 2016\n\n\
+                Lumen Foods said on Monday that sales rose 9% from the same quarter a year earlier.";
+    has(text, "the same quarter a year earlier", "2017-Q4");
 }
 
 #[test]
