@@ -9,10 +9,13 @@
 //!   when it carries a corporate suffix ("Acme Corp", span extended), follows
 //!   "shares of/in", follows a business noun ("the chipmaker Acme", "the
 //!   building firm, Acme,", "carriers including Acme"), has a business
-//!   possessive ("Acme's chief executive"), is the subject of "said … it
-//!   would/will/…", or "won the
-//!   tender/contract". Names the gazetteers know as places are never
-//!   changed (countries say "it would" too).
+//!   possessive ("Acme's chief executive"), follows a company role and "of"
+//!   ("CEO of Acme", "the chief executive of Acme") or a staff noun and "at"
+//!   ("an analyst at Acme"), has a business apposition after it ("Acme, the
+//!   Swedish carmaker,"), is a one-word "person" speaking as a "which"
+//!   ("said Acme, which …"), is the subject of "said … it would/will/…", or
+//!   "won the tender/contract". Names the gazetteers know as places are
+//!   never changed (countries say "it would" too).
 //! * **ORG head nouns**: a place or MISC name headed by Agency, Survey,
 //!   Department, University, … is an organisation; so is a place, MISC or
 //!   person name ending in a company word (Foods, Labs, Motors, Capital,
@@ -162,6 +165,41 @@ const POSSESSED_BUSINESS: &[&str] = &[
     "factories",
     "plant",
     "chips",
+];
+
+/// Roles before "of" that only a company has ("CEO of X").
+const COMPANY_ROLES: &[&str] = &[
+    "ceo",
+    "cfo",
+    "coo",
+    "cto",
+    "chairman",
+    "chairwoman",
+    "founder",
+    "co-founder",
+    "cofounder",
+    "shareholders",
+    "shareholder",
+];
+
+/// People who work at a company ("an analyst at X").
+const STAFF_NOUNS: &[&str] = &[
+    "analyst",
+    "analysts",
+    "economist",
+    "economists",
+    "strategist",
+    "strategists",
+    "researcher",
+    "researchers",
+    "engineer",
+    "engineers",
+    "executive",
+    "executives",
+    "employee",
+    "employees",
+    "lawyers",
+    "bankers",
 ];
 
 /// Verbs of saying whose subject may be picked up again by "it".
@@ -763,8 +801,60 @@ fn org_context(a: usize, b: usize, words: &[&str], ty: &str) -> bool {
     {
         return true;
     }
+    // "CEO of X", "the chief executive of X", "shareholders of X".
+    if role_of(a, words) {
+        return true;
+    }
+    // "an analyst at X", "researchers at X".
+    if a >= 2 && prev == "at" && STAFF_NOUNS.contains(&prev2.as_str()) {
+        return true;
+    }
+    // "X, the Swedish carmaker, said".
+    if business_apposition_after(b, words) {
+        return true;
+    }
+    // "…," said X, which has …": a speaker that is not a "who". (Not any
+    // "X, which": places and court cases are "which" too.)
+    if ty == "PER" && SAY_VERBS.contains(&prev.as_str()) && lw(b) == "," && lw(b + 1) == "which" {
+        return true;
+    }
     // "X said on Thursday it would …" (people say "it was" about anything).
     ty != "PER" && said_it(b, words)
+}
+
+/// Whether the words before `a` are a company role and "of" ("CEO of",
+/// "chief executive of", "the founder of", "shareholders of").
+fn role_of(a: usize, words: &[&str]) -> bool {
+    let lw = |i: usize| words.get(i).map(|w| lower(w)).unwrap_or_default();
+    if a < 2 || lw(a - 1) != "of" {
+        return false;
+    }
+    let role = lw(a - 2);
+    let chief = a >= 3 && lw(a - 3) == "chief";
+    COMPANY_ROLES.contains(&role.as_str())
+        || (chief && matches!(role.as_str(), "executive" | "economist"))
+        || (a >= 4
+            && lw(a - 4) == "chief"
+            && role == "officer"
+            && matches!(
+                lw(a - 3).as_str(),
+                "executive" | "financial" | "operating" | "technology"
+            ))
+}
+
+/// Whether a name ending before `b` is followed by an apposition naming a
+/// business: ", the Swedish carmaker," / ", a Danish lender." (up to three
+/// words between the article and the noun).
+fn business_apposition_after(b: usize, words: &[&str]) -> bool {
+    let lw = |i: usize| words.get(i).map(|w| lower(w)).unwrap_or_default();
+    if lw(b) != "," || !matches!(lw(b + 1).as_str(), "the" | "a" | "an") {
+        return false;
+    }
+    (b + 2..b + 6).any(|k| {
+        BUSINESS_NOUNS.contains(&lw(k).as_str())
+            && matches!(lw(k + 1).as_str(), "," | "." | ";" | ")")
+            && (b + 2..k).all(|j| !matches!(lw(j).as_str(), "," | "'s" | "’s"))
+    })
 }
 
 /// "the construction firm, Nordwerk, declined", "the port operator,
@@ -930,6 +1020,16 @@ mod tests {
                 "The port operator , Zentor Terminals , said no .",
                 (4, 6, "PER"),
             ),
+            ("Ulla Brenn , CEO of Zentor , quit .", (5, 6, "LOC")),
+            ("the chief executive of Zentor quit .", (4, 5, "PER")),
+            ("a former founder of Zentor Brill spoke", (4, 6, "LOC")),
+            ("said Ulla Brenn , an analyst at Zentor .", (7, 8, "LOC")),
+            ("Zentor , the Danish carmaker , said no .", (0, 1, "PER")),
+            ("Zentor , a lender , said no .", (0, 1, "PER")),
+            (
+                "\" No , \" said Zentor , which makes cells .",
+                (5, 6, "PER"),
+            ),
         ];
         // Someone speaking for a company, in commas, stays a person.
         for (text, sp) in [
@@ -1052,6 +1152,18 @@ mod tests {
             run("Hadley 's chief of staff quit .", &[(0, 1, "PER")]),
             vec![("Hadley".to_string(), "PER")]
         );
+        // "which" after a place or a case; the founder of a person's firm;
+        // a person who is "the firm's founder".
+        for (text, sp, ty) in [
+            ("Dixby , which is a town , voted .", (0, 1), "PER"),
+            ("Hadley , the firm 's founder , said no .", (0, 1), "PER"),
+            ("the founder of Norway 's oil fund", (3, 4), "LOC"),
+            ("analysts at Norway said", (2, 3), "LOC"),
+        ] {
+            let got = run(text, &[(sp.0, sp.1, ty)]);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert_eq!(got[0].1, ty, "{text}: {got:?}");
+        }
         // A surname the document uses in a full name, or a given name.
         assert_eq!(
             run("Ilse 's shares rose .", &[(0, 1, "PER")]),
