@@ -476,6 +476,7 @@ fn unit_code(u: Unit) -> (&'static str, &'static str, u32) {
         Unit::Hour => ("PT", "H", 1),
         Unit::Day => ("P", "D", 1),
         Unit::Week => ("P", "W", 1),
+        Unit::Fortnight => ("P", "W", 2),
         Unit::Weekend => ("P", "WE", 1),
         Unit::Month => ("P", "M", 1),
         Unit::Quarter => ("P", "Q", 1),
@@ -1307,6 +1308,8 @@ impl<'a> Matcher<'a> {
             Unit::Weekend => self.shifted(Unit::Week, -sign * n),
             // "a week ago" points at a day; "six weeks ago" at a week.
             Unit::Week if n <= 2 => self.shifted(Unit::Day, -sign * n * 7),
+            // "a fortnight ago": a day, as "two weeks ago".
+            Unit::Fortnight => self.shifted(Unit::Day, -sign * n * 14),
             u => self.shifted(u, -sign * n),
         };
         (p.unwrap_or(Point::Lit("XXXX".into())), true)
@@ -3245,7 +3248,13 @@ impl<'a> Matcher<'a> {
                 Lex::Unit(_, true) => lit(i + 2, "PAST_REF").map(Found::the),
                 _ => None,
             },
-            Kw::Daily | Kw::Weekly | Kw::Monthly | Kw::Yearly | Kw::Annually | Kw::Hourly => {
+            Kw::Daily
+            | Kw::Weekly
+            | Kw::Fortnightly
+            | Kw::Monthly
+            | Kw::Yearly
+            | Kw::Annually
+            | Kw::Hourly => {
                 let t = &self.t[i];
                 if t.cap && i > 0 && self.same_sent(i - 1, i) && !self.p(i - 1, b'"') {
                     return None;
@@ -3261,6 +3270,7 @@ impl<'a> Matcher<'a> {
                 let v = match k {
                     Kw::Daily => "P1D",
                     Kw::Weekly => "P1W",
+                    Kw::Fortnightly => "P2W",
                     Kw::Monthly => "P1M",
                     Kw::Hourly => "PT1H",
                     _ => "P1Y",
@@ -3729,7 +3739,13 @@ impl<'a> Matcher<'a> {
                         }
                     }
                 }
-                if matches!(u, Unit::Decade | Unit::Century) && matches!(k, Kw::Past | Kw::Last) {
+                // "the past fortnight", "the next fortnight": no calendar
+                // unit, so the two weeks up to (from) now.
+                let fortnight = u == Unit::Fortnight && k != Kw::This && k != Kw::Current;
+                if fortnight
+                    || (matches!(u, Unit::Decade | Unit::Century)
+                        && matches!(k, Kw::Past | Kw::Last))
+                {
                     // "the past decade": a duration up to now.
                     let mut f =
                         Found::new(i, j + 1, TimexType::Duration, duration(u, Q::N(1)), false)

@@ -1640,3 +1640,14 @@ fn record_before_a_date_is_an_adjective_unless_of_record() {
         "2019-03-01",
     );
 }
+
+#[test]
+fn a_fortnight_is_two_weeks() {
+    let text = "The ferry will run a reduced timetable for the next fortnight. \
+                Its sister ship broke down a fortnight ago, and repairs take two fortnights. \
+                Crossings are normally fortnightly in winter.";
+    has(text, "the next fortnight", "P2W");
+    has(text, "a fortnight ago", "2019-02-05");
+    has(text, "two fortnights", "P4W");
+    has(text, "fortnightly", "P2W");
+}
