@@ -1175,6 +1175,63 @@ impl<'a> Matcher<'a> {
         (Point::Month(y, m), true)
     }
 
+    /// "on the 3rd", "by the 21st": a day of the month named by its
+    /// ordinal alone (British usage), after on/by/until/since/from/before/
+    /// after and before a clause boundary or a word that cannot be its
+    /// noun ("on the 3rd floor" is not a date). The month is the anchor's,
+    /// or the one before (after) it when the tense puts the day in the
+    /// past (future).
+    fn day_of_month(&self, i: usize) -> Option<Found> {
+        let prev = i.checked_sub(1).filter(|&p| self.same_sent(p, i))?;
+        if !matches!(
+            self.lex(prev),
+            Lex::Kw(Kw::On | Kw::By | Kw::Until | Kw::Since | Kw::From)
+        ) && !["before", "after"].iter().any(|w| self.is_word(prev, w))
+        {
+            return None;
+        }
+        let t = self.t.get(i + 1)?;
+        if t.kind != Kind::OrdNum || !(1..=31).contains(&t.num) {
+            return None;
+        }
+        let e = i + 2;
+        let boundary = e >= self.t.len()
+            || !self.same_sent(e, i)
+            || [b'.', b',', b';', b':', b'!', b'?', b')']
+                .iter()
+                .any(|&c| self.p(e, c))
+            || matches!(self.lex(e), Lex::Kw(Kw::To | Kw::And | Kw::Or | Kw::At))
+            || ["when", "but", "after", "before", "because", "with", "for"]
+                .iter()
+                .any(|w| self.is_word(e, w));
+        if !boundary {
+            return None;
+        }
+        let d = u8::try_from(t.num).ok()?;
+        let Some(a) = self.a else {
+            return Some(Found::new(
+                i,
+                e,
+                TimexType::Date,
+                format!("XXXX-XX-{d:02}"),
+                false,
+            ));
+        };
+        let dir = self.dir(i, e);
+        let cands = [-1, 0, 1].map(|k| {
+            let (y, m) = add_months(a.year(), a.month(), k);
+            ymd(y, m, d)
+        });
+        let days = |c: &jiff::civil::Date| (*c - a.date).get_days();
+        let mut it = cands.iter().flatten();
+        let pick = match dir {
+            Dir::Past => it.filter(|c| days(c) <= 0).max(),
+            Dir::Future => it.find(|c| days(c) >= 0),
+            Dir::Unknown => it.min_by_key(|c| days(c).abs()),
+        }?;
+        Some(Found::date(i, e, Point::Day(*pick), true))
+    }
+
     fn res_month_day(&self, m: u8, d: u8, dir: Dir) -> (Point, bool) {
         let Some(a) = self.a else {
             return (Point::MonthDayX(m, d), false);
@@ -1497,6 +1554,9 @@ impl<'a> Matcher<'a> {
     fn p_the(&self, i: usize) -> Option<Found> {
         if !self.kw(i, Kw::The) {
             return None;
+        }
+        if let Some(f) = self.day_of_month(i) {
+            return Some(f);
         }
         let j = i + 1;
         let fixed = match self.lex(j) {

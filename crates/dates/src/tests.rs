@@ -1651,3 +1651,20 @@ fn a_fortnight_is_two_weeks() {
     has(text, "two fortnights", "P4W");
     has(text, "fortnightly", "P2W");
 }
+
+#[test]
+fn on_the_third_is_a_day_of_the_month() {
+    // Anchor Tuesday 2019-02-19.
+    has(
+        "The trustees met on the 4th to approve the accounts.",
+        "the 4th",
+        "2019-02-04",
+    );
+    has(
+        "The trustees met on the 25th, a day late.",
+        "the 25th",
+        "2019-01-25",
+    );
+    has("Rents are due by the 1st.", "the 1st", "2019-03-01");
+    none("The trustees meet on the 4th floor.");
+}
