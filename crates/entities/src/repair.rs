@@ -402,7 +402,8 @@ const PLACE_FIRST: &[&str] = &[
 
 /// Generic geographic nouns: capitalized alone only because they open a
 /// sentence ("Island councillors voted", "Valley farmers protested"), they
-/// name nothing.
+/// name nothing. Not "State" or "Port", short names of a department or an
+/// authority ("State initially said it would …").
 const GENERIC_PLACE_WORDS: &[&str] = &[
     "island",
     "islands",
@@ -415,11 +416,9 @@ const GENERIC_PLACE_WORDS: &[&str] = &[
     "county",
     "province",
     "region",
-    "state",
     "peninsula",
     "harbour",
     "harbor",
-    "port",
     "strait",
     "canyon",
     "mountain",
@@ -625,13 +624,14 @@ pub fn repair(
         }
         // "Island councillor Jo Fenn": a generic place noun opening the
         // sentence before a lowercase word is no name (a person "Lake said"
-        // is left alone).
+        // and a speaker "Valley said" are left alone).
         let opens = a == 0 || (a == 1 && matches!(w(0), "\"" | "“" | "'" | "‘" | "-" | "—"));
         if ty != "PER"
             && b - a == 1
             && opens
             && GENERIC_PLACE_WORDS.contains(&lw(a).as_str())
             && w(b).starts_with(char::is_lowercase)
+            && !SAY_VERBS.contains(&lw(b).as_str())
         {
             continue;
         }
@@ -1343,6 +1343,8 @@ mod tests {
             ("Island Records signed her", (0, 2, "ORG")),
             ("Island , the label , signed her", (0, 1, "ORG")),
             ("Lake said no", (0, 1, "PER")),
+            ("Valley said no", (0, 1, "ORG")),
+            ("State initially said no", (0, 1, "ORG")),
             ("crossings to Island stop", (2, 3, "LOC")),
         ] {
             assert_eq!(run(text, &[sp]).len(), 1, "{text}");
