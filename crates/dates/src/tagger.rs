@@ -1433,6 +1433,7 @@ impl<'a> Matcher<'a> {
             return self
                 .p_named_holiday(i)
                 .or_else(|| self.p_fy(i))
+                .or_else(|| self.p_wc(i))
                 .map(|f| self.extend_time(f));
         }
         if let Lex::Weekday(wd, false) = t.lex {
@@ -1815,12 +1816,38 @@ impl<'a> Matcher<'a> {
 
     /// "the week of March 6": the ISO week that holds the day.
     fn week_of_day(&self, i: usize, j: usize) -> Option<Found> {
-        if self.lex(j) != Lex::Unit(Unit::Week, false) || !self.kw(j + 1, Kw::Of) {
+        // "the week of March 6"; British "the week commencing (beginning,
+        // starting) 14 October".
+        let of = self.kw(j + 1, Kw::Of)
+            || ["commencing", "beginning", "starting"]
+                .iter()
+                .any(|w| self.is_word(j + 1, w));
+        if self.lex(j) != Lex::Unit(Unit::Week, false) || !of {
             return None;
         }
-        let f = self
-            .p_month_first(j + 2)
-            .or_else(|| self.p_day_first(j + 2))?;
+        self.week_holding(i, j + 2)
+    }
+
+    /// "w/c 14 October", "w/b 14 Oct" (week commencing / beginning): the
+    /// ISO week that holds the day.
+    fn p_wc(&self, i: usize) -> Option<Found> {
+        if !(self.word(i).eq_ignore_ascii_case("w")
+            && self.p(i + 1, b'/')
+            && self.tight(i + 1)
+            && self.tight(i + 2)
+            && ["c", "b"]
+                .iter()
+                .any(|w| self.word(i + 2).eq_ignore_ascii_case(w)))
+        {
+            return None;
+        }
+        self.week_holding(i, i + 3)
+    }
+
+    /// The ISO week holding the full or month-day date at j, as an
+    /// expression from i.
+    fn week_holding(&self, i: usize, j: usize) -> Option<Found> {
+        let f = self.p_month_first(j).or_else(|| self.p_day_first(j))?;
         let day = f.day?;
         let (wy, w) = iso_week(day);
         Some(Found::date(i, f.e, Point::Week(wy, w), f.anch))

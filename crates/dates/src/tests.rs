@@ -1668,3 +1668,11 @@ fn on_the_third_is_a_day_of_the_month() {
     has("Rents are due by the 1st.", "the 1st", "2019-03-01");
     none("The trustees meet on the 4th floor.");
 }
+
+#[test]
+fn week_commencing_a_day_is_its_iso_week() {
+    let text = "Lane closures start in the week commencing 4 March. \
+                Night works follow w/c 11 March.";
+    has(text, "the week commencing 4 March", "2019-W10");
+    has(text, "w/c 11 March", "2019-W11");
+}
