@@ -1175,6 +1175,56 @@ impl<'a> Matcher<'a> {
         (Point::Month(y, m), true)
     }
 
+    /// At "the" (i): "the turn of the century" (the nearest year ending in
+    /// 00, `APPROX`), "the turn of the 20th century" (1900), "the turn of
+    /// the millennium" (2000); "the new year" (next year from September
+    /// on, else this year; not "the Chinese New Year", not "the New Year's
+    /// Day" or "the New Year Honours").
+    fn turn_or_new_year(&self, i: usize) -> Option<Found> {
+        let anchor_year = self.a.map(|a| a.year());
+        if self.is_word(i + 1, "turn") && self.kw(i + 2, Kw::Of) && self.kw(i + 3, Kw::The) {
+            let j = i + 4;
+            let (y, e, anch) = match self.lex(j) {
+                Lex::Unit(Unit::Century, false) => {
+                    ((anchor_year? + 50).div_euclid(100) * 100, j + 1, true)
+                }
+                Lex::Ord(n) if self.lex(j + 1) == Lex::Unit(Unit::Century, false) => {
+                    ((i32::try_from(n).ok()? - 1) * 100, j + 2, false)
+                }
+                _ if self.t.get(j)?.kind == Kind::OrdNum
+                    && self.lex(j + 1) == Lex::Unit(Unit::Century, false) =>
+                {
+                    ((i32::try_from(self.t[j].num).ok()? - 1) * 100, j + 2, false)
+                }
+                _ if self.is_word(j, "millennium") => {
+                    ((anchor_year? + 500).div_euclid(1000) * 1000, j + 1, true)
+                }
+                _ => return None,
+            };
+            return Some(Found::date(i, e, Point::Year(y), anch).with_md("APPROX"));
+        }
+        let new = self.t.get(i + 1)?;
+        let year = self.t.get(i + 2)?;
+        if self.word(i + 1).eq_ignore_ascii_case("new")
+            && self.lex(i + 2) == Lex::Unit(Unit::Year, false)
+            && new.cap == year.cap
+            && !self.apos(i + 3)
+            && !self
+                .t
+                .get(i + 3)
+                .is_some_and(|n| n.cap && n.kind == Kind::Word)
+        {
+            let a = self.a?;
+            let y = if a.month() >= 9 {
+                a.year() + 1
+            } else {
+                a.year()
+            };
+            return Some(Found::date(i, i + 3, Point::Year(y), true));
+        }
+        None
+    }
+
     /// "on the 3rd", "by the 21st": a day of the month named by its
     /// ordinal alone (British usage), after on/by/until/since/from/before/
     /// after and before a clause boundary or a word that cannot be its
@@ -1556,7 +1606,7 @@ impl<'a> Matcher<'a> {
         if !self.kw(i, Kw::The) {
             return None;
         }
-        if let Some(f) = self.day_of_month(i) {
+        if let Some(f) = self.day_of_month(i).or_else(|| self.turn_or_new_year(i)) {
             return Some(f);
         }
         let j = i + 1;

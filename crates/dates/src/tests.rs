@@ -1676,3 +1676,27 @@ fn week_commencing_a_day_is_its_iso_week() {
     has(text, "the week commencing 4 March", "2019-W10");
     has(text, "w/c 11 March", "2019-W11");
 }
+
+#[test]
+fn the_turn_of_the_century_is_about_its_year() {
+    let t = full("By the turn of the century the docks had gone; at the turn of the 19th century they were new.");
+    let v: Vec<(&str, Option<&str>)> = t
+        .iter()
+        .map(|x| (x.value.as_str(), x.modifier.as_deref()))
+        .collect();
+    assert_eq!(v, vec![("2000", Some("APPROX")), ("1800", Some("APPROX"))]);
+}
+
+#[test]
+fn the_new_year_is_the_coming_year_late_in_the_year() {
+    let a = Anchor::parse("2018-11-20").unwrap();
+    let got = tag_with(
+        "The report will be published in the new year.",
+        DatesOptions::default(),
+        Some(&a),
+    );
+    assert_eq!(got, vec![("the new year".to_string(), "2019".to_string())]);
+    // In February it is the year under way.
+    has("Sales slowed in the new year.", "the new year", "2019");
+    none("Crowds gathered for the Chinese New Year parade.");
+}
