@@ -557,6 +557,10 @@ struct Group {
     person_tokens: Vec<Vec<String>>,
     acronym: Option<String>,
     initials: Vec<String>,
+    /// Keys of short names that joined the group by rule 5 ("bluewater"
+    /// in the group of "Bluewater Ferries"): later mentions with the same
+    /// key join it whatever their label.
+    short_keys: Vec<String>,
 }
 
 /// Whether the last word of a normalized key ends a company name
@@ -573,11 +577,11 @@ fn company_end(key: &str) -> bool {
 /// company's full name, the group of its short form seen earlier
 /// ("Halden" … "Halden Foods").
 ///
-/// A short mention the tagger did not call an organisation (a one-word
-/// "person", an unknown "place", MISC) joins only a name ending in a
-/// company word ("Meridian" after "Meridian Water Systems", not "Tallis
-/// Valley" after "Tallis Valley Water Authority"); a known place never
-/// joins. A full name joins a short form only when it ends in a company word
+/// The full name must end in a company word ("Meridian" after "Meridian
+/// Water Systems", not "Tallis Valley" after "Tallis Valley Water
+/// Authority"), or, when the tagger called the short name an organisation,
+/// add one organisation word to it ("Hofstra" after "Hofstra University",
+/// not "Senate" after "Senate Democrats"); a known place never joins. A full name joins a short form only when it ends in a company word
 /// and every earlier mention is shorter, with no person named in full
 /// and no title, and no known place.
 fn company_short_form(
@@ -596,19 +600,31 @@ fn company_short_form(
             .is_some_and(|rest| rest.starts_with(' '))
     };
     let eligible = match label {
-        EntityLabel::Org => true,
+        EntityLabel::Org | EntityLabel::Gpe | EntityLabel::Loc | EntityLabel::Misc => true,
         EntityLabel::Person => ntok == 1,
-        EntityLabel::Gpe | EntityLabel::Loc | EntityLabel::Misc => !known_place(surface),
         _ => false,
     };
-    if !eligible {
+    if !eligible || known_place(surface) {
         return None;
     }
+    // What the full name adds to the short one: any run of words ending in
+    // a company word ("Water Systems"), or, for a short name the tagger
+    // also called an organisation, one organisation word ("Hofstra
+    // University", "Fox News"; not "Senate Intelligence Committee" after
+    // "Senate", nor "Muslim Brotherhood").
+    let adds_company = |long: &str| {
+        company_end(long)
+            || (label == EntityLabel::Org
+                && long.get(key.len() + 1..).is_some_and(|rest| {
+                    !rest.contains(' ')
+                        && (crate::repair::ORG_HEADS.contains(&rest) || ORG_WORDS.contains(&rest))
+                }))
+    };
     // A short form of an earlier full name.
     let short = groups.iter().position(|g| {
         starts_with(&g.key, key)
             && g.mentions.iter().any(|m| m.1 == EntityLabel::Org)
-            && (label == EntityLabel::Org || company_end(&g.key))
+            && adds_company(&g.key)
     });
     if short.is_some() {
         return short;
@@ -807,7 +823,9 @@ pub fn canonicalize(
             .then(|| initials(&ws))
             .filter(|i| i.len() >= 2);
         // 1. Same key.
-        let mut target = groups.iter().position(|g| g.key == key);
+        let mut target = groups
+            .iter()
+            .position(|g| g.key == key || g.short_keys.contains(&key));
         // 2. Acronym ↔ expansion.
         if target.is_none() {
             if let Some(ac) = &acr {
@@ -904,6 +922,11 @@ pub fn canonicalize(
         // "Halden".
         if target.is_none() {
             target = company_short_form(&groups, text, (&key, surface, label, &ws), known_place);
+            if let Some(g) = target.and_then(|i| groups.get_mut(i)) {
+                if g.key.len() > key.len() {
+                    g.short_keys.push(key.clone());
+                }
+            }
         }
         let gi = match target {
             Some(i) => i,
@@ -915,6 +938,7 @@ pub fn canonicalize(
                     person_tokens: Vec::new(),
                     acronym: None,
                     initials: Vec::new(),
+                    short_keys: Vec::new(),
                 });
                 groups.len() - 1
             }
@@ -1390,6 +1414,33 @@ mod tests {
         let m = find(&e, "Maren Water Systems").unwrap();
         assert_eq!((m.label, m.mentions.len()), (Org, 2), "{e:?}");
         assert_eq!(e.len(), 3, "{e:?}");
+        // Once the short name has joined, a later one with another label
+        // joins too.
+        let t = "Hofvik University hired staff. Hofvik said so. Students at Hofvik agreed.";
+        let e = run(
+            t,
+            &[
+                ("Hofvik University", 0, Org),
+                ("Hofvik", 1, Org),
+                ("Hofvik", 2, Gpe),
+            ],
+        );
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(e[0].mentions.len(), 3, "{e:?}");
+        // An organisation's short name joins a name that adds one
+        // organisation word, not any longer name, and never when it is a
+        // known place.
+        let t = "Senate Democrats objected. Later Senate voted. Oslo Times said Oslo agreed.";
+        let e = run(
+            t,
+            &[
+                ("Senate Democrats", 0, Org),
+                ("Senate", 1, Org),
+                ("Oslo Times", 0, Org),
+                ("Oslo", 1, Org),
+            ],
+        );
+        assert_eq!(e.len(), 4, "{e:?}");
         // The full name after the short one.
         let t = "Halvik cut jobs. Halvik Foods said more cuts would follow.";
         let e = run(t, &[("Halvik", 0, Person), ("Halvik Foods", 0, Org)]);
