@@ -72,6 +72,7 @@ impl DateTagger {
             doc_quarter: toks
                 .iter()
                 .any(|t| t.lex == Lex::Unit(crate::token::Unit::Quarter, false)),
+            sports: std::cell::OnceCell::new(),
             named_quarter: named_quarter(text, &toks, anchor.map(|a| a.year())),
         };
         let mut out = Vec::new();
@@ -407,7 +408,41 @@ struct Matcher<'a> {
     /// The quarter number the text first names without a year ("its
     /// fiscal first quarter", "third-quarter profit"): the reported one.
     named_quarter: Option<u8>,
+    /// The text is a match report (see `match_period`); computed when
+    /// first needed.
+    sports: std::cell::OnceCell<bool>,
 }
+
+/// Words of match reports: two different ones in a text make a bare
+/// "first half" or "fourth quarter" the game's, not the year's. Not
+/// "goal", "penalty" or "scored", which business and court news use too.
+const SPORTS_WORDS: &[&str] = &[
+    "header",
+    "touchdown",
+    "touchdowns",
+    "halftime",
+    "kickoff",
+    "striker",
+    "goalkeeper",
+    "quarterback",
+    "innings",
+    "equaliser",
+    "equalizer",
+    "equalised",
+    "equalized",
+    "stoppage",
+    "referee",
+    "midfielder",
+    "rebounds",
+    "playoff",
+    "playoffs",
+];
+
+/// Words of results: a sentence with one is about a company's period.
+const RESULTS_WORDS: &[&str] = &[
+    "profit", "profits", "revenue", "revenues", "sales", "earnings", "income", "net", "loss",
+    "losses", "dividend",
+];
 
 /// The first quarter named by its ordinal without a year in `toks`
 /// ("third-quarter", "the fiscal fourth quarter"), if any.
@@ -2040,6 +2075,41 @@ impl<'a> Matcher<'a> {
     }
 
     /// A word of quarterly results: quarter, period, share, net, revenue…
+    /// Whether a half or quarter at i named without a year is a period
+    /// of a game: the text is a match report (two sports words) and the
+    /// sentence names no results ("first-half profit").
+    fn match_period(&self, i: usize) -> bool {
+        let sports = *self.sports.get_or_init(|| {
+            let mut seen = [false; SPORTS_WORDS.len()];
+            for (j, t) in self.t.iter().enumerate() {
+                if t.kind != Kind::Word {
+                    continue;
+                }
+                let w = self.word(j);
+                if let Some(k) = SPORTS_WORDS.iter().position(|s| w.eq_ignore_ascii_case(s)) {
+                    if let Some(x) = seen.get_mut(k) {
+                        *x = true;
+                    }
+                }
+            }
+            seen.iter().filter(|&&x| x).count() >= 2
+        });
+        if !sports {
+            return false;
+        }
+        let mut j = i;
+        while j > 0 && self.same_sent(j - 1, i) {
+            j -= 1;
+        }
+        !(j..self.t.len())
+            .take_while(|&k| self.same_sent(k, i))
+            .any(|k| {
+                RESULTS_WORDS
+                    .iter()
+                    .any(|w| self.word(k).eq_ignore_ascii_case(w))
+            })
+    }
+
     fn financial(&self, j: usize) -> bool {
         if matches!(self.lex(j), Lex::Unit(Unit::Quarter, false)) || self.kw(j, Kw::Period) {
             return true;
@@ -4110,6 +4180,10 @@ impl<'a> Matcher<'a> {
             Lex::Unit(Unit::Quarter, false) if (1..=4).contains(&n) || n == 99 => {
                 let q = if n == 99 { 4 } else { u8::try_from(n).ok()? };
                 let (y, e, rel) = y_after(j + 1);
+                if y.is_none() && self.match_period(i) {
+                    // "scored 12 points in the fourth quarter".
+                    return None;
+                }
                 let y = y.or_else(|| self.bare_quarter_year(q, i, j + 1));
                 let p = match y {
                     Some(y) => Point::Quarter(y, q),
@@ -4121,6 +4195,10 @@ impl<'a> Matcher<'a> {
             }
             Lex::Kw(Kw::Half) if (1..=2).contains(&n) => {
                 let (y, e, rel) = y_after(j + 1);
+                if y.is_none() && self.match_period(i) {
+                    // "a first-half penalty", "in the second half".
+                    return None;
+                }
                 let y = y.or_else(|| self.a.map(|a| a.year()));
                 let p = match y {
                     Some(y) => Point::Half(y, u8::try_from(n).ok()?),

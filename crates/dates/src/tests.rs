@@ -1700,3 +1700,19 @@ fn the_new_year_is_the_coming_year_late_in_the_year() {
     has("Sales slowed in the new year.", "the new year", "2019");
     none("Crowds gathered for the Chinese New Year parade.");
 }
+
+#[test]
+fn a_half_or_quarter_in_a_match_report_is_the_games() {
+    let report = "Harbour Town 2 Millbrook 1\n\n\
+                  Town trailed at halftime after a first-half header from Millbrook's striker. \
+                  In the second half, Town levelled from the penalty spot. \
+                  The referee added six minutes of stoppage time.";
+    let got = tag(report);
+    assert!(!got.iter().any(|(e, _)| e.contains("half")), "{got:?}");
+    // Business news keeps its halves and quarters, even with "goals".
+    has(
+        "The brewer expects to meet its sales goals in the first half, its goal since 2017.",
+        "the first half",
+        "2019-H1",
+    );
+}
