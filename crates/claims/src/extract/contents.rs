@@ -136,6 +136,48 @@ pub(super) fn fallback_contents(tok: &Tokenized, tags: &[u8], drafts: &mut [Draf
     }
 }
 
+/// A content of one unquoted lowercase verb right after a cue ending in
+/// "to" ("the call to | scrutinize| the firm more closely") runs on over
+/// the untagged words after it to the end of the clause (a comma,
+/// semicolon, colon, the sentence end or a quotation mark), when there is
+/// at least one.
+pub(super) fn lone_word_contents(tok: &Tokenized, tags: &[u8], drafts: &mut [Draft]) {
+    let toks = &tok.tokens;
+    for d in drafts.iter_mut() {
+        let [(a, b)] = d.content.as_slice() else {
+            continue;
+        };
+        let (a, b) = (*a, *b);
+        let infinitive = toks.get(d.cue.last).is_some_and(|t| t.lower == "to");
+        let lone = a == b
+            && a == d.cue.last + 1
+            && infinitive
+            && toks.get(a).is_some_and(|t| {
+                t.kind == TokKind::Word
+                    && !t.in_quote
+                    && !t.cap
+                    && !matches!(t.lower.as_str(), "which" | "that" | "who" | "what")
+            });
+        if !lone {
+            continue;
+        }
+        let s = toks.get(a).map(|t| t.sent);
+        let mut e = b;
+        while let Some(t) = toks.get(e + 1) {
+            let untagged = tags.get(e + 1) == Some(&0);
+            let clause_end = t.kind == TokKind::Punct
+                && matches!(t.lower.as_str(), "," | ";" | ":" | "." | "?" | "!" | "\"");
+            if Some(t.sent) != s || !untagged || clause_end || t.in_quote {
+                break;
+            }
+            e += 1;
+        }
+        if e > b {
+            d.content[0] = (a, e);
+        }
+    }
+}
+
 /// When `part` starts right after the cue (token `cue_last`) with a time
 /// or a prepositional phrase, or with the object of a verb of telling,
 /// followed by "that" within ten tokens outside quotations ("Friday that",

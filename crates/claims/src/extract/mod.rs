@@ -639,6 +639,7 @@ fn link(
     if rules {
         continue_quotations(tok, tags, &mut drafts, cb);
         fallback_contents(tok, tags, &mut drafts);
+        lone_word_contents(tok, tags, &mut drafts);
         infinitive_speech_cues(tok, &mut drafts);
     }
     let mut out = Vec::new();
@@ -2452,6 +2453,35 @@ mod tests {
         let mut drafts = vec![d];
         subject_before_cue(&p, &vec![0u8; p.tokens.len()], &cb, &mut drafts);
         assert!(drafts[0].source.is_none());
+    }
+
+    #[test]
+    fn a_lone_verb_after_a_cue_in_to_reads_to_the_end_of_its_clause() {
+        let text =
+            "Towns heeded the union's call to boycott the mill for a week, and others did not.";
+        let got = link_speech(
+            text,
+            Some(("union", "union")),
+            ("call", "to"),
+            ("boycott", "boycott"),
+        );
+        assert_eq!(
+            got,
+            vec![(
+                Some("union".to_string()),
+                "call to".to_string(),
+                "boycott the mill for a week".to_string()
+            )]
+        );
+        // Not after a cue without "to", nor for a capitalised word.
+        let text = "The union warned Mills the plant would close.";
+        let got = link_speech(
+            text,
+            Some(("union", "union")),
+            ("warned", "warned"),
+            ("mills", "mills"),
+        );
+        assert_eq!(got.first().map(|c| c.2.as_str()), Some("Mills"));
     }
 
     #[test]
