@@ -2452,6 +2452,42 @@ impl<'a> Matcher<'a> {
             f.modable = true;
             return Some(f);
         }
+        if let (true, Q::N(n), Unit::Day | Unit::Week) = (self.kw(k, Kw::From), q, u) {
+            // "two weeks from Tuesday", "a week from today": the day that
+            // many days or weeks after the day named (a weekday, or today,
+            // tomorrow, yesterday; after a calendar date "from" more often
+            // starts a span).
+            let deictic = match self.lex(k + 1) {
+                Lex::Kw(Kw::Today) | Lex::Kw(Kw::Tonight) => Some(0),
+                Lex::Kw(Kw::Yesterday) => Some(-1),
+                Lex::Kw(Kw::Tomorrow) => Some(1),
+                _ => None,
+            };
+            let base = match deictic {
+                Some(sh) => self
+                    .a
+                    .and_then(|a| add_days(a.date, sh))
+                    .map(|d| (d, k + 2)),
+                None => self
+                    .p_weekday(k + 1)
+                    .filter(|f| f.kind == TimexType::Date && f.s == k + 1 && f.anch)
+                    .filter(|f| !self.apos(f.e))
+                    .and_then(|f| f.day.map(|d| (d, f.e))),
+            };
+            // "the festival runs ten days from Monday": a span that starts
+            // then, not a day.
+            let span = i.checked_sub(1).is_some_and(|p| {
+                ["run", "runs", "ran", "last", "lasts", "lasted", "for"]
+                    .iter()
+                    .any(|w| self.is_word(p, w))
+            });
+            let base = base.filter(|_| !span);
+            if let Some((d, e)) = base {
+                let days = i64::from(n) * if u == Unit::Week { 7 } else { 1 };
+                let day = add_days(d, days)?;
+                return Some(Found::date(i, e, Point::Day(day), true));
+            }
+        }
         // "twice a year" is a set; "$5 a year", "24 hours a day" are rates,
         // which the annotated corpora leave untagged.
         if a_word && i > 0 {

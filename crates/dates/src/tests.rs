@@ -1716,3 +1716,20 @@ fn a_half_or_quarter_in_a_match_report_is_the_games() {
         "2019-H1",
     );
 }
+
+#[test]
+fn n_weeks_from_a_weekday_is_a_day() {
+    // Anchor Tuesday 2019-02-19.
+    has(
+        "The appeal will be heard two weeks from Thursday.",
+        "two weeks from Thursday",
+        "2019-03-07",
+    );
+    has(
+        "Voting closes a week from today.",
+        "a week from today",
+        "2019-02-26",
+    );
+    // A span that starts on the day stays a duration and a day.
+    has("The fair runs ten days from Friday.", "ten days", "P10D");
+}
