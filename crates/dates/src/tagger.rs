@@ -1519,6 +1519,7 @@ impl<'a> Matcher<'a> {
                 .p_named_holiday(i)
                 .or_else(|| self.p_fy(i))
                 .or_else(|| self.p_wc(i))
+                .or_else(|| self.p_year_to_date(i))
                 .map(|f| self.extend_time(f));
         }
         if let Lex::Weekday(wd, false) = t.lex {
@@ -1561,8 +1562,29 @@ impl<'a> Matcher<'a> {
             self.p_ord(i),
             self.p_edge(i),
             self.p_misc(i),
+            self.p_year_to_date(i),
         ];
         cands.into_iter().flatten().max_by_key(|f| f.e)
+    }
+
+    /// "(the) year to date", "year-to-date", "YTD": the year under way, as
+    /// "so far this year" is ("this year").
+    fn p_year_to_date(&self, i: usize) -> Option<Found> {
+        let y = if self.kw(i, Kw::The) { i + 1 } else { i };
+        let e = if self.lex(y) == Lex::Unit(Unit::Year, false) {
+            let j = self.hy(y + 1);
+            let k = self.hy(j + 1);
+            if !(self.kw(j, Kw::To) && self.is_word(k, "date")) {
+                return None;
+            }
+            k + 1
+        } else if self.word(i) == "YTD" {
+            i + 1
+        } else {
+            return None;
+        };
+        let p = self.shifted(Unit::Year, 0)?;
+        Some(Found::date(i, e, p, self.a.is_some()))
     }
 
     /// A time after a day ("Tuesday 19 February 2019 09:19 EST").

@@ -1733,3 +1733,12 @@ fn n_weeks_from_a_weekday_is_a_day() {
     // A span that starts on the day stays a duration and a day.
     has("The fair runs ten days from Friday.", "ten days", "P10D");
 }
+
+#[test]
+fn year_to_date_is_the_year_under_way() {
+    let text = "The fund is down 4% year to date. Year-to-date inflows \
+                and returns for the year to date were the weakest since 2011.";
+    has(text, "year to date", "2019");
+    has(text, "Year-to-date", "2019");
+    has(text, "the year to date", "2019");
+}
