@@ -111,13 +111,19 @@ impl EntityRecognizer {
     ) -> Vec<Vec<(usize, usize, &'static str)>> {
         let spans = self.tag_tokens_unrepaired(sents);
         // Words of the document's multi-word person names (surnames used
-        // alone are persons, whatever the context).
+        // alone are persons, whatever the context); not of "persons" the
+        // repairs will make companies ("Helmsdale Biotech": "Helmsdale"
+        // alone is still the company).
         let mut person_words: HashSet<String> = HashSet::new();
         for (sp, sw) in spans.iter().zip(sents) {
             for &(a, b, ty) in sp {
-                if ty == "PER" && b - a >= 2 {
-                    for w in sw.get(a..b).unwrap_or(&[]) {
-                        person_words.insert(w.as_ref().to_lowercase());
+                let Some(name) = sw.get(a..b) else {
+                    continue;
+                };
+                let name: Vec<&str> = name.iter().map(AsRef::as_ref).collect();
+                if ty == "PER" && b - a >= 2 && !self.is_company_name(&name) {
+                    for w in name {
+                        person_words.insert(w.to_lowercase());
                     }
                 }
             }
@@ -164,6 +170,13 @@ impl EntityRecognizer {
         let h = train::gazetteer_key(words);
         self.model.res.gaz.get(&h).copied().unwrap_or(0)
             | self.model.res.ext.get(&h).copied().unwrap_or(0)
+    }
+
+    /// Whether the name `words` ends in a company word ("Helmsdale
+    /// Biotech") and the gazetteers do not know it as a person: the repairs
+    /// make it an organisation whatever the tagger said.
+    fn is_company_name(&self, words: &[&str]) -> bool {
+        repair::ends_in_company_word(words) && self.known_mask(words) & 1 == 0
     }
 
     /// Whether `w` (not in capitals) is capitalized inside sentences less
@@ -537,6 +550,29 @@ mod tests {
         // An I- tag after O still starts a span (lenient decoding).
         let t = [0, 0, i_tag(2), 0];
         assert_eq!(spans_from_tags(&t, &w, &never), vec![(2, 3, "LOC")]);
+    }
+
+    /// Sentences split on spaces, for the tag_tokens tests.
+    fn split(sents: &[&'static str]) -> Vec<Vec<&'static str>> {
+        sents.iter().map(|s| s.split(' ').collect()).collect()
+    }
+
+    #[test]
+    fn a_company_the_tagger_took_for_a_person_lends_no_surname() {
+        let rec = EntityRecognizer::embedded().unwrap();
+        let sents = split(&[
+            "Its partner , Quorvale Biotech , will receive royalties .",
+            "CEO of Quorvale , Ansel Pryderi , said the money would fund trials .",
+        ]);
+        // The tagger's own reading: two persons.
+        let raw = rec.tag_tokens_unrepaired(&sents);
+        assert!(raw[0].contains(&(3, 5, "PER")), "{raw:?}");
+        assert!(raw[1].contains(&(2, 3, "PER")), "{raw:?}");
+        // "Quorvale Biotech" is a company, so "Quorvale" is no surname of a
+        // person of the document, and "CEO of" makes it the company.
+        let got = rec.tag_tokens(&sents);
+        assert!(got[0].contains(&(3, 5, "ORG")), "{got:?}");
+        assert!(got[1].contains(&(2, 3, "ORG")), "{got:?}");
     }
 
     #[test]

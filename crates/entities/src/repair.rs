@@ -295,6 +295,7 @@ pub const ORG_HEADS: &[&str] = &[
 pub const COMPANY_HEADS: &[&str] = &[
     "airlines",
     "airways",
+    "automotive",
     "bancorp",
     "beverages",
     "biosciences",
@@ -346,6 +347,15 @@ pub const COMPANY_HEADS: &[&str] = &[
     "trucks",
     "ventures",
 ];
+
+/// Whether a name of two words or more ends in one of [`COMPANY_HEADS`]
+/// ("Helmsdale Biotech").
+pub fn ends_in_company_word(words: &[&str]) -> bool {
+    words.len() >= 2
+        && words
+            .last()
+            .is_some_and(|w| COMPANY_HEADS.contains(&lower(w).as_str()))
+}
 
 /// Last words that make a two-word-or-longer name a place, not a person,
 /// even after a given name ("Tern Island", "Cape Breton Island", "Edward
@@ -691,7 +701,7 @@ pub fn repair(
                 && ((ty != "PER"
                     && (ORG_HEADS.contains(&head_last.as_str())
                         || (of_form && ORG_HEADS.contains(&head_first.as_str()))))
-                    || (COMPANY_HEADS.contains(&head_last.as_str()) && known & 1 == 0));
+                    || (ends_in_company_word(names) && known & 1 == 0));
             // A one-word person the document or the gazetteers know as a
             // person, or a given name, keeps its type.
             let person_known = ty == "PER"
@@ -1196,6 +1206,7 @@ mod tests {
             ("Ulla Brenn Labs raised money", (0, 3, "PER")),
             ("shares in Marrow Ferries rose", (2, 4, "MISC")),
             ("rival Quenby Technologies said", (1, 3, "PER")),
+            ("Rival Tarrin Automotive said", (1, 3, "PER")),
         ] {
             let got = run(text, &[sp]);
             assert_eq!(got.len(), 1, "{text}: {got:?}");
