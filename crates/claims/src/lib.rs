@@ -151,6 +151,16 @@ impl ClaimExtractor {
         let contents: Vec<(usize, usize)> =
             raw.iter().flat_map(|c| c.content.iter().copied()).collect();
         let genders = gender::genders(&doc.text, &mentions, &starts, doc.entities.len());
+        let titles: Vec<Vec<String>> = doc
+            .entities
+            .iter()
+            .map(|e| match e.label {
+                gleaner_core::EntityLabel::Person => {
+                    e.attributes.get("titles").cloned().unwrap_or_default()
+                }
+                _ => Vec::new(),
+            })
+            .collect();
         let ts = |a: usize, b: usize| TextSpan {
             span: sb.span(a, b),
             text: doc.text.get(a..b).unwrap_or("").to_string(),
@@ -161,7 +171,10 @@ impl ClaimExtractor {
                 let last = c.content.last()?.1;
                 let source = c.source.map(|(a, b)| {
                     let t = ts(a, b);
-                    let k = resolve::resolve_in((a, b), &doc.text, &mentions, &contents, &genders);
+                    let k =
+                        resolve::by_title((a, b), &doc.text, &mentions, &titles).or_else(|| {
+                            resolve::resolve_in((a, b), &doc.text, &mentions, &contents, &genders)
+                        });
                     // A speaker found through a role ("the judge") is a
                     // mention of that person for the pronouns after it.
                     if let Some(e) = k.and_then(|k| doc.entities.get(k).map(|e| (k, e))) {

@@ -160,6 +160,58 @@ fn speaks_for_org_noun(words: &[String]) -> bool {
     }
 }
 
+/// "The founder of Acme", "Acme's chief executive": the one person whom the
+/// document titles with the source's role words and the organisation it
+/// names ("Acme founder Jo Lin"), when the source names no person itself.
+/// `titles` holds each entity's titles (by entity index; empty for
+/// non-people).
+pub fn by_title(
+    source: (usize, usize),
+    text: &str,
+    mentions: &[MentionRef],
+    titles: &[Vec<String>],
+) -> Option<usize> {
+    let (s, e) = source;
+    let inside: Vec<&MentionRef> = mentions
+        .iter()
+        .filter(|m| m.start >= s && m.end <= e)
+        .collect();
+    if inside.iter().any(|m| m.label == EntityLabel::Person) {
+        return None;
+    }
+    let org = inside.iter().find(|m| m.label == EntityLabel::Org)?;
+    let lower_words = |t: &str| -> Vec<String> {
+        t.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let org_words = lower_words(text.get(org.start..org.end)?);
+    let role: Vec<String> = lower_words(text.get(s..org.start)?)
+        .into_iter()
+        .chain(lower_words(text.get(org.end..e)?))
+        .filter(|w| {
+            !matches!(
+                w.as_str(),
+                "the" | "a" | "an" | "of" | "s" | "its" | "at" | "for"
+            )
+        })
+        .collect();
+    if role.is_empty() || role.len() > 3 {
+        return None;
+    }
+    let mut found = titles.iter().enumerate().filter(|(_, ts)| {
+        ts.iter().any(|t| {
+            let tw = lower_words(t);
+            role.iter().all(|r| tw.contains(r)) && org_words.iter().all(|o| tw.contains(o))
+        })
+    });
+    match (found.next(), found.next()) {
+        (Some((k, _)), None) => Some(k),
+        _ => None,
+    }
+}
+
 /// The entity index `source` (bytes of `text`) refers to. `mentions` must be
 /// sorted by start.
 pub fn resolve(source: (usize, usize), text: &str, mentions: &[MentionRef]) -> Option<usize> {
@@ -382,6 +434,32 @@ mod tests {
             "without contents: the nearest"
         );
         assert_eq!(resolve_in(she, text, &mentions, &[content], &[]), Some(0));
+    }
+
+    #[test]
+    fn the_founder_of_an_organisation_is_the_person_titled_so() {
+        let text = "Acme founder Jo Lin spoke. The founder of Acme has said profits rose.";
+        let at = |p: &str| text.find(p).unwrap_or(0);
+        let last = text.rfind("Acme").unwrap_or(0);
+        let mentions = vec![
+            mention(0, 4, 0, EntityLabel::Org),
+            mention(at("Jo"), at("Jo") + 6, 1, EntityLabel::Person),
+            mention(last, last + 4, 0, EntityLabel::Org),
+        ];
+        let titles = vec![Vec::new(), vec!["Acme founder".to_string()]];
+        let src = (at("The founder"), last + 4);
+        assert_eq!(by_title(src, text, &mentions, &titles), Some(1));
+        assert_eq!(resolve(src, text, &mentions), Some(0), "without titles");
+        // Another role, or two people so titled: no answer.
+        let src2 = (at("The founder") + 4, last + 4);
+        assert_eq!(by_title(src2, text, &mentions, &titles), Some(1));
+        let other = vec![Vec::new(), vec!["Acme chief executive".to_string()]];
+        assert_eq!(by_title(src, text, &mentions, &other), None);
+        let two = vec![
+            vec!["Acme founder".to_string()],
+            vec!["Acme founder".to_string()],
+        ];
+        assert_eq!(by_title(src, text, &mentions, &two), None);
     }
 
     #[test]
