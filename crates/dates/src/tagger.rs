@@ -3286,11 +3286,14 @@ impl<'a> Matcher<'a> {
             if t.num % 10 != 0 {
                 return None;
             }
-            // "in his 30s" is an age.
+            // "in his 30s" is an age; "highs in the low 30s", "the upper
+            // 80s" a temperature or a price (a decade is early/late/mid).
             if i > 0
-                && ["his", "her", "their", "my", "your", "our"]
-                    .iter()
-                    .any(|w| self.is_word(i - 1, w))
+                && [
+                    "his", "her", "their", "my", "your", "our", "low", "high", "upper", "lower",
+                ]
+                .iter()
+                .any(|w| self.is_word(i - 1, w))
             {
                 return None;
             }

@@ -1742,3 +1742,10 @@ fn year_to_date_is_the_year_under_way() {
     has(text, "Year-to-date", "2019");
     has(text, "the year to date", "2019");
 }
+
+#[test]
+fn the_low_thirties_are_a_reading_not_a_decade() {
+    none("Highs will stay in the low 30s, with lows in the upper 60s.");
+    none("The stock traded in the high 90s.");
+    has("Prices fell in the 60s.", "the 60s", "196");
+}
