@@ -353,7 +353,10 @@ fn evidence(
     let start_of = |k: usize| sentence_starts.get(k).copied().unwrap_or(0);
     for (at, w) in words(text, 0) {
         let g = Gender::of_pronoun(w);
-        if g == Gender::Unknown || quotes.iter().any(|&(a, b)| a < at && at < b) {
+        // The ranges are sorted and disjoint: the last one opening before.
+        let k = quotes.partition_point(|&(a, _)| a < at);
+        let quoted = k > 0 && quotes.get(k - 1).is_some_and(|&(_, b)| at < b);
+        if g == Gender::Unknown || quoted {
             continue;
         }
         let here = sentence_of(at);
@@ -521,6 +524,32 @@ mod tests {
         assert_eq!(votes.get("Brin"), Some(&(1, 0)));
         let table = given_names_table(&votes, 2);
         assert_eq!(table, "Wenna\tF\t2\n");
+    }
+
+    proptest::proptest! {
+        /// Any text and any mention offsets, even off char boundaries or
+        /// past the end: no panic, one gender per entity.
+        #[test]
+        fn never_panics(
+            text in "[ a-zA-Zé“”\"’.,\n]{0,80}",
+            spans in proptest::collection::vec((0usize..90, 0usize..12, 0usize..3), 0..6),
+            starts in proptest::collection::vec(0usize..90, 0..4),
+        ) {
+            let mut mentions: Vec<MentionRef> = spans
+                .iter()
+                .map(|&(a, len, entity)| MentionRef {
+                    start: a,
+                    end: a + len,
+                    entity,
+                    label: EntityLabel::Person,
+                })
+                .collect();
+            mentions.sort_by_key(|m| (m.start, m.end));
+            let mut starts = starts;
+            starts.sort_unstable();
+            let g = genders(&text, &mentions, &starts, 3);
+            proptest::prop_assert_eq!(g.len(), 3);
+        }
     }
 
     #[test]
