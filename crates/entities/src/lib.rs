@@ -104,7 +104,9 @@ impl EntityRecognizer {
     ///
     /// These are the spans of [`tag_tokens_unrepaired`](Self::tag_tokens_unrepaired)
     /// after the context repairs of [`repair`] (company cues, head nouns,
-    /// "Theresa May", acronym + person, letter brands).
+    /// "Theresa May", acronym + person, letter brands); a one-word name a
+    /// company cue made an organisation in one sentence is one in the
+    /// document's other sentences too.
     pub fn tag_tokens<S: AsRef<str>>(
         &self,
         sents: &[Vec<S>],
@@ -128,14 +130,51 @@ impl EntityRecognizer {
                 }
             }
         }
-        spans
+        let mut repaired: Vec<Vec<(usize, usize, &'static str)>> = spans
             .iter()
             .zip(sents)
             .map(|(sp, sw)| {
                 let words: Vec<&str> = sw.iter().map(AsRef::as_ref).collect();
                 repair::repair(sp, &words, self, &person_words)
             })
-            .collect()
+            .collect();
+        // One-word names a company cue made organisations somewhere in the
+        // document ("CEO of Kinderly") are organisations in its other
+        // sentences too ("Kinderly is growing fast"), where the tagger
+        // took them for a person or a place.
+        let mut cue_orgs: HashSet<String> = HashSet::new();
+        for ((rep, before), sw) in repaired.iter().zip(&spans).zip(sents) {
+            for &(a, b, ty) in rep {
+                if ty == "ORG" && b - a == 1 && !before.contains(&(a, b, ty)) {
+                    if let Some(w) = sw.get(a) {
+                        cue_orgs.insert(w.as_ref().to_lowercase());
+                    }
+                }
+            }
+        }
+        if cue_orgs.is_empty() {
+            return repaired;
+        }
+        for (rep, sw) in repaired.iter_mut().zip(sents) {
+            for span in rep.iter_mut() {
+                let (a, b, ty) = *span;
+                if b - a != 1 || !matches!(ty, "PER" | "LOC") {
+                    continue;
+                }
+                let Some(w) = sw.get(a).map(AsRef::as_ref) else {
+                    continue;
+                };
+                let key = w.to_lowercase();
+                if cue_orgs.contains(&key)
+                    && !person_words.contains(&key)
+                    && !self.given.contains(w)
+                    && self.known_mask(&[w]) & 5 == 0
+                {
+                    span.2 = "ORG";
+                }
+            }
+        }
+        repaired
     }
 
     /// Like [`tag_tokens`](Self::tag_tokens) without the context repairs:
@@ -573,6 +612,38 @@ mod tests {
         let got = rec.tag_tokens(&sents);
         assert!(got[0].contains(&(3, 5, "ORG")), "{got:?}");
         assert!(got[1].contains(&(2, 3, "ORG")), "{got:?}");
+    }
+
+    #[test]
+    fn a_company_cue_in_one_sentence_holds_for_the_document() {
+        let rec = EntityRecognizer::embedded().unwrap();
+        let sents = split(&[
+            "Orla Fennimore named chief executive of Brindlecot",
+            "Brindlecot , the meal-kit app , has named Orla Fennimore as its chief executive .",
+            "\" Brindlecot is at an exciting point , \" Fennimore said .",
+            "Investors said Brindlecot was growing fast .",
+        ]);
+        let raw = rec.tag_tokens_unrepaired(&sents);
+        assert!(raw[2].contains(&(1, 2, "PER")), "{raw:?}");
+        assert!(raw[3].contains(&(2, 3, "PER")), "{raw:?}");
+        let got = rec.tag_tokens(&sents);
+        assert!(got[0].contains(&(6, 7, "ORG")), "{got:?}");
+        assert!(got[2].contains(&(1, 2, "ORG")), "{got:?}");
+        assert!(got[3].contains(&(2, 3, "ORG")), "{got:?}");
+        // Not for a surname of a person of the document ("Brindlecot"
+        // the company named after Orla Brindlecot).
+        let sents = split(&[
+            "Orla Brindlecot named chief executive of Brindlecot",
+            "Brindlecot , the meal-kit app , has named Orla Brindlecot as its chief executive .",
+            "Investors said Brindlecot was growing fast .",
+        ]);
+        let raw = rec.tag_tokens_unrepaired(&sents);
+        let got = rec.tag_tokens(&sents);
+        assert_eq!(raw[2], got[2], "{raw:?} {got:?}");
+        assert!(
+            raw[2].contains(&(2, 3, "PER")) && got[0].contains(&(6, 7, "ORG")),
+            "{raw:?} {got:?}"
+        );
     }
 
     #[test]
