@@ -1175,7 +1175,14 @@ pub fn canonicalize(
                 label,
                 name,
                 aliases,
-                titles: g.titles,
+                // A title was read before a mention the tagger took for a
+                // person; an entity that is not one has none ("CEO of" before
+                // a company).
+                titles: if label == EntityLabel::Person {
+                    g.titles
+                } else {
+                    Vec::new()
+                },
                 mentions: g.mentions.into_iter().map(|m| m.0).collect(),
             }
         })
@@ -1446,6 +1453,12 @@ mod tests {
         let e = run(t, &[("Halvik", 0, Person), ("Halvik Foods", 0, Org)]);
         assert_eq!(e.len(), 1, "{e:?}");
         assert_eq!((e[0].label, e[0].name.as_str()), (Org, "Halvik Foods"));
+        // A title read before a "person" that is the company does not stay
+        // with it.
+        let t = "Halvik Foods cut jobs. The CEO of Halvik said more would go.";
+        let e = run(t, &[("Halvik Foods", 0, Org), ("Halvik", 1, Person)]);
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert!(e[0].titles.is_empty(), "{e:?}");
         // A place keeps its own entity: an authority is not a company word,
         // and a known place never joins.
         let t = "The Tallis Valley Water Authority warned farmers in Tallis Valley. \
