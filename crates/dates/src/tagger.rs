@@ -904,6 +904,7 @@ impl<'a> Matcher<'a> {
                 hits[h] = match t.lex {
                     _ if h == 1 && self.tail_attribution(e, j) => Dir::Unknown,
                     _ if d <= 4 && self.reporting(j) => Dir::Past,
+                    _ if self.to_future(j) => self.future_cue(j),
                     Lex::Kw(Kw::FutureCue) => self.future_cue(j),
                     Lex::Kw(Kw::Until) | Lex::Kw(Kw::Coming) => Dir::Future,
                     Lex::Kw(Kw::PresentCue) if self.kw(j + 1, Kw::To) => Dir::Future,
@@ -997,6 +998,17 @@ impl<'a> Matcher<'a> {
         false
     }
 
+    /// "forecast to reach", "likely to open", "bound to fall": a word
+    /// outside the tense lexicon that, before an infinitive, looks ahead
+    /// ("due to the storm" does not).
+    fn to_future(&self, j: usize) -> bool {
+        self.kw(j + 1, Kw::To)
+            && self.infinitive(j + 2)
+            && ["forecast", "forecasts", "likely", "unlikely", "bound"]
+                .iter()
+                .any(|w| self.is_word(j, w))
+    }
+
     /// The direction of a past-looking verb at j: future when a modal or
     /// "to" governs it ("will be paid", "expected to be completed").
     fn verb_dir(&self, j: usize) -> Dir {
@@ -1024,6 +1036,9 @@ impl<'a> Matcher<'a> {
                 "set",
                 "slated",
                 "poised",
+                "projected",
+                "predicted",
+                "tipped",
                 "supposed",
                 "prepared",
                 "determined",
@@ -1102,6 +1117,10 @@ impl<'a> Matcher<'a> {
     /// the noun "plan" ("announced the plan Aug. 21"), which has no tense.
     fn future_cue(&self, j: usize) -> Dir {
         let prev = |k: usize| j.checked_sub(k).filter(|&p| self.same_sent(p, j));
+        if self.is_word(j, "due") && self.kw(j + 1, Kw::To) && !self.infinitive(j + 2) {
+            // "abandoned on Saturday due to the storm": a cause.
+            return Dir::Unknown;
+        }
         if ["plan", "plans"].iter().any(|w| self.is_word(j, w))
             && prev(1).is_some_and(|p| {
                 matches!(self.lex(p), Lex::Kw(Kw::A | Kw::The | Kw::This | Kw::That))
@@ -2686,6 +2705,7 @@ impl<'a> Matcher<'a> {
                     // the clause's ("said Friday" still dates the saying).
                     _ if self.tail_attribution(e, j) => Dir::Unknown,
                     _ if self.reporting(j) => Dir::Past,
+                    _ if self.to_future(j) => self.future_cue(j),
                     _ if ["planned", "planning", "plans", "scheduled"]
                         .iter()
                         .any(|w| self.is_word(j, w)) =>

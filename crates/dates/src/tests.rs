@@ -1749,3 +1749,34 @@ fn the_low_thirties_are_a_reading_not_a_decade() {
     none("The stock traded in the high 90s.");
     has("Prices fell in the 60s.", "the 60s", "196");
 }
+
+#[test]
+fn forecast_likely_due_to_look_ahead() {
+    // Anchor Tuesday 2019-02-19.
+    has(
+        "Temperatures are forecast to reach 20C on Saturday.",
+        "Saturday",
+        "2019-02-23",
+    );
+    has(
+        "The new bridge is likely to open to traffic on Saturday.",
+        "Saturday",
+        "2019-02-23",
+    );
+    has(
+        "Temperatures are projected to reach 20C in April.",
+        "April",
+        "2019-04",
+    );
+    // "due to" + a noun is a cause; "had been due to" is past.
+    has(
+        "The final was abandoned on Saturday due to the storm.",
+        "Saturday",
+        "2019-02-16",
+    );
+    has(
+        "The offer had been due to expire on Saturday evening.",
+        "Saturday evening",
+        "2019-02-16TEV",
+    );
+}
