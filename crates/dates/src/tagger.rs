@@ -1163,15 +1163,34 @@ impl<'a> Matcher<'a> {
     /// the clause's. A verb with a complement ("On Friday, officials said
     /// the plant would close") is the clause's own and is dated by it.
     fn tail_attribution(&self, e: usize, j: usize) -> bool {
-        j >= e
-            && self.reporting(j)
-            && (e..j).any(|k| self.p(k, b','))
-            && (j + 1 >= self.t.len()
-                || !self.same_sent(j + 1, j)
-                || [b'.', b',', b';', b'!', b'?']
-                    .iter()
-                    .any(|&c| self.p(j + 1, c))
-                || self.quote(j + 1))
+        if !(j >= e && self.reporting(j) && (e..j).any(|k| self.p(k, b','))) {
+            return false;
+        }
+        if j + 1 >= self.t.len()
+            || !self.same_sent(j + 1, j)
+            || [b'.', b',', b';', b'!', b'?']
+                .iter()
+                .any(|&c| self.p(j + 1, c))
+            || self.quote(j + 1)
+        {
+            return true;
+        }
+        // "…, officials said on Thursday.", "…, she said in a statement.":
+        // a short adjunct to the sentence's end, with no verb of its own.
+        let mut k = j + 1;
+        while k < self.t.len() && k < j + 8 && self.same_sent(k, j) {
+            let t = &self.t[k];
+            if matches!(
+                t.lex,
+                Lex::Kw(Kw::FutureCue | Kw::PastCue | Kw::PresentCue | Kw::To)
+            ) || (t.ed && t.kind == Kind::Word && !t.cap)
+                || self.is_word(k, "that")
+            {
+                return false;
+            }
+            k += 1;
+        }
+        k >= self.t.len() || !self.same_sent(k, j)
     }
 
     /// A reporting verb ("said", "told"): its tense is the report's, not

@@ -1780,3 +1780,23 @@ fn forecast_likely_due_to_look_ahead() {
         "2019-02-16TEV",
     );
 }
+
+#[test]
+fn an_attribution_with_its_own_day_closes_the_sentence() {
+    // Anchor Tuesday 2019-02-19.
+    has(
+        "The new bridge is set to open to traffic on Saturday, officials said on Monday.",
+        "Saturday",
+        "2019-02-23",
+    );
+    has(
+        "Nurses will walk out of the city hospitals on Friday, the union said in a statement.",
+        "Friday",
+        "2019-02-22",
+    );
+    has(
+        "On Friday, officials said in a statement that the plant would close.",
+        "Friday",
+        "2019-02-15",
+    );
+}
