@@ -323,6 +323,93 @@ pub(super) fn subject_name(tok: &Tokenized, cue: usize) -> Option<(usize, usize)
     (!object_of_a_larger_phrase(tok, first)).then_some((first, last))
 }
 
+/// A sourceless cue in the second half of a coordination ("Suspicious of
+/// its ties, Washington has blocked the firm, and now urges allies to do
+/// the same") takes the subject of the first half: the last untagged run
+/// of capitalised words before the "and" that opens the sentence or
+/// follows a comma and is followed by a verb (an auxiliary, or a lowercase
+/// word ending in "ed" or "s"). Speech mode only.
+pub(super) fn coordinated_subject(tok: &Tokenized, tags: &[u8], drafts: &mut [Draft]) {
+    let toks = &tok.tokens;
+    for d in drafts.iter_mut().filter(|d| d.source.is_none()) {
+        let Some(ct) = toks.get(d.cue.first) else {
+            continue;
+        };
+        if ct.in_quote {
+            continue;
+        }
+        let s = ct.sent;
+        // "and", then at most two adverbs, then the cue.
+        let mut k = d.cue.first;
+        let mut adverbs = 0;
+        while k > 0
+            && adverbs < 2
+            && toks.get(k - 1).is_some_and(|t| {
+                t.sent == s
+                    && matches!(
+                        t.lower.as_str(),
+                        "now" | "also" | "then" | "later" | "since"
+                    )
+            })
+        {
+            k -= 1;
+            adverbs += 1;
+        }
+        if k == 0
+            || toks
+                .get(k - 1)
+                .is_none_or(|t| t.lower != "and" || t.sent != s)
+        {
+            continue;
+        }
+        let and = k - 1;
+        let mut found: Option<(usize, usize)> = None;
+        let mut i = 0;
+        while i < and {
+            let Some(t) = toks.get(i) else { break };
+            let starts_run = t.sent == s
+                && t.kind == TokKind::Word
+                && t.cap
+                && !t.in_quote
+                && tags.get(i) == Some(&0)
+                && (i == 0
+                    || toks
+                        .get(i - 1)
+                        .is_some_and(|p| p.sent != s || p.lower == ","));
+            if !starts_run {
+                i += 1;
+                continue;
+            }
+            let mut e = i;
+            while e + 1 < and
+                && toks.get(e + 1).is_some_and(|t| {
+                    t.kind == TokKind::Word && t.cap && !t.in_quote && tags.get(e + 1) == Some(&0)
+                })
+            {
+                e += 1;
+            }
+            let verb = toks.get(e + 1).is_some_and(|v| {
+                v.kind == TokKind::Word
+                    && !v.cap
+                    && (is_auxiliary(&v.lower)
+                        || (v.lower.len() > 3
+                            && (v.lower.ends_with("ed") || v.lower.ends_with('s'))))
+            });
+            if verb && e + 1 < and {
+                found = Some((i, e));
+            }
+            i = e + 1;
+        }
+        if let Some((a, b)) = found {
+            d.source = Some(Run {
+                role: Role::Src,
+                first: a,
+                last: b,
+            });
+        }
+    }
+}
+
 /// A short subject that the tagger put into the content right before an
 /// active cue ("The ministry | has sought the files") becomes its source.
 /// A cue with a strong cue word (lexicon bucket 4 or more) still without a
