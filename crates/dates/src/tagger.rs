@@ -1561,6 +1561,9 @@ impl<'a> Matcher<'a> {
                 .map(|f| self.extend_time(f));
         }
         if let Lex::Weekday(wd, false) = t.lex {
+            if self.newspaper_title(i) {
+                return None;
+            }
             if let Some(named) = self.p_named_weekday(i, wd) {
                 return named.map(|f| self.extend_time(f));
             }
@@ -3858,6 +3861,37 @@ impl<'a> Matcher<'a> {
     /// the weekday is not read as a day of the anchor's week.
     ///
     /// `None`: not a named day. `Some(None)`: a name, left untagged.
+    /// Whether the weekday at i is part of a newspaper's title: "the
+    /// Sunday Times", "Sunday Telegraph", "the Mail on Sunday", "the
+    /// Independent on Sunday".
+    fn newspaper_title(&self, i: usize) -> bool {
+        let title_after = self.t.get(i + 1).is_some_and(|n| n.cap && !n.nl)
+            && self.same_sent(i, i + 1)
+            && [
+                "Times",
+                "Telegraph",
+                "Mirror",
+                "Express",
+                "Herald",
+                "Mail",
+                "Star",
+                "Tribune",
+                "Post",
+                "Sport",
+            ]
+            .iter()
+            .any(|w| self.word(i + 1) == *w)
+            // "On Sunday Times Square was empty."
+            && !self.is_word(i + 2, "Square");
+        let on_after_title = i >= 2
+            && self.kw(i - 1, Kw::On)
+            && self.same_sent(i - 2, i)
+            && ["Mail", "Independent"]
+                .iter()
+                .any(|w| self.word(i - 2) == *w);
+        title_after || on_after_title
+    }
+
     fn p_named_weekday(&self, i: usize, wd: u8) -> Option<Option<Found>> {
         let s = i.checked_sub(1)?;
         let m = self.t.get(s)?;

@@ -1800,3 +1800,9 @@ fn an_attribution_with_its_own_day_closes_the_sentence() {
         "2019-02-15",
     );
 }
+
+#[test]
+fn a_sunday_newspaper_is_no_day() {
+    none("She wrote for the Sunday Times and later the Mail on Sunday.");
+    has("On Sunday Times Square was empty.", "Sunday", "2019-02-17");
+}
