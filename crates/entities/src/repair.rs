@@ -740,6 +740,34 @@ pub fn repair(
         chain_end = (span.2 == "ORG" && listed).then_some(span.1);
         out.push(span);
     }
+    // "the Maritime and Coastguard Agency": an untagged capitalized word
+    // and "and" before an organisation of two words or more, opening the
+    // sentence or after "the", are the start of its name.
+    let name_word = |t: &str| {
+        is_title(t)
+            && !lex.is_common(t)
+            && !lex.is_given_name(t)
+            && !crate::is_leading_function_word(t)
+            && lex.known(&[t]) & 5 == 0
+    };
+    for k in 0..out.len() {
+        let Some(&(a, b, ty)) = out.get(k) else {
+            continue;
+        };
+        let free = k == 0 || out.get(k - 1).is_some_and(|p| p.1 + 2 <= a);
+        if ty == "ORG"
+            && b - a >= 2
+            && a >= 2
+            && free
+            && w(a - 1) == "and"
+            && name_word(w(a - 2))
+            && (a == 2 || lw(a - 3) == "the")
+        {
+            if let Some(sp) = out.get_mut(k) {
+                sp.0 = a - 2;
+            }
+        }
+    }
     // Letter brands and unknown names that "said it would" the tagger left
     // untagged.
     let mut extra = Vec::new();
@@ -753,7 +781,9 @@ pub fn repair(
             && !gleaner_datelines::is_month_word(&lower(t))
             && !gleaner_datelines::is_weekday_name(&lower(t))
             && lex.known(&[t]) & 5 == 0
-            && (said_it(i + 1, words) || business_possessive(i + 1, words))
+            && (said_it(i + 1, words)
+                || business_possessive(i + 1, words)
+                || coordinated_with_org(i, words, &out))
         {
             extra.push((i, i + 1, "ORG"));
             continue;
@@ -772,6 +802,28 @@ pub fn repair(
         out.sort_unstable();
     }
     out
+}
+
+/// Whether the word at `i` is joined by "and" to an organisation named
+/// with "the" in `spans` ("Ofcom and the Met Office", "the Met Office and
+/// Ofcom"), or by "and" to one of two words or more after a comma ("Time,
+/// Slate and Drudge Report"); not "Bond and PIBOR futures", nor "Trump
+/// Plaza Hotel and Casino".
+fn coordinated_with_org(i: usize, words: &[&str], spans: &[Span]) -> bool {
+    let w = |k: usize| words.get(k).copied().unwrap_or("");
+    let org_at = |start: usize| spans.iter().find(|s| s.0 == start && s.2 == "ORG");
+    let the_org_ending = |end: usize| {
+        spans.iter().any(|s| {
+            s.1 == end && s.2 == "ORG" && s.0 > 0 && w(s.0 - 1).eq_ignore_ascii_case("the")
+        })
+    };
+    let after_the = w(i + 1) == "and" && w(i + 2) == "the" && org_at(i + 3).is_some();
+    let listed = i > 0
+        && w(i - 1) == ","
+        && w(i + 1) == "and"
+        && org_at(i + 2).is_some_and(|s| s.1 - s.0 >= 2);
+    let before = i >= 2 && w(i - 1) == "and" && the_org_ending(i - 1);
+    after_the || listed || before
 }
 
 /// Whether the words around the name `words[a..b]` (tagged `ty`, a place or
@@ -1120,6 +1172,67 @@ mod tests {
             "Zentor said he would close .",
         ] {
             assert_eq!(run(text, &[]), vec![], "{text}");
+        }
+    }
+
+    #[test]
+    fn an_untagged_name_beside_an_org_is_an_org() {
+        assert_eq!(
+            run(
+                "Zentor and the Met Office issued guidance",
+                &[(3, 5, "ORG")]
+            ),
+            vec![
+                ("Zentor".to_string(), "ORG"),
+                ("Met Office".to_string(), "ORG")
+            ]
+        );
+        assert_eq!(
+            run(
+                "guidance from the Met Office and Zentor .",
+                &[(3, 5, "ORG")]
+            ),
+            vec![
+                ("Met Office".to_string(), "ORG"),
+                ("Zentor".to_string(), "ORG")
+            ]
+        );
+        assert_eq!(
+            run(
+                "outlets such as Time , Zentor and Drudge Report",
+                &[(3, 4, "ORG"), (7, 9, "ORG")]
+            ),
+            vec![
+                ("Time".to_string(), "ORG"),
+                ("Zentor".to_string(), "ORG"),
+                ("Drudge Report".to_string(), "ORG")
+            ]
+        );
+        // Without "the" or a list, the word opens the organisation's name.
+        assert_eq!(
+            run("The Nautical and Coastguard Agency said", &[(3, 5, "ORG")]),
+            vec![("Nautical and Coastguard Agency".to_string(), "ORG")]
+        );
+        assert_eq!(
+            run(
+                "fines from the Nautical and Coastguard Agency",
+                &[(5, 7, "ORG")]
+            ),
+            vec![("Nautical and Coastguard Agency".to_string(), "ORG")]
+        );
+        // Not a common word or a given name, nor beside a place, nor a
+        // word after a name that does not open with "the".
+        for (text, sp) in [
+            (
+                "president of Zentor Plaza Hotel and Casino in Oslo",
+                (2, 5, "ORG"),
+            ),
+            ("Service and the Met Office agreed", (3, 5, "ORG")),
+            ("Mara and the Met Office agreed", (3, 5, "ORG")),
+            ("Zentor and the Lake District agreed", (3, 5, "LOC")),
+            ("Zentor and ZIBOR futures rose", (2, 3, "ORG")),
+        ] {
+            assert_eq!(run(text, &[sp]).len(), 1, "{text}");
         }
     }
 
