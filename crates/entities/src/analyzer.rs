@@ -20,8 +20,8 @@ use std::sync::Arc;
 #[derive(Debug, Clone, Default, Deserialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct EntitiesOptions {
-    /// Labels to keep (`PERSON`, `ORG`, `GPE`, `LOC`, `NORP`, `EVENT`, `LAW`,
-    /// `MISC`, …); empty or absent keeps every label.
+    /// Labels to keep (`PERSON`, `ORG`, `GPE`, `LOC`, `FAC`, `NORP`, `EVENT`,
+    /// `LAW`, `MISC`, …); empty or absent keeps every label.
     #[serde(default)]
     pub labels: Vec<EntityLabel>,
     /// Minimum number of mentions an entity needs to be reported (default
@@ -45,7 +45,7 @@ impl AnalyzerFactory for EntitiesFactory {
                     name: "labels",
                     ty: "array of string",
                     default: Some("[]"),
-                    doc: "Labels to keep (PERSON, ORG, GPE, LOC, NORP, EVENT, LAW, MISC); empty keeps all",
+                    doc: "Labels to keep (PERSON, ORG, GPE, LOC, FAC, NORP, EVENT, LAW, MISC); empty keeps all",
                 },
                 OptionInfo {
                     name: "min_mentions",

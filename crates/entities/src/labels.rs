@@ -7,6 +7,7 @@
 //! |---|---|---|
 //! | PER | PERSON | always |
 //! | ORG | ORG | always |
+//! | LOC | FAC | names of two words or more ending in a facility word (Airport, Station, Bridge, Tunnel, Stadium, Terminal, Dam, Highway, Street, …) |
 //! | LOC | LOC | continents, regions, and names with a geographic head word (River, Sea, Mountains, Valley, Gulf, …) |
 //! | LOC | GPE | every other LOC (countries, cities, states) |
 //! | MISC | NORP | nationality, religious or political-group words (`-an`, `-ese`, `-ish`, `-i` adjectives and a list) |
@@ -65,6 +66,25 @@ const LOC_HEADS: &[&str] = &[
     "lakes",
     "rivers",
     "wetlands",
+];
+/// Last words of facility names ("Tarrow Airport", "Kelso Bridge").
+const FAC_HEADS: &[&str] = &[
+    "airport",
+    "airfield",
+    "station",
+    "bridge",
+    "tunnel",
+    "stadium",
+    "arena",
+    "terminal",
+    "dam",
+    "highway",
+    "motorway",
+    "tower",
+    "street",
+    "road",
+    "avenue",
+    "boulevard",
 ];
 const CONTINENTS: &[&str] = &[
     "europe",
@@ -304,7 +324,9 @@ pub fn fine_label(conll: &str, words: &[&str]) -> EntityLabel {
         "PER" => EntityLabel::Person,
         "ORG" => EntityLabel::Org,
         "LOC" => {
-            if CONTINENTS.contains(&joined.as_str())
+            if words.len() >= 2 && FAC_HEADS.contains(&last) {
+                EntityLabel::Fac
+            } else if CONTINENTS.contains(&joined.as_str())
                 || lower.iter().any(|w| LOC_HEADS.contains(&w.as_str()))
             {
                 EntityLabel::Loc
@@ -372,6 +394,11 @@ mod tests {
             EntityLabel::Loc
         );
         assert_eq!(fine_label("LOC", &["Lake", "Vanern"]), EntityLabel::Loc);
+        assert_eq!(fine_label("LOC", &["Tarvik", "Airport"]), EntityLabel::Fac);
+        assert_eq!(fine_label("LOC", &["Harbour", "Street"]), EntityLabel::Fac);
+        // A lone facility word is no facility's name.
+        assert_eq!(fine_label("LOC", &["Station"]), EntityLabel::Gpe);
+        assert_eq!(to_conll(fine_label("LOC", &["Tarvik", "Airport"])), "LOC");
         assert_eq!(fine_label("MISC", &["Chinese"]), EntityLabel::Norp);
         assert_eq!(fine_label("MISC", &["American"]), EntityLabel::Norp);
         assert_eq!(fine_label("MISC", &["World", "Cup"]), EntityLabel::Event);
