@@ -3427,7 +3427,23 @@ impl<'a> Matcher<'a> {
                 if w.eq_ignore_ascii_case("percent") || w.eq_ignore_ascii_case("per") {
                     return None;
                 }
-                if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !n.ed {
+                // "the 2019 floods", "its 2024 accounts": after a
+                // determiner a year-like number before a plural noun is the
+                // year ("the 2000 metres" is a distance).
+                let det_year = (1900..=2100).contains(&y)
+                    && i > 0
+                    && (self.kw(i - 1, Kw::The)
+                        || ["its", "their", "his", "her", "our"]
+                            .iter()
+                            .any(|d| self.is_word(i - 1, d)))
+                    && ![
+                        "metres", "meters", "miles", "yards", "votes", "points", "people",
+                        "members", "dollars", "pounds", "euros", "units", "shares", "jobs",
+                        "troops",
+                    ]
+                    .iter()
+                    .any(|u| w.eq_ignore_ascii_case(u));
+                if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !n.ed && !det_year {
                     return None;
                 }
             }

@@ -1806,3 +1806,15 @@ fn a_sunday_newspaper_is_no_day() {
     none("She wrote for the Sunday Times and later the Mail on Sunday.");
     has("On Sunday Times Square was empty.", "Sunday", "2019-02-17");
 }
+
+#[test]
+fn a_year_after_a_determiner_before_a_plural_is_the_year() {
+    has(
+        "In the 2014 floods, warnings came a day ahead.",
+        "2014",
+        "2014",
+    );
+    has("Its 2017 accounts were filed late.", "2017", "2017");
+    none("She won the 2000 metres in a record time.");
+    none("Some 2000 people marched.");
+}
