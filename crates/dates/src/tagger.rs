@@ -3443,7 +3443,11 @@ impl<'a> Matcher<'a> {
                     ]
                     .iter()
                     .any(|u| w.eq_ignore_ascii_case(u));
-                if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !n.ed && !det_year {
+                let plural = (w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !n.ed)
+                    || ["people", "men", "women", "children"]
+                        .iter()
+                        .any(|x| w.eq_ignore_ascii_case(x));
+                if plural && !det_year {
                     return None;
                 }
             }
