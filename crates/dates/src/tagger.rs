@@ -93,7 +93,8 @@ impl DateTagger {
                             || named.day_end.is_some_and(|(s, e)| {
                                 s == sent && e <= f.s && !(e..=f.s).any(|x| m.nl(x))
                             });
-                        let resolved = own.then(|| named.resolve(r, sent)).flatten();
+                        let window = f.ref_same_sentence.then_some(0);
+                        let resolved = own.then(|| named.resolve(r, sent, window)).flatten();
                         if resolved.is_none() && f.ref_only {
                             i += 1;
                             continue;
@@ -207,8 +208,9 @@ impl Named {
 
     /// The value `r.1` units of `r.0` from the point last named within a
     /// few sentences before `sent`.
-    fn resolve(&self, r: (Unit, i32), sent: u32) -> Option<String> {
-        let near = |s: u32, n: u32| sent.saturating_sub(s) <= n;
+    /// `window` narrows how many sentences back the point may be.
+    fn resolve(&self, r: (Unit, i32), sent: u32, window: Option<u32>) -> Option<String> {
+        let near = |s: u32, n: u32| sent.saturating_sub(s) <= window.unwrap_or(n).min(n);
         match r.0 {
             Unit::Day => {
                 let (d, s) = self.day?;
@@ -355,6 +357,9 @@ struct Found {
     /// `refer` may only find a day named earlier in the same sentence and
     /// line (a bare clock time).
     ref_own_sentence: bool,
+    /// `refer` may only find a point named earlier in the same sentence,
+    /// and keeps the expression's own value otherwise ("a month earlier").
+    ref_same_sentence: bool,
 }
 
 impl Found {
@@ -372,6 +377,7 @@ impl Found {
             refer: None,
             ref_only: false,
             ref_own_sentence: false,
+            ref_same_sentence: false,
         }
     }
     fn date(s: usize, e: usize, p: Point, anch: bool) -> Self {
@@ -2478,14 +2484,24 @@ impl<'a> Matcher<'a> {
                 return None;
             }
             let (mut p, anch) = self.ago(u, q, 1);
+            let mut earnings = false;
             if u == Unit::Year && q == Q::N(1) && self.quarter_context(i) {
                 if let Point::Quarter(y, rq) = self.report_quarter_at(i) {
                     p = Point::Quarter(y - 1, rq);
+                    earnings = true;
                 }
             }
             let mut f = Found::date(i, k + 1, p, anch);
             f.modable = true;
             f.md = qmd;
+            // "rose to 4.3% in November from 4.1% a month earlier": from the
+            // month (day, year) named before it in its sentence.
+            if let (true, false, Q::N(n), Unit::Day | Unit::Month | Unit::Year) =
+                (self.kw(k, Kw::Earlier), earnings, q, u)
+            {
+                f.refer = Some((u, -i32::try_from(n).ok()?));
+                f.ref_same_sentence = true;
+            }
             return Some(f);
         }
         if self.kw(k, Kw::Later)

@@ -1818,3 +1818,24 @@ fn a_year_after_a_determiner_before_a_plural_is_the_year() {
     none("She won the 2000 metres in a record time.");
     none("Some 2000 people marched.");
 }
+
+#[test]
+fn n_units_earlier_count_from_a_point_named_before_in_the_sentence() {
+    // Anchor 2019-02-19.
+    has(
+        "Exports rose 3% in December from a month earlier.",
+        "a month earlier",
+        "2018-11",
+    );
+    has(
+        "Output fell in 2017 from two years earlier.",
+        "two years earlier",
+        "2015",
+    );
+    // No point named before it in its sentence: from the anchor.
+    has(
+        "Exports were 3% higher a month earlier.",
+        "a month earlier",
+        "2019-01",
+    );
+}
