@@ -781,7 +781,15 @@ impl<'a> Matcher<'a> {
             // "holders of record Nov. 15" (not "record fourth-quarter
             // profit", the adjective).
             let of_record = w.eq_ignore_ascii_case("record") && p > 0 && self.kw(p - 1, Kw::Of);
+            // "new fares apply beginning in March" (not "Beginning in
+            // March, sales fell", which opens its sentence).
+            let starting = ["starting", "beginning"]
+                .iter()
+                .any(|c| w.eq_ignore_ascii_case(c))
+                && p > 0
+                && self.same_sent(p - 1, p);
             if of_record
+                || starting
                 || ["payable", "effective", "by", "until", "till", "due"]
                     .iter()
                     .any(|c| w.eq_ignore_ascii_case(c))
@@ -2694,6 +2702,18 @@ impl<'a> Matcher<'a> {
         }
         if b > 1 && self.kw(b - 1, Kw::Least) && self.kw(b - 2, Kw::At) {
             b -= 2;
+        }
+        if b > 1
+            && ["starting", "beginning"]
+                .iter()
+                .any(|w| self.is_word(b - 1, w))
+            && self.same_sent(b - 2, b - 1)
+        {
+            // "declared three days of mourning starting Friday": a
+            // schedule, whatever the tense of the report ("Starting
+            // Monday, the bridge was closed" opens its sentence and takes
+            // its tense).
+            return Dir::Future;
         }
         if b > 0 && self.kw(b - 1, Kw::Until) {
             // "Until Thursday, they had not called him a suspect": past.

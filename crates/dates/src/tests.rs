@@ -1839,3 +1839,24 @@ fn n_units_earlier_count_from_a_point_named_before_in_the_sentence() {
         "2019-01",
     );
 }
+
+#[test]
+fn starting_friday_is_a_schedule() {
+    // Anchor Tuesday 2019-02-19.
+    has(
+        "The mayor declared three days of mourning starting Friday.",
+        "Friday",
+        "2019-02-22",
+    );
+    has(
+        "The operator announced new fares beginning in March.",
+        "March",
+        "2019-03",
+    );
+    // Opening its sentence, it takes the sentence's tense.
+    has(
+        "Starting Friday, the bridge was closed to lorries.",
+        "Friday",
+        "2019-02-15",
+    );
+}
