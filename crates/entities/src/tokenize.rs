@@ -245,9 +245,26 @@ pub fn sentences(text: &str, tokens: &[Range<usize>]) -> Vec<Range<usize>> {
             .chars()
             .next()
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“‘'(".contains(c));
-        // A closing quote after the period belongs to the sentence.
-        let closing_quote_follows = ends && matches!(next_tok, "\"" | "”" | "’" | "'" | ")");
-        if newline || (ends && starts && !closing_quote_follows && !gap.is_empty()) {
+        // A closing quote after the period belongs to the sentence; a
+        // straight quote is closing when it touches the period ("No."),
+        // opening after a space (`checks. "We …`).
+        let closing_quote_follows = ends
+            && (matches!(next_tok, "”" | "’" | ")")
+                || (matches!(next_tok, "\"" | "'") && gap.is_empty()));
+        // A sentence that ends in a quotation ends after the closing quote:
+        // `… too fast." Berg said`.
+        let after_quote = matches!(tok, "\"" | "”" | "’" | "'")
+            && i > 0
+            && tokens
+                .get(i - 1)
+                .and_then(|p| text.get(p.clone()))
+                .is_some_and(|p| matches!(p, "." | "!" | "?" | "…"))
+            && tokens.get(i - 1).is_some_and(|p| p.end == cur.start)
+            && next_tok.starts_with(char::is_uppercase);
+        if newline
+            || (ends && starts && !closing_quote_follows && !gap.is_empty())
+            || (after_quote && !gap.is_empty())
+        {
             out.push(s..i + 1);
             s = i + 1;
         }
@@ -336,5 +353,15 @@ mod tests {
         let ss = sentences(t, &tk);
         let firsts: Vec<&str> = ss.iter().map(|s| &t[tk[s.start].clone()]).collect();
         assert_eq!(firsts, vec!["Rain", "The", "Photo", "Mr."]);
+    }
+
+    #[test]
+    fn sentence_breaks_around_quotations() {
+        let t = "Prices rose. \"We grew too fast,\" Berg said. \"No.\" Then she left. \
+                 He said \"yes.\" so they went.";
+        let tk = tokenize(t);
+        let ss = sentences(t, &tk);
+        let firsts: Vec<&str> = ss.iter().map(|s| &t[tk[s.start].clone()]).collect();
+        assert_eq!(firsts, vec!["Prices", "\"", "\"", "Then", "He"]);
     }
 }
