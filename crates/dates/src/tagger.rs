@@ -3980,13 +3980,14 @@ impl<'a> Matcher<'a> {
         }
         // Without a year, only the month of days that stay in November.
         let unknown = match base {
-            NamedBase::Thanksgiving if off <= 1 => "XXXX-11-XX",
+            NamedBase::Thanksgiving | NamedBase::Remembrance if off <= 1 => "XXXX-11-XX",
             _ => "XXXX-XX-XX",
         };
         Some(self.feast(s, i + 1, unknown, |y| {
             let d = match base {
                 NamedBase::Easter => easter(y)?,
                 NamedBase::Thanksgiving => nth_weekday(y, 11, 4, 4)?,
+                NamedBase::Remembrance => nth_weekday(y, 11, 7, 2)?,
             };
             add_days(d, off)
         }))
@@ -4030,6 +4031,13 @@ impl<'a> Matcher<'a> {
                 .feast(i, i + 3, "XXXX-07-04", |y| ymd(y, 7, 4))
                 .map(Found::the);
         }
+        // British and Irish fixed days: "St Patrick's Day", "St. Andrew's
+        // Day", "Bonfire Night", "Guy Fawkes Night", "Burns Night",
+        // "Hogmanay".
+        if let Some((m, d, e)) = self.uk_day(i) {
+            let unknown = format!("XXXX-{m:02}-{d:02}");
+            return self.feast(i, e, &unknown, |y| ymd(y, m, d));
+        }
         // "Easter week" is the week before Easter in some usage and the
         // week after it in Irish and British usage: left untagged.
         if self.is_word(i, "Easter") && self.is_word(i + 1, "week") {
@@ -4072,6 +4080,41 @@ impl<'a> Matcher<'a> {
                 add_days(first_next, -back)
             }
         })
+    }
+
+    /// A British or Irish fixed day's name at i: (month, day, end).
+    fn uk_day(&self, i: usize) -> Option<(u8, u8, usize)> {
+        let w = self.word(i);
+        if w == "Hogmanay" {
+            return Some((12, 31, i + 1));
+        }
+        if w == "St" || w == "Saint" {
+            let mut j = i + 1;
+            if self.p(j, b'.') && self.tight(j) {
+                j += 1;
+            }
+            let (m, d) = match self.word(j) {
+                "Patrick" => (3, 17),
+                "David" => (3, 1),
+                "George" => (4, 23),
+                "Andrew" => (11, 30),
+                "Valentine" => (2, 14),
+                "Stephen" => (12, 26),
+                _ => return None,
+            };
+            let mut k = j + 1;
+            if self.apos(k) && self.is_word(k + 1, "s") {
+                k += 2;
+            }
+            return (self.word(k) == "Day").then_some((m, d, k + 1));
+        }
+        let (m, d, k) = match w {
+            "Bonfire" => (11, 5, i + 1),
+            "Burns" => (1, 25, i + 1),
+            "Guy" if self.word(i + 1) == "Fawkes" => (11, 5, i + 2),
+            _ => return None,
+        };
+        (self.word(k) == "Night").then_some((m, d, k + 1))
     }
 
     /// this/last/next/past/coming/previous/following/current/latest + X.
@@ -4821,11 +4864,13 @@ enum NamedBase {
     Easter,
     /// US Thanksgiving, the fourth Thursday of November.
     Thanksgiving,
+    /// Remembrance Sunday (UK), the second Sunday of November.
+    Remembrance,
 }
 
 /// The named day made of `word` (lowercase) and weekday `wd` (Monday = 1).
 fn named_day_rule(word: &str, wd: u8) -> Option<NamedDay> {
-    use NamedBase::{Easter, Thanksgiving};
+    use NamedBase::{Easter, Remembrance, Thanksgiving};
     use NamedDay::{Dated, Undated};
     Some(match (word, wd) {
         ("good", 5) => Dated(Easter, -2),
@@ -4838,6 +4883,9 @@ fn named_day_rule(word: &str, wd: u8) -> Option<NamedDay> {
         ("shrove" | "fat", 2) => Dated(Easter, -47),
         ("whit", 7) => Dated(Easter, 49),
         ("whit", 1) => Dated(Easter, 50),
+        // UK Mother's Day, three weeks before Easter.
+        ("mothering", 7) => Dated(Easter, -21),
+        ("remembrance", 7) => Dated(Remembrance, 0),
         ("black", 5) => Dated(Thanksgiving, 1),
         ("cyber", 1) => Dated(Thanksgiving, 4),
         ("giving", 2) => Dated(Thanksgiving, 5),

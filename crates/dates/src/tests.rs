@@ -1860,3 +1860,19 @@ fn starting_friday_is_a_schedule() {
         "2019-02-15",
     );
 }
+
+#[test]
+fn british_and_irish_named_days() {
+    // Anchor 2019-02-19.
+    let text = "Pubs expect crowds on St Patrick's Day. Sales fell after Bonfire Night \
+                and Hogmanay. Florists will open on Mothering Sunday.";
+    has(text, "St Patrick's Day", "2019-03-17");
+    has(text, "Bonfire Night", "2018-11-05");
+    has(text, "Hogmanay", "2018-12-31");
+    has(text, "Mothering Sunday", "2019-03-31");
+    has(
+        "Wreaths were laid on Remembrance Sunday.",
+        "Remembrance Sunday",
+        "2018-11-11",
+    );
+}
