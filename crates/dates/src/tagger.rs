@@ -3079,7 +3079,12 @@ impl<'a> Matcher<'a> {
             Lex::Kw(Kw::Midnight) => return Some((24, 0, None, j + 1)),
             _ => {}
         }
-        if let Some((hh, mm)) = self.dotted_clock(j) {
+        if let Some((hh, mm, kk)) = self.spoken_clock(j) {
+            // "at half past nine", "by a quarter to ten".
+            h = hh;
+            m = mm;
+            k = kk;
+        } else if let Some((hh, mm)) = self.dotted_clock(j) {
             // "9.30am", "10.15 pm" (British).
             h = hh;
             m = mm;
@@ -3147,6 +3152,78 @@ impl<'a> Matcher<'a> {
             k += 1;
         }
         Some((h, m, tz, k))
+    }
+
+    /// A clock time in words at j: "half past nine", "a quarter to ten",
+    /// "twenty past 6", "ten minutes to midnight" is not one (only hours
+    /// 1-12). Needs a word that introduces a time before it (at, by,
+    /// until, from, around, about, before, after, since): "a quarter to
+    /// one percent" is a share. The hour and minute, and the next index.
+    fn spoken_clock(&self, j: usize) -> Option<(u8, u8, usize)> {
+        let intro = j
+            .checked_sub(1)
+            .filter(|&p| self.same_sent(p, j))
+            .is_some_and(|p| {
+                let p = if self.kw(p, Kw::A) && p > 0 { p - 1 } else { p };
+                [
+                    "at", "by", "until", "till", "from", "around", "about", "before", "after",
+                    "since",
+                ]
+                .iter()
+                .any(|w| self.is_word(p, w))
+            });
+        if !intro {
+            return None;
+        }
+        let mut k = j;
+        if self.kw(k, Kw::A) {
+            k += 1;
+        }
+        let min: u32 = match self.lex(k) {
+            Lex::Kw(Kw::Half) => 30,
+            Lex::Unit(Unit::Quarter, false) => 15,
+            Lex::Num(n) if (1..=29).contains(&n) && k == j => n,
+            _ => match self.num(k) {
+                Some((n, nd)) if nd <= 2 && (1..=29).contains(&n) && k == j => n,
+                _ => return None,
+            },
+        };
+        k += 1;
+        if self.lex(k) == Lex::Unit(Unit::Minute, true) {
+            k += 1;
+        }
+        let past = match self.lex(k) {
+            Lex::Kw(Kw::Past) => true,
+            Lex::Kw(Kw::To) => false,
+            _ => return None,
+        };
+        k += 1;
+        let hour = match self.lex(k) {
+            Lex::Num(n) => n,
+            _ => match self.num(k) {
+                Some((n, nd)) if nd <= 2 => n,
+                _ => return None,
+            },
+        };
+        if !(1..=12).contains(&hour) {
+            return None;
+        }
+        // "from a quarter to one percent", "half to one point".
+        let e = k + 1;
+        if self.p(e, b'%')
+            || matches!(self.lex(e), Lex::Unit(..))
+            || ["percent", "per", "point", "points", "of"]
+                .iter()
+                .any(|w| self.is_word(e, w))
+        {
+            return None;
+        }
+        let (h, m) = if past {
+            (hour, min)
+        } else {
+            (if hour == 1 { 12 } else { hour - 1 }, 60 - min)
+        };
+        Some((u8::try_from(h).ok()?, u8::try_from(m).ok()?, k + 1))
     }
 
     /// A British clock time written with a dot at j ("9.30am", "10.15

@@ -1876,3 +1876,17 @@ fn british_and_irish_named_days() {
         "2018-11-11",
     );
 }
+
+#[test]
+fn a_clock_time_in_words_is_a_time() {
+    let text = "The gates open at half past nine and close by a quarter to six.";
+    has(text, "half past nine", "2019-02-19T09:30");
+    has(text, "a quarter to six", "2019-02-19T05:45");
+    has(
+        "Kick-off is at twenty past 7 pm.",
+        "twenty past 7 pm",
+        "2019-02-19T19:20",
+    );
+    none("The rate rose from a quarter to one percent.");
+    none("Members voted twenty to six against it.");
+}
