@@ -3459,6 +3459,27 @@ impl<'a> Matcher<'a> {
             };
             return Some(Found::date(i, i + 1, Point::Decade(d), false).the());
         }
+        // "1998-99", "the 2025-26 season", "the 2026/27 budget": the second
+        // year of a range.
+        if t.ndig == 2
+            && !t.sp
+            && i >= 2
+            && (self.p(i - 1, b'-') || self.p(i - 1, b'/'))
+            && self.tight(i - 1)
+        {
+            if let Some((y1, _)) = self.year_at(i - 2).filter(|&(y1, _)| {
+                let last = u32::try_from(y1.rem_euclid(100)).unwrap_or(99);
+                (1800..=2100).contains(&y1) && t.num > last
+            }) {
+                let y = y1 - y1.rem_euclid(100) + i32::try_from(t.num).ok()?;
+                let free = !self.t.get(i + 1).is_some_and(|n| {
+                    !n.sp && n.kind == Kind::Punct && matches!(n.ch, b'-' | b'/' | b'.' | b':')
+                });
+                if free {
+                    return Some(Found::date(i, i + 1, Point::Year(y), false));
+                }
+            }
+        }
         let (y, _) = self.year_at(i)?;
         // "post-1959 politics", "pre-2008 levels": the year, whatever
         // follows (a plural noun after a bare number is a count below).
@@ -3478,11 +3499,18 @@ impl<'a> Matcher<'a> {
             if p.kind == Kind::Punct && matches!(p.ch, b'$' | b'#' | 0xC2 | 0xE2) {
                 return None;
             }
+            // "1990-1995", "2012/2016": the second year of a range.
+            let range = matches!(p.ch, b'-' | b'/')
+                && i >= 2
+                && self
+                    .year_at(i - 2)
+                    .is_some_and(|(y1, _)| y1 < y && y - y1 <= 100);
             if !t.sp
                 && p.kind == Kind::Punct
                 && matches!(p.ch, b'-' | b'/' | b'.' | b':' | b',')
                 && i >= 2
                 && matches!(self.t[i - 2].kind, Kind::Num | Kind::OtherNum)
+                && !range
             {
                 return None;
             }
@@ -3525,6 +3553,11 @@ impl<'a> Matcher<'a> {
             }
         }
         if let Some(n) = self.t.get(i + 1) {
+            // "1990-1995": a range of years, each tagged.
+            let range = matches!(n.ch, b'-' | b'/')
+                && self
+                    .year_at(i + 2)
+                    .is_some_and(|(y2, _)| y < y2 && y2 - y <= 100);
             if !n.sp
                 && n.kind == Kind::Punct
                 && matches!(n.ch, b'-' | b'/' | b'.' | b':')
@@ -3532,6 +3565,7 @@ impl<'a> Matcher<'a> {
                     .t
                     .get(i + 2)
                     .is_some_and(|x| matches!(x.kind, Kind::Num | Kind::OtherNum) && x.ndig != 2)
+                && !range
             {
                 return None;
             }

@@ -1890,3 +1890,22 @@ fn a_clock_time_in_words_is_a_time() {
     none("The rate rose from a quarter to one percent.");
     none("Members voted twenty to six against it.");
 }
+
+#[test]
+fn a_range_of_years_gives_both_years() {
+    let got = tag("She sat in parliament from 1997-2005, chaired the 2008-09 inquiry and set the 2012/13 budget.");
+    let want: Vec<(String, String)> = [
+        ("1997", "1997"),
+        ("2005", "2005"),
+        ("2008", "2008"),
+        ("09", "2009"),
+        ("2012", "2012"),
+        ("13", "2013"),
+    ]
+    .iter()
+    .map(|(a, b)| (a.to_string(), b.to_string()))
+    .collect();
+    assert_eq!(got, want);
+    // Not a range: the second number is smaller, or part of a code.
+    none("Case 1026-0014 was closed.");
+}
