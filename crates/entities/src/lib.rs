@@ -117,6 +117,9 @@ impl EntityRecognizer {
         // repairs will make companies ("Helmsdale Biotech": "Helmsdale"
         // alone is still the company).
         let mut person_words: HashSet<String> = HashSet::new();
+        // The last words of those names: surnames the tagger may miss when
+        // used alone ("… ," Oduya-Berg said").
+        let mut surnames: HashSet<String> = HashSet::new();
         for (sp, sw) in spans.iter().zip(sents) {
             for &(a, b, ty) in sp {
                 let Some(name) = sw.get(a..b) else {
@@ -124,6 +127,9 @@ impl EntityRecognizer {
                 };
                 let name: Vec<&str> = name.iter().map(AsRef::as_ref).collect();
                 if ty == "PER" && b - a >= 2 && !self.is_company_name(&name) {
+                    if let Some(last) = name.last() {
+                        surnames.insert(last.to_lowercase());
+                    }
                     for w in name {
                         person_words.insert(w.to_lowercase());
                     }
@@ -149,6 +155,32 @@ impl EntityRecognizer {
                     if let Some(w) = sw.get(a) {
                         cue_orgs.insert(w.as_ref().to_lowercase());
                     }
+                }
+            }
+        }
+        // A surname of the document the tagger left untagged is the person's.
+        if !surnames.is_empty() {
+            for (rep, sw) in repaired.iter_mut().zip(sents) {
+                let mut found = Vec::new();
+                for (i, w) in sw.iter().map(AsRef::as_ref).enumerate() {
+                    let titled =
+                        w.starts_with(char::is_uppercase) && w.chars().any(char::is_lowercase);
+                    if titled
+                        && !rep.iter().any(|s| s.0 <= i && i < s.1)
+                        && surnames.contains(&w.to_lowercase())
+                        && !self.is_common_lowercase(w)
+                        && !is_leading_function_word(w)
+                        && !gleaner_datelines::is_weekday_name(&w.to_lowercase())
+                        && !gleaner_datelines::is_month_word(&w.to_lowercase())
+                        && !repair::ORG_HEADS.contains(&w.to_lowercase().as_str())
+                        && !repair::COMPANY_HEADS.contains(&w.to_lowercase().as_str())
+                    {
+                        found.push((i, i + 1, "PER"));
+                    }
+                }
+                if !found.is_empty() {
+                    rep.extend(found);
+                    rep.sort_unstable();
                 }
             }
         }
@@ -657,6 +689,27 @@ mod tests {
             raw[2].contains(&(2, 3, "PER")) && got[0].contains(&(6, 7, "ORG")),
             "{raw:?} {got:?}"
         );
+    }
+
+    #[test]
+    fn a_surname_of_the_document_the_tagger_missed_is_the_person() {
+        let rec = EntityRecognizer::embedded().unwrap();
+        let text = "Senator Halvard Nye met the committee. \
+                    But Nye is at the bottom of the list in the committee.";
+        let toks = tokenize::tokenize(text);
+        let sents: Vec<Vec<&str>> = tokenize::sentences(text, &toks)
+            .into_iter()
+            .map(|s| toks[s].iter().map(|r| &text[r.clone()]).collect())
+            .collect();
+        assert_eq!(sents.len(), 2, "{sents:?}");
+        let raw = rec.tag_tokens_unrepaired(&sents);
+        assert!(raw[1].is_empty(), "{raw:?}");
+        let got = rec.tag_tokens(&sents);
+        let at = sents[1].iter().position(|w| *w == "Nye").unwrap();
+        assert_eq!(got[1], vec![(at, at + 1, "PER")], "{got:?}");
+        // A weekday is nobody's surname here.
+        let sents = split(&["Ada Monday spoke .", "She left on Monday ."]);
+        assert!(rec.tag_tokens(&sents)[1].is_empty());
     }
 
     #[test]
