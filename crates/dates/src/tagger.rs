@@ -3270,11 +3270,25 @@ impl<'a> Matcher<'a> {
                 (p, j + 4)
             }
             (Lex::Kw(Kw::At), Lex::Pod(Pod::Night, false), _) => (Pod::Night, j + 3),
+            // "at 7 tomorrow morning", "at 6 this evening", "at 10
+            // tonight": the day words after the hour are left to
+            // `day_after_time`.
+            (
+                Lex::Kw(Kw::Today | Kw::Tomorrow | Kw::Yesterday | Kw::This),
+                Lex::Pod(p, false),
+                _,
+            ) => (p, j + 1),
+            (Lex::Kw(Kw::Tonight), _, _) => (Pod::Night, j + 1),
             _ => return None,
         };
         // "at 4 in the morning session": the part of day describes a noun.
-        let next = self.word(e);
-        if self.lex(e) == Lex::None && next.starts_with(|c: char| c.is_ascii_lowercase()) {
+        let after = if e == j + 1 && !self.kw(e, Kw::Tonight) {
+            e + 2
+        } else {
+            e + usize::from(e == j + 1)
+        };
+        let next = self.word(after);
+        if self.lex(after) == Lex::None && next.starts_with(|c: char| c.is_ascii_lowercase()) {
             return None;
         }
         let h = u8::try_from(n).ok()?;
@@ -3317,7 +3331,21 @@ impl<'a> Matcher<'a> {
             }
             return None;
         }
-        self.deictic_day(j)
+        // "at 7 tomorrow morning", "6 this evening": the day, with the
+        // part of day the hour already took.
+        if self.kw(j, Kw::This) {
+            if let Lex::Pod(_, false) = self.lex(j + 1) {
+                let p = self.shifted(Unit::Day, 0)?;
+                return Some((p.value(), self.a.is_some(), j + 2));
+            }
+        }
+        let (v, a, e) = self.deictic_day(j)?;
+        let e = if matches!(self.lex(e), Lex::Pod(_, false)) {
+            e + 1
+        } else {
+            e
+        };
+        Some((v, a, e))
     }
 
     /// The day given by a parenthetical right after a time at k, for the

@@ -1909,3 +1909,29 @@ fn a_range_of_years_gives_both_years() {
     // Not a range: the second number is smaller, or part of a code.
     none("Case 1026-0014 was closed.");
 }
+
+#[test]
+fn an_hour_before_tomorrow_morning_is_that_time() {
+    // Anchor 2019-02-19.
+    has(
+        "Ferries will resume at 7 tomorrow morning.",
+        "7 tomorrow morning",
+        "2019-02-20T07:00",
+    );
+    has(
+        "The count ends at 10 tonight.",
+        "10 tonight",
+        "2019-02-19T22:00",
+    );
+    has(
+        "The launch is at 9 p.m. tomorrow night.",
+        "9 p.m. tomorrow night",
+        "2019-02-20T21:00",
+    );
+    // A part of day that describes a noun leaves the hour a number.
+    has(
+        "Shares changed hands at 2 this afternoon session.",
+        "this afternoon",
+        "2019-02-19TAF",
+    );
+}
