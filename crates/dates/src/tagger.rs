@@ -2685,6 +2685,18 @@ impl<'a> Matcher<'a> {
     /// Direction for a bare weekday: news reports the past ("said Friday",
     /// "Friday's ruling") unless the clause is about the future.
     fn weekday_dir(&self, s: usize, e: usize) -> Dir {
+        // "fell ahead of Friday's jobs report", "traders are awaiting
+        // Friday's data": what is awaited has not happened yet.
+        let before = |k: usize| s.checked_sub(k).filter(|&p| self.same_sent(p, s));
+        let awaited = before(1).is_some_and(|p| {
+            ["awaiting", "await", "awaits", "awaited"]
+                .iter()
+                .any(|w| self.is_word(p, w))
+                || (self.kw(p, Kw::Of) && before(2).is_some_and(|q| self.is_word(q, "ahead")))
+        });
+        if awaited {
+            return Dir::Future;
+        }
         if self.apos(e) && self.is_word(e + 1, "s") {
             return Dir::Past;
         }

@@ -1935,3 +1935,19 @@ fn an_hour_before_tomorrow_morning_is_that_time() {
         "2019-02-19TAF",
     );
 }
+
+#[test]
+fn an_awaited_weekday_is_ahead() {
+    // Anchor Tuesday 2019-02-19.
+    has(
+        "Stocks slipped ahead of Friday's jobs report.",
+        "Friday",
+        "2019-02-22",
+    );
+    has(
+        "Traders are awaiting Thursday's rate decision.",
+        "Thursday",
+        "2019-02-21",
+    );
+    has("Friday's ruling was appealed.", "Friday", "2019-02-15");
+}
