@@ -2941,6 +2941,9 @@ impl<'a> Matcher<'a> {
                 let p = ymd(y, m, d).map(Point::Day)?;
                 return Some(Found::date(i, k, p, false));
             }
+            if let Some(f) = self.nine_eleven(i, k, m, d) {
+                return Some(f);
+            }
             let dir = self.dir(i, k);
             let (p, anch) = self.res_month_day(m, d, dir);
             return Some(Found::date(i, k, p, anch));
@@ -3017,9 +3020,33 @@ impl<'a> Matcher<'a> {
             let p = ymd(y, m, d).map(Point::Day)?;
             return Some(Found::date(i, e, p, false));
         }
+        if let Some(f) = self.nine_eleven(i, k, m, d) {
+            return Some(f);
+        }
         let dir = self.dir(i, k);
         let (p, anch) = self.res_month_day(m, d, dir);
         Some(Found::date(i, k, p, anch))
+    }
+
+    /// "the Sept. 11 attacks", "the 11 September commission": 11 September
+    /// without a year before a word of the 2001 attacks is that day, not
+    /// the nearest 11 September.
+    fn nine_eleven(&self, i: usize, k: usize, m: u8, d: u8) -> Option<Found> {
+        let attacks = [
+            "attack",
+            "attacks",
+            "terrorist",
+            "terror",
+            "hijackers",
+            "hijackings",
+            "commission",
+            "victims",
+            "memorial",
+        ];
+        if m != 9 || d != 11 || !attacks.iter().any(|w| self.is_word(k, w)) {
+            return None;
+        }
+        Some(Found::date(i, k, Point::Day(ymd(2001, 9, 11)?), false))
     }
 
     /// "2018-11-26", "11/26/2018", "26/11/2018" (day first), "7/8/07".

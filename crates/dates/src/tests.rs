@@ -1951,3 +1951,18 @@ fn an_awaited_weekday_is_ahead() {
     );
     has("Friday's ruling was appealed.", "Friday", "2019-02-15");
 }
+
+#[test]
+fn the_sept_11_attacks_are_of_2001() {
+    has(
+        "Airport checks changed after the Sept. 11 attacks.",
+        "Sept. 11",
+        "2001-09-11",
+    );
+    has(
+        "Airport checks changed after the 11 September attacks.",
+        "11 September",
+        "2001-09-11",
+    );
+    has("The council met on Sept. 11.", "Sept. 11", "2018-09-11");
+}
