@@ -776,7 +776,16 @@ impl<'a> Matcher<'a> {
                     .iter()
                     .any(|c| self.is_word(p - 1, c))
             {
-                return Dir::Future;
+                // "A hearing set for July was postponed": the schedule is
+                // reported as past; the nearest one.
+                let past_after = (e..(e + 4).min(self.t.len()))
+                    .take_while(|&k| self.same_sent(k, s))
+                    .any(|k| ["was", "were", "had"].iter().any(|v| self.is_word(k, v)));
+                return if past_after {
+                    Dir::Unknown
+                } else {
+                    Dir::Future
+                };
             }
             // "holders of record Nov. 15" (not "record fourth-quarter
             // profit", the adjective).

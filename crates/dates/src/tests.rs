@@ -1966,3 +1966,14 @@ fn the_sept_11_attacks_are_of_2001() {
     );
     has("The council met on Sept. 11.", "Sept. 11", "2018-09-11");
 }
+
+#[test]
+fn a_schedule_reported_as_past_is_the_nearest() {
+    // Anchor 2019-02-19.
+    has(
+        "A hearing set for January was postponed twice.",
+        "January",
+        "2019-01",
+    );
+    has("A hearing is set for January.", "January", "2020-01");
+}
