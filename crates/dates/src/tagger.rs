@@ -3670,7 +3670,16 @@ impl<'a> Matcher<'a> {
                     || ["people", "men", "women", "children"]
                         .iter()
                         .any(|x| w.eq_ignore_ascii_case(x));
-                if plural && !det_year {
+                // "2019 to 2022 models", "the 2010 and 2014 elections": the
+                // end of a pair of years.
+                let pair_end = i >= 2
+                    && (self.kw(i - 1, Kw::To)
+                        || self.kw(i - 1, Kw::And)
+                        || self.kw(i - 1, Kw::Through))
+                    && self
+                        .year_at(i - 2)
+                        .is_some_and(|(y1, _)| y1 < y && y - y1 <= 50);
+                if plural && !det_year && !pair_end {
                     return None;
                 }
             }

@@ -1977,3 +1977,11 @@ fn a_schedule_reported_as_past_is_the_nearest() {
     );
     has("A hearing is set for December.", "December", "2019-12");
 }
+
+#[test]
+fn the_second_year_of_a_pair_before_a_plural_is_a_year() {
+    let text = "The recall covers some 2017 to 2019 models.";
+    has(text, "2017", "2017");
+    has(text, "2019", "2019");
+    none("Crowds of 300 to 2000 people gathered.");
+}
