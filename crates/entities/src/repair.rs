@@ -773,27 +773,34 @@ pub fn repair(
     let mut extra = Vec::new();
     for (i, t) in words.iter().enumerate() {
         let untagged = !out.iter().any(|s| s.0 <= i && i < s.1);
+        // (The context first: the word tests look up tables.)
         if untagged
             && (is_title(t) || is_acronym(t))
+            && (said_it(i + 1, words)
+                || business_possessive(i + 1, words)
+                || coordinated_with_org(i, words, &out))
             && !lex.is_common(t)
             && !lex.is_given_name(t)
             && !crate::is_leading_function_word(t)
             && !gleaner_datelines::is_month_word(&lower(t))
             && !gleaner_datelines::is_weekday_name(&lower(t))
             && lex.known(&[t]) & 5 == 0
-            && (said_it(i + 1, words)
-                || business_possessive(i + 1, words)
-                || coordinated_with_org(i, words, &out))
         {
             extra.push((i, i + 1, "ORG"));
             continue;
         }
-        // "D-Calif", "R-Texas": party and state, not a brand.
+        // "D-Calif", "R-Texas": party and state, not a brand. (The
+        // gazetteer is looked up only for letter brands: it was once done
+        // for every word.)
+        if !is_letter_brand(t) {
+            continue;
+        }
         let party = matches!(t.as_bytes().first(), Some(b'D' | b'R' | b'I'));
-        let place = t
-            .get(2..)
-            .is_some_and(|tail| lex.known(&[tail]) & LOC_BIT != 0);
-        if is_letter_brand(t) && !party && !place && !out.iter().any(|s| s.0 <= i && i < s.1) {
+        let place = || {
+            t.get(2..)
+                .is_some_and(|tail| lex.known(&[tail]) & LOC_BIT != 0)
+        };
+        if !party && untagged && !place() {
             extra.push((i, i + 1, "ORG"));
         }
     }
