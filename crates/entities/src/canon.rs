@@ -63,6 +63,17 @@ const TITLE_MODIFIERS: &[&str] = &[
     "board",
     "managing",
     "founding",
+    // "chief financial officer", "chief operating officer".
+    "financial",
+    "operating",
+    "technology",
+    "information",
+    "marketing",
+    "commercial",
+    "investment",
+    "legal",
+    "medical",
+    "scientific",
     "presidential",
     // Portfolios and bodies: "transport minister", "opposition leader",
     // "union secretary", "competition commissioner".
@@ -1296,6 +1307,10 @@ mod tests {
         assert_eq!(titles("Ivo Brandt"), vec!["Opposition leader"]);
         assert_eq!(titles("Sara Lund"), vec!["union secretary"]);
         assert_eq!(titles("Ole Hagen"), vec!["transport minister"]);
+        let t = "Orbix chief financial officer Ezra Lund said so.";
+        let e = run(t, &[("Orbix", 0, Org), ("Ezra Lund", 0, Person)]);
+        let p = e.iter().find(|x| x.name == "Ezra Lund").unwrap();
+        assert_eq!(p.titles, vec!["Orbix chief financial officer"]);
     }
 
     #[test]
