@@ -226,6 +226,21 @@ impl Named {
                 let mm = u8::try_from(k.rem_euclid(12) + 1).ok()?;
                 Some(Point::Month(k.div_euclid(12), mm).value())
             }
+            Unit::Week => {
+                // "the following week": the week after the day named; after
+                // only a month ("learned of it in August and began an
+                // inquiry the following week") a week of that year, not
+                // the anchor's next week.
+                // The day only when no month was named after it.
+                let month_after = |ds: u32| self.month.is_some_and(|(_, _, ms)| ms > ds);
+                if let Some((d, _)) = self.day.filter(|&(_, s)| near(s, 3) && !month_after(s)) {
+                    let (y, w) = iso_week(add_days(d, 7 * i64::from(r.1))?);
+                    return Some(Point::Week(y, w).value());
+                }
+                let (y, _, s) = self.month?;
+                near(s, 3).then_some(())?;
+                Some(format!("{y:04}-WXX"))
+            }
             Unit::Year => {
                 let (y, s) = self.year?;
                 near(s, 5).then_some(())?;
@@ -4412,7 +4427,7 @@ impl<'a> Matcher<'a> {
                 };
                 let mut f = Found::date(i, j + 1, p, anch).the();
                 if matches!(k, Kw::Following | Kw::Previous)
-                    && matches!(u, Unit::Year | Unit::Month)
+                    && matches!(u, Unit::Year | Unit::Month | Unit::Week)
                 {
                     // "the following year": after the year last named.
                     f.refer = Some((u, shift));

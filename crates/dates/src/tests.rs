@@ -1985,3 +1985,19 @@ fn the_second_year_of_a_pair_before_a_plural_is_a_year() {
     has(text, "2019", "2019");
     none("Crowds of 300 to 2000 people gathered.");
 }
+
+#[test]
+fn the_following_week_counts_from_the_day_or_month_named() {
+    // Anchor Tuesday 2019-02-19.
+    has(
+        "Talks resumed on Jan. 7 and collapsed the following week.",
+        "the following week",
+        "2019-W03",
+    );
+    // Only a month named: a week of that year, not the anchor's next week.
+    has(
+        "The fault was found in November, and staff were told the following week.",
+        "the following week",
+        "2018-WXX",
+    );
+}
