@@ -941,6 +941,7 @@ impl<'a> Matcher<'a> {
                 let t = &self.t[j];
                 hits[h] = match t.lex {
                     _ if h == 1 && self.tail_attribution(e, j) => Dir::Unknown,
+                    _ if h == 1 && self.main_verb_after_relative(s, e, j) => Dir::Unknown,
                     _ if d <= 4 && self.reporting(j) => Dir::Past,
                     _ if self.to_future(j) => self.future_cue(j),
                     Lex::Kw(Kw::FutureCue) => self.future_cue(j),
@@ -1229,6 +1230,26 @@ impl<'a> Matcher<'a> {
             k += 1;
         }
         k >= self.t.len() || !self.same_sent(k, j)
+    }
+
+    /// Whether the reporting verb at `j` follows the comma that closes a
+    /// relative clause holding the expression at `s..e` ("The government,
+    /// which faces elections in the spring, said it would appeal"): the
+    /// verb is the main clause's, not the expression's.
+    fn main_verb_after_relative(&self, s: usize, e: usize, j: usize) -> bool {
+        if j < e || !self.reporting(j) || !(e..j).any(|k| self.p(k, b',')) {
+            return false;
+        }
+        let mut k = s;
+        while k > 0 && self.same_sent(k - 1, s) && s - k < 12 {
+            k -= 1;
+            if self.p(k, b',') {
+                return ["which", "who", "whose"]
+                    .iter()
+                    .any(|w| self.is_word(k + 1, w));
+            }
+        }
+        false
     }
 
     /// A reporting verb ("said", "told"): its tense is the report's, not
@@ -2798,6 +2819,7 @@ impl<'a> Matcher<'a> {
                     // attribution after a comma is the report's tense, not
                     // the clause's ("said Friday" still dates the saying).
                     _ if self.tail_attribution(e, j) => Dir::Unknown,
+                    _ if self.main_verb_after_relative(s, e, j) => Dir::Unknown,
                     _ if self.reporting(j) => Dir::Past,
                     _ if self.to_future(j) => self.future_cue(j),
                     _ if ["planned", "planning", "plans", "scheduled"]

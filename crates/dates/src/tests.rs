@@ -2001,3 +2001,23 @@ fn the_following_week_counts_from_the_day_or_month_named() {
         "2018-WXX",
     );
 }
+
+#[test]
+fn the_main_verb_after_a_relative_clause_does_not_date_it() {
+    // Anchor Tuesday 2019-02-19.
+    has(
+        "The council, which faces an election in the spring, said it would cut fees.",
+        "the spring",
+        "2019-SP",
+    );
+    has(
+        "The union, which plans a strike on Friday, said talks had failed.",
+        "Friday",
+        "2019-02-22",
+    );
+    has(
+        "The union, which held a strike on Friday, said talks had failed.",
+        "Friday",
+        "2019-02-15",
+    );
+}
