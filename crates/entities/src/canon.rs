@@ -724,7 +724,9 @@ pub fn canonicalize(
         !compound
     });
     // Two names run together on a caption line ("Smith Jane Doe"): split a
-    // person mention when both parts are names used elsewhere.
+    // person mention when both parts are names used elsewhere, or when the
+    // first part is an organisation of the document and a name of two
+    // words or more follows ("CEO of Veltra Annika Falkenrath").
     let keys: Vec<String> = spans
         .iter()
         .map(|&(a, b, _)| norm_key(&(a..b).map(word).collect::<Vec<_>>().join(" ")))
@@ -736,9 +738,28 @@ pub fn canonicalize(
             for k in a + 1..b {
                 let left = norm_key(&(a..k).map(word).collect::<Vec<_>>().join(" "));
                 let right = norm_key(&(k..b).map(word).collect::<Vec<_>>().join(" "));
-                let known = |key: &str| keys.iter().enumerate().any(|(j, x)| j != si && x == key);
-                if known(&left) && known(&right) {
-                    split.push((a, k, label));
+                let labels_of = |key: &str| -> Vec<EntityLabel> {
+                    keys.iter()
+                        .zip(&spans)
+                        .enumerate()
+                        .filter(|(j, (x, _))| *j != si && x.as_str() == key)
+                        .map(|(_, (_, s))| s.2)
+                        .collect()
+                };
+                let left_labels = labels_of(&left);
+                // "Justice Anna Roe" is a title and a name, whatever
+                // "Justice" is elsewhere.
+                let title = (a..k).all(|i| is_title_word(&word(i).to_lowercase()));
+                let left_org = left_labels.contains(&EntityLabel::Org) && !title;
+                let left_other = left_labels.iter().any(|l| *l != EntityLabel::Org);
+                let right_known = !labels_of(&right).is_empty();
+                if (left_org || left_other) && (right_known || (left_org && b - k >= 2)) {
+                    let left_label = if left_org && !left_other {
+                        EntityLabel::Org
+                    } else {
+                        label
+                    };
+                    split.push((a, k, left_label));
                     split.push((k, b, label));
                     done = true;
                     break;
@@ -1488,6 +1509,43 @@ mod tests {
             ],
         );
         assert_eq!(e.len(), 4, "{e:?}");
+    }
+
+    #[test]
+    fn a_company_run_into_a_name_is_split_off() {
+        use EntityLabel::*;
+        let t = "Veltra cut jobs. CEO of Veltra Annika Falkenrath said so.";
+        let e = run(
+            t,
+            &[("Veltra", 0, Org), ("Veltra Annika Falkenrath", 0, Person)],
+        );
+        assert_eq!(e.len(), 2, "{e:?}");
+        let o = e.iter().find(|x| x.name == "Veltra").unwrap();
+        assert_eq!((o.label, o.mentions.len()), (Org, 2), "{e:?}");
+        assert!(e
+            .iter()
+            .any(|x| x.name == "Annika Falkenrath" && x.label == Person));
+        // Not a first part the document names only as a person ("Brenna"
+        // alone, a one-word rest), nor one it does not name.
+        let t = "Brenna spoke. Veltra cut jobs. Brenna Annika Falkenrath left. \
+                 Moss Annika Falkenrath stayed.";
+        let e = run(
+            t,
+            &[
+                ("Brenna", 0, Person),
+                ("Veltra", 0, Org),
+                ("Brenna Annika Falkenrath", 0, Person),
+                ("Moss Annika Falkenrath", 0, Person),
+            ],
+        );
+        assert!(
+            e.iter().any(|x| x.name == "Brenna Annika Falkenrath"),
+            "{e:?}"
+        );
+        assert!(
+            e.iter().any(|x| x.name == "Moss Annika Falkenrath"),
+            "{e:?}"
+        );
     }
 
     #[test]
