@@ -2021,3 +2021,22 @@ fn the_main_verb_after_a_relative_clause_does_not_date_it() {
         "2019-02-15",
     );
 }
+
+#[test]
+fn zones_of_asia_pacific_and_eastern_europe() {
+    has(
+        "Polls close at 8pm AEDT.",
+        "8pm AEDT",
+        "2019-02-19T20:00+11:00",
+    );
+    has(
+        "The launch window opens at 0600 MSK.",
+        "0600 MSK",
+        "2019-02-19T06:00+03:00",
+    );
+    has(
+        "Markets reopen at 9 a.m. JST.",
+        "9 a.m. JST",
+        "2019-02-19T09:00+09:00",
+    );
+}
