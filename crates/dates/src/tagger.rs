@@ -3202,7 +3202,8 @@ impl<'a> Matcher<'a> {
                 && n % 100 < 60
                 && n / 100 < 24
                 && (matches!(self.lex(j + 1), Lex::Kw(Kw::Tz(_)))
-                    || us_zone(self.word(j + 1)).is_some())
+                    || us_zone(self.word(j + 1)).is_some()
+                    || self.local_time(j + 1))
             {
                 h = u8::try_from(n / 100).ok()?;
                 m = u8::try_from(n % 100).ok()?;
@@ -3235,8 +3236,16 @@ impl<'a> Matcher<'a> {
         } else if let Some(o) = us_zone(self.word(k)) {
             tz = Some(Zone::Us(o));
             k += 1;
+        } else if self.local_time(k) {
+            // "0600 local time", "9 a.m. local time": no offset to give.
+            k += 2;
         }
         Some((h, m, tz, k))
+    }
+
+    /// "local time" at j, after a clock time.
+    fn local_time(&self, j: usize) -> bool {
+        self.is_word(j, "local") && self.is_word(j + 1, "time") && !self.nl(j)
     }
 
     /// A clock time in words at j: "half past nine", "a quarter to ten",

@@ -2040,3 +2040,18 @@ fn zones_of_asia_pacific_and_eastern_europe() {
         "2019-02-19T09:00+09:00",
     );
 }
+
+#[test]
+fn local_time_after_a_clock_time_is_part_of_it() {
+    // Anchor Tuesday 2019-02-19.
+    has(
+        "The truce took effect at 0600 local time on Sunday.",
+        "0600 local time on Sunday",
+        "2019-02-17T06:00",
+    );
+    has(
+        "The quake struck at 3:12 a.m. local time.",
+        "3:12 a.m. local time",
+        "2019-02-19T03:12",
+    );
+}
