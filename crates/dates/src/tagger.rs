@@ -3581,15 +3581,18 @@ impl<'a> Matcher<'a> {
             };
             return Some(Found::date(i, i + 1, Point::Decade(d), false).the());
         }
-        // "1998-99", "the 2025-26 season", "the 2026/27 budget": the second
-        // year of a range.
+        // "1998-99", "the 2025-26 season", "the 2026/27 budget", "FY2025-26":
+        // the second year of a range.
         if t.ndig == 2
             && !t.sp
             && i >= 2
             && (self.p(i - 1, b'-') || self.p(i - 1, b'/'))
             && self.tight(i - 1)
         {
-            if let Some((y1, _)) = self.year_at(i - 2).filter(|&(y1, _)| {
+            let first = self
+                .year_at(i - 2)
+                .or_else(|| self.fy_year(i - 2).filter(|&(_, e)| e == i - 1));
+            if let Some((y1, _)) = first.filter(|&(y1, _)| {
                 let last = u32::try_from(y1.rem_euclid(100)).unwrap_or(99);
                 (1800..=2100).contains(&y1) && t.num > last
             }) {

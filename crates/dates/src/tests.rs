@@ -2055,3 +2055,10 @@ fn local_time_after_a_clock_time_is_part_of_it() {
         "2019-02-19T03:12",
     );
 }
+
+#[test]
+fn an_fy_range_gives_both_years() {
+    let text = "Profit for FY2017-18 doubled.";
+    has(text, "FY2017", "2017");
+    has(text, "18", "2018");
+}
