@@ -130,7 +130,15 @@ impl EntityRecognizer {
                     if let Some(last) = name.last() {
                         surnames.insert(last.to_lowercase());
                     }
-                    for w in name {
+                    // "CEO of Veltra Annika Falkenrath": the first word of a
+                    // long "person" after a company role may be the company.
+                    let skip = usize::from(
+                        b - a >= 3 && a >= 2 && {
+                            let words: Vec<&str> = sw.iter().map(AsRef::as_ref).collect();
+                            repair::role_of(a, &words)
+                        },
+                    );
+                    for w in name.into_iter().skip(skip) {
                         person_words.insert(w.to_lowercase());
                     }
                 }
@@ -204,6 +212,25 @@ impl EntityRecognizer {
                 {
                     span.2 = "ORG";
                 }
+            }
+            // "CEO of Veltra Annika Falkenrath": such a company opening a
+            // long "person" is split off.
+            let mut k = 0;
+            while k < rep.len() {
+                let Some(&(a, b, ty)) = rep.get(k) else {
+                    break;
+                };
+                let first = sw.get(a).map(AsRef::as_ref).unwrap_or("");
+                if ty == "PER"
+                    && b - a >= 3
+                    && cue_orgs.contains(&first.to_lowercase())
+                    && !self.given.contains(first)
+                {
+                    rep[k] = (a, a + 1, "ORG");
+                    rep.insert(k + 1, (a + 1, b, "PER"));
+                    k += 1;
+                }
+                k += 1;
             }
         }
         repaired
@@ -710,6 +737,20 @@ mod tests {
         // A weekday is nobody's surname here.
         let sents = split(&["Ada Monday spoke .", "She left on Monday ."]);
         assert!(rec.tag_tokens(&sents)[1].is_empty());
+    }
+
+    #[test]
+    fn a_company_opening_a_long_person_name_is_split_off() {
+        let rec = EntityRecognizer::embedded().unwrap();
+        let sents = split(&[
+            "\" This deal is good for Italy , \" said Torvalle , which is controlled by a family .",
+            "CEO of Torvalle Annika Falkenrath said the firms would merge .",
+        ]);
+        let raw = rec.tag_tokens_unrepaired(&sents);
+        assert!(raw[1].contains(&(2, 5, "PER")), "{raw:?}");
+        let got = rec.tag_tokens(&sents);
+        assert!(got[0].contains(&(10, 11, "ORG")), "{got:?}");
+        assert_eq!(&got[1][..2], &[(2, 3, "ORG"), (3, 5, "PER")], "{got:?}");
     }
 
     #[test]

@@ -882,9 +882,10 @@ fn org_context(a: usize, b: usize, words: &[&str], ty: &str) -> bool {
     if business_apposition_after(b, words) {
         return true;
     }
-    // "…," said X, which has …": a speaker that is not a "who". (Not any
-    // "X, which": places and court cases are "which" too.)
-    if ty == "PER" && SAY_VERBS.contains(&prev.as_str()) && lw(b) == "," && lw(b + 1) == "which" {
+    // "…," said X, which has …": a speaker that is not a "who" (an unknown
+    // "place" that speaks is a company too). Not any "X, which": places and
+    // court cases are "which" too.
+    if SAY_VERBS.contains(&prev.as_str()) && lw(b) == "," && lw(b + 1) == "which" {
         return true;
     }
     // "X said on Thursday it would …" (people say "it was" about anything).
@@ -893,7 +894,7 @@ fn org_context(a: usize, b: usize, words: &[&str], ty: &str) -> bool {
 
 /// Whether the words before `a` are a company role and "of" ("CEO of",
 /// "chief executive of", "the founder of", "shareholders of").
-fn role_of(a: usize, words: &[&str]) -> bool {
+pub(crate) fn role_of(a: usize, words: &[&str]) -> bool {
     let lw = |i: usize| words.get(i).map(|w| lower(w)).unwrap_or_default();
     if a < 2 || lw(a - 1) != "of" {
         return false;
@@ -1120,6 +1121,14 @@ mod tests {
             assert_eq!(got.len(), 1, "{text}: {got:?}");
             assert_eq!(got[0].1, "ORG", "{text}: {got:?}");
         }
+        // An unknown "place" that speaks as a "which".
+        assert_eq!(
+            run(
+                "\" No , \" said Zentor , which makes cells .",
+                &[(5, 6, "LOC")]
+            ),
+            vec![("Zentor".to_string(), "ORG")]
+        );
     }
 
     #[test]
