@@ -575,10 +575,13 @@ struct Group {
 }
 
 /// Whether the last word of a normalized key ends a company name
-/// ("Bluewater Ferries", "Quillon Bank").
+/// ("Bluewater Ferries", "Quillon Bank", "Northway Power"; words such as
+/// Power and Bank, which end surnames or places too, only merge names here
+/// and do not retype spans in `repair`).
 fn company_end(key: &str) -> bool {
     key.rsplit(' ').next().is_some_and(|w| {
-        crate::repair::COMPANY_HEADS.contains(&w) || matches!(w, "bank" | "airline" | "bancorp")
+        crate::repair::COMPANY_HEADS.contains(&w)
+            || matches!(w, "bank" | "airline" | "power" | "utilities" | "gas")
     })
 }
 
@@ -1454,6 +1457,9 @@ mod tests {
         );
         let f = find(&e, "Tarrow Ferries").unwrap();
         assert_eq!(f.aliases, vec!["Tarrow"], "{e:?}");
+        let t = "Tarvo Power cut supply. Tarvo said lines were safe.";
+        let e2 = run(t, &[("Tarvo Power", 0, Org), ("Tarvo", 1, Person)]);
+        assert_eq!(e2.len(), 1, "{e2:?}");
         let m = find(&e, "Maren Water Systems").unwrap();
         assert_eq!((m.label, m.mentions.len()), (Org, 2), "{e:?}");
         assert_eq!(e.len(), 3, "{e:?}");
