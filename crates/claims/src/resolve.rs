@@ -30,7 +30,7 @@ fn rank(l: EntityLabel) -> u8 {
         EntityLabel::Person => 0,
         EntityLabel::Org => 1,
         EntityLabel::Gpe => 2,
-        EntityLabel::Norp => 3,
+        EntityLabel::Norp | EntityLabel::Fac => 3,
         _ => 4,
     }
 }
@@ -301,7 +301,9 @@ pub fn resolve_in(
         .filter(|m| !object_of_gerund(m))
         .filter(|m| match m.label {
             EntityLabel::Person | EntityLabel::Org | EntityLabel::Gpe => true,
-            EntityLabel::Norp => whole(m),
+            // "Downing Street said", "the Kremlin said": a building
+            // speaking for who works there, when it is the whole source.
+            EntityLabel::Norp | EntityLabel::Fac => whole(m),
             _ => false,
         })
         .min_by_key(|m| {
@@ -460,6 +462,17 @@ mod tests {
             vec!["Acme founder".to_string()],
         ];
         assert_eq!(by_title(src, text, &mentions, &two), None);
+    }
+
+    #[test]
+    fn a_building_speaks_only_as_the_whole_source() {
+        let text = "Downing Street said talks would go on. A guard at Downing Street said no.";
+        let m = vec![
+            mention(0, 15, 0, EntityLabel::Fac),
+            mention(50, 65, 0, EntityLabel::Fac),
+        ];
+        assert_eq!(resolve((0, 15), text, &m), Some(0));
+        assert_eq!(resolve((39, 65), text, &m), None);
     }
 
     #[test]
