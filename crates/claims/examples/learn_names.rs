@@ -31,21 +31,32 @@ fn raw_document(rec: &gleaner_entities::EntityRecognizer, text: String) -> Learn
             starts.push(i);
         }
     }
-    let mut ids: HashMap<String, usize> = HashMap::new();
-    let mut mentions: Vec<MentionRef> = rec
+    let spans: Vec<(usize, usize, String)> = rec
         .recognize(&text)
         .into_iter()
         .filter(|(_, l)| *l == EntityLabel::Person)
         .filter_map(|(r, _)| {
             let last = text.get(r.clone())?.split_whitespace().last()?.to_string();
+            Some((r.start, r.end, last))
+        })
+        .collect();
+    learn_doc(text, spans, starts)
+}
+
+/// A document of `spans` (start, end, surname): one person per surname.
+fn learn_doc(text: String, spans: Vec<(usize, usize, String)>, starts: Vec<usize>) -> LearnDoc {
+    let mut ids: HashMap<String, usize> = HashMap::new();
+    let mut mentions: Vec<MentionRef> = spans
+        .into_iter()
+        .map(|(start, end, last)| {
             let n = ids.len();
             let entity = *ids.entry(last).or_insert(n);
-            Some(MentionRef {
-                start: r.start,
-                end: r.end,
+            MentionRef {
+                start,
+                end,
                 entity,
                 label: EntityLabel::Person,
-            })
+            }
         })
         .collect();
     mentions.sort_by_key(|m| (m.start, m.end));
@@ -112,27 +123,7 @@ fn document(sentences: &[Vec<(String, String)>]) -> LearnDoc {
             spans.push(o);
         }
     }
-    // One person per surname within the document.
-    let mut ids: HashMap<String, usize> = HashMap::new();
-    let mut mentions: Vec<MentionRef> = spans
-        .into_iter()
-        .map(|(start, end, last)| {
-            let n = ids.len();
-            let entity = *ids.entry(last).or_insert(n);
-            MentionRef {
-                start,
-                end,
-                entity,
-                label: EntityLabel::Person,
-            }
-        })
-        .collect();
-    mentions.sort_by_key(|m| (m.start, m.end));
-    LearnDoc {
-        text,
-        mentions,
-        sentence_starts: starts,
-    }
+    learn_doc(text, spans, starts)
 }
 
 fn main() -> ExitCode {
