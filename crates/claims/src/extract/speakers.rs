@@ -364,7 +364,11 @@ pub(super) fn coordinated_subject(tok: &Tokenized, tags: &[u8], drafts: &mut [Dr
         }
         let and = k - 1;
         let mut found: Option<(usize, usize)> = None;
-        let mut i = 0;
+        // From the sentence's first token, not the document's.
+        let mut i = and;
+        while i > 0 && toks.get(i - 1).is_some_and(|t| t.sent == s) {
+            i -= 1;
+        }
         while i < and {
             let Some(t) = toks.get(i) else { break };
             let starts_run = t.sent == s
