@@ -1,7 +1,7 @@
 //! The gender a document gives each person it names, so that "he said" and
 //! "she said" reach someone they can refer to.
 //!
-//! Only the document's own words count, never a list of first names:
+//! The evidence, with its weight:
 //! - a title right before a mention ("Mr. Lowry", "Dame Ann Park": weight 3);
 //! - a gendered role or kinship noun naming the person, before the name
 //!   ("his wife, Helen Lowry", "spokeswoman Ann Park") or as an apposition
@@ -9,8 +9,7 @@
 //! - a third-person pronoun outside quotation marks that can only be theirs:
 //!   the person is the first one named in their sentence, and from that
 //!   sentence's start to a "he/his/him" or "she/her" at most one sentence
-//!   later no other person is named (weight 1).
-//!
+//!   later no other person is named (weight 1);
 //! - a given name the embedded table knows (`model/given-names.tsv`: names
 //!   whose bearers the CoNLL-2003 and PolNeAR training texts mostly call
 //!   "he" or "she" by the evidence above; [`learn_given_names`] makes it),
@@ -67,10 +66,14 @@ pub enum Gender {
 impl Gender {
     /// The gender a pronoun refers to ("he" → male); unknown for others.
     pub fn of_pronoun(word: &str) -> Gender {
-        match word.to_ascii_lowercase().as_str() {
-            "he" | "him" | "his" | "himself" => Gender::Male,
-            "she" | "her" | "hers" | "herself" => Gender::Female,
-            _ => Gender::Unknown,
+        // Called on every word of a document: compare without allocating.
+        let is = |forms: &[&str]| forms.iter().any(|f| f.eq_ignore_ascii_case(word));
+        if is(&["he", "him", "his", "himself"]) {
+            Gender::Male
+        } else if is(&["she", "her", "hers", "herself"]) {
+            Gender::Female
+        } else {
+            Gender::Unknown
         }
     }
 
@@ -149,26 +152,27 @@ const APPOSITION_WORDS: &[&str] = &[
     "second",
 ];
 
-fn noun_gender(word: &str) -> Gender {
+/// The gender of `word`, lowercased, by the two lists.
+fn listed(word: &str, male: &[&str], female: &[&str]) -> Gender {
     let w = word.to_lowercase();
-    if MALE_NOUNS.contains(&w.as_str()) {
+    if male.contains(&w.as_str()) {
         Gender::Male
-    } else if FEMALE_NOUNS.contains(&w.as_str()) {
+    } else if female.contains(&w.as_str()) {
         Gender::Female
     } else {
         Gender::Unknown
     }
 }
 
+/// "wife" → female; a word with a final period ("wife.") ends a sentence
+/// and names no one.
+fn noun_gender(word: &str) -> Gender {
+    listed(word, MALE_NOUNS, FEMALE_NOUNS)
+}
+
+/// "Mr." and "Mr" → male.
 fn title_gender(word: &str) -> Gender {
-    let w = word.trim_end_matches('.').to_lowercase();
-    if MALE_TITLES.contains(&w.as_str()) {
-        Gender::Male
-    } else if FEMALE_TITLES.contains(&w.as_str()) {
-        Gender::Female
-    } else {
-        Gender::Unknown
-    }
+    listed(word.trim_end_matches('.'), MALE_TITLES, FEMALE_TITLES)
 }
 
 /// A char boundary at most `n` bytes before `at`.
