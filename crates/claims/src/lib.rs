@@ -171,10 +171,12 @@ impl ClaimExtractor {
                 let last = c.content.last()?.1;
                 let source = c.source.map(|(a, b)| {
                     let t = ts(a, b);
-                    let k =
-                        resolve::by_title((a, b), &doc.text, &mentions, &titles).or_else(|| {
-                            resolve::resolve_in((a, b), &doc.text, &mentions, &contents, &genders)
-                        });
+                    let known = resolve::Known {
+                        contents: &contents,
+                        genders: &genders,
+                        titles: &titles,
+                    };
+                    let k = resolve::resolve_in((a, b), &doc.text, &mentions, known);
                     // A speaker found through a role ("the judge") is a
                     // mention of that person for the pronouns after it.
                     if let Some(e) = k.and_then(|k| doc.entities.get(k).map(|e| (k, e))) {

@@ -160,12 +160,21 @@ fn speaks_for_org_noun(words: &[String]) -> bool {
     }
 }
 
+/// The words of `t`, lowercased, split at every character that is not a
+/// letter or digit.
+fn lower_words(t: &str) -> Vec<String> {
+    t.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
 /// "The founder of Acme", "Acme's chief executive": the one person whom the
 /// document titles with the source's role words and the organisation it
 /// names ("Acme founder Jo Lin"), when the source names no person itself.
 /// `titles` holds each entity's titles (by entity index; empty for
 /// non-people).
-pub fn by_title(
+fn by_title(
     source: (usize, usize),
     text: &str,
     mentions: &[MentionRef],
@@ -180,12 +189,6 @@ pub fn by_title(
         return None;
     }
     let org = inside.iter().find(|m| m.label == EntityLabel::Org)?;
-    let lower_words = |t: &str| -> Vec<String> {
-        t.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect()
-    };
     let org_words = lower_words(text.get(org.start..org.end)?);
     let role: Vec<String> = lower_words(text.get(s..org.start)?)
         .into_iter()
@@ -212,24 +215,44 @@ pub fn by_title(
     }
 }
 
+/// What the document knows besides its mentions, all optional (empty:
+/// not known).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Known<'a> {
+    /// The byte spans of the document's claim contents: who is named in
+    /// what was said is seldom the one saying it.
+    pub contents: &'a [(usize, usize)],
+    /// Each entity's gender ([`crate::gender::genders`]), by entity index.
+    pub genders: &'a [Gender],
+    /// Each entity's titles ("Acme founder"), by entity index; empty for
+    /// non-people.
+    pub titles: &'a [Vec<String>],
+}
+
 /// The entity index `source` (bytes of `text`) refers to. `mentions` must be
 /// sorted by start.
 pub fn resolve(source: (usize, usize), text: &str, mentions: &[MentionRef]) -> Option<usize> {
-    resolve_in(source, text, mentions, &[], &[])
+    resolve_in(source, text, mentions, Known::default())
 }
 
-/// [`resolve`], knowing the contents of the document's claims: "he" or
-/// "she" is first looked for among the people named outside what was said
-/// ("Meyrick told the jury that Lowry had lied. “…,” he said" is Meyrick),
-/// and, with `genders` (by entity index, from [`crate::gender::genders`]),
-/// among those the document does not name as the other gender.
+/// [`resolve`], knowing more of the document: a role and organisation
+/// the document titles one person with ("The founder of Acme" → the person
+/// titled "Acme founder"); "he" or "she" first looked for among the people
+/// named outside what was said ("Meyrick told the jury that Lowry had
+/// lied. “…,” he said" is Meyrick) whom the document does not name as the
+/// other gender.
 pub fn resolve_in(
     source: (usize, usize),
     text: &str,
     mentions: &[MentionRef],
-    contents: &[(usize, usize)],
-    genders: &[Gender],
+    known: Known<'_>,
 ) -> Option<usize> {
+    if let Some(k) = by_title(source, text, mentions, known.titles) {
+        return Some(k);
+    }
+    let Known {
+        contents, genders, ..
+    } = known;
     let (s, e) = source;
     // A mention inside the source span.
     // Only people, organisations and places speak; a nationality or group
@@ -253,13 +276,7 @@ pub fn resolve_in(
             w.len() > 5 && w.ends_with("ing") && w.chars().all(|c| c.is_lowercase())
         })
     };
-    let words: Vec<String> = text
-        .get(s..e)
-        .unwrap_or("")
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(|w| w.to_lowercase())
-        .collect();
+    let words = lower_words(text.get(s..e).unwrap_or(""));
     // A transcript's speaker label in capitals ("SOLBERG:") is the person
     // of that surname.
     if let [w] = words.as_slice() {
@@ -435,7 +452,18 @@ mod tests {
             Some(1),
             "without contents: the nearest"
         );
-        assert_eq!(resolve_in(she, text, &mentions, &[content], &[]), Some(0));
+        assert_eq!(
+            resolve_in(
+                she,
+                text,
+                &mentions,
+                Known {
+                    contents: &[content],
+                    ..Known::default()
+                }
+            ),
+            Some(0)
+        );
     }
 
     #[test]
@@ -452,6 +480,11 @@ mod tests {
         let src = (at("The founder"), last + 4);
         assert_eq!(by_title(src, text, &mentions, &titles), Some(1));
         assert_eq!(resolve(src, text, &mentions), Some(0), "without titles");
+        let known = Known {
+            titles: &titles,
+            ..Known::default()
+        };
+        assert_eq!(resolve_in(src, text, &mentions, known), Some(1));
         // Another role, or two people so titled: no answer.
         let src2 = (at("The founder") + 4, last + 4);
         assert_eq!(by_title(src2, text, &mentions, &titles), Some(1));
@@ -486,18 +519,49 @@ mod tests {
         ];
         let she = (at("she said"), at("she said") + 3);
         assert_eq!(
-            resolve_in(she, text, &mentions, &[], &[]),
+            resolve_in(she, text, &mentions, Known::default()),
             Some(1),
             "nearest"
         );
         let genders = [Gender::Female, Gender::Male];
-        assert_eq!(resolve_in(she, text, &mentions, &[], &genders), Some(0));
+        assert_eq!(
+            resolve_in(
+                she,
+                text,
+                &mentions,
+                Known {
+                    genders: &genders,
+                    ..Known::default()
+                }
+            ),
+            Some(0)
+        );
         let he = (at("she said") + 1, at("she said") + 3);
-        assert_eq!(resolve_in(he, text, &mentions, &[], &genders), Some(1));
+        assert_eq!(
+            resolve_in(
+                he,
+                text,
+                &mentions,
+                Known {
+                    genders: &genders,
+                    ..Known::default()
+                }
+            ),
+            Some(1)
+        );
         // Said by someone else, but the only one she can be.
         let content = (at("Ines"), at("Ines") + 10);
         assert_eq!(
-            resolve_in(she, text, &mentions, &[content], &genders),
+            resolve_in(
+                she,
+                text,
+                &mentions,
+                Known {
+                    contents: &[content],
+                    genders: &genders,
+                    ..Known::default()
+                }
+            ),
             Some(0)
         );
     }
