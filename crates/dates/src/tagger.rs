@@ -2196,7 +2196,6 @@ impl<'a> Matcher<'a> {
         false
     }
 
-    /// A word of quarterly results: quarter, period, share, net, revenue…
     /// Whether a half or quarter at i named without a year is a period
     /// of a game: the text is a match report (two sports words) and the
     /// sentence names no results ("first-half profit").
@@ -2232,6 +2231,7 @@ impl<'a> Matcher<'a> {
             })
     }
 
+    /// A word of quarterly results: quarter, period, share, net, revenue…
     fn financial(&self, j: usize) -> bool {
         if matches!(self.lex(j), Lex::Unit(Unit::Quarter, false)) || self.kw(j, Kw::Period) {
             return true;
@@ -4155,13 +4155,6 @@ impl<'a> Matcher<'a> {
         Some(Found::date(i, e2, p, an))
     }
 
-    /// A weekday that is part of a day's name: "Good Friday", "Easter
-    /// Monday", "Black Friday", "Cyber Monday" are dated from Easter or
-    /// Thanksgiving of the year the text means; "Black Monday", "Super
-    /// Tuesday", "Bloody Sunday" name a day this tagger cannot date, so
-    /// the weekday is not read as a day of the anchor's week.
-    ///
-    /// `None`: not a named day. `Some(None)`: a name, left untagged.
     /// Whether the weekday at i is part of a newspaper's title: "the
     /// Sunday Times", "Sunday Telegraph", "the Mail on Sunday", "the
     /// Independent on Sunday".
@@ -4193,6 +4186,13 @@ impl<'a> Matcher<'a> {
         title_after || on_after_title
     }
 
+    /// A weekday that is part of a day's name: "Good Friday", "Easter
+    /// Monday", "Black Friday", "Cyber Monday" are dated from Easter or
+    /// Thanksgiving of the year the text means; "Black Monday", "Super
+    /// Tuesday", "Bloody Sunday" name a day this tagger cannot date, so
+    /// the weekday is not read as a day of the anchor's week.
+    ///
+    /// `None`: not a named day. `Some(None)`: a name, left untagged.
     fn p_named_weekday(&self, i: usize, wd: u8) -> Option<Option<Found>> {
         let s = i.checked_sub(1)?;
         let m = self.t.get(s)?;
@@ -4613,8 +4613,6 @@ impl<'a> Matcher<'a> {
         }
     }
 
-    /// Ordinals: "the third quarter (of 1990)", "third-quarter", "the first
-    /// half", "the first nine months", "the 20th century".
     /// The year of a quarter named without one at `s..e` ("the fourth
     /// quarter", "Q4"): a later quarter than the current one is last
     /// year's when the tense says so, or when it is too far ahead to be
@@ -4631,6 +4629,8 @@ impl<'a> Matcher<'a> {
         })
     }
 
+    /// Ordinals: "the third quarter (of 1990)", "third-quarter", "the first
+    /// half", "the first nine months", "the 20th century".
     fn p_ord(&self, i: usize) -> Option<Found> {
         let t = self.t.get(i)?;
         let n = match (t.kind, t.lex) {
