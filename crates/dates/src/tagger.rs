@@ -2569,12 +2569,7 @@ impl<'a> Matcher<'a> {
             // "three days later": counted from the day, month or year
             // named nearby, not from the anchor.
             if let (Q::N(n), Unit::Day | Unit::Month | Unit::Year) = (q, u) {
-                let n = i32::try_from(n).ok()?;
-                f.refer = Some(match u {
-                    Unit::Day => (Unit::Day, n),
-                    Unit::Month => (Unit::Month, n),
-                    _ => (Unit::Year, n),
-                });
+                f.refer = Some((u, i32::try_from(n).ok()?));
             }
             return Some(f);
         }
