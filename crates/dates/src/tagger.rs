@@ -859,19 +859,25 @@ impl<'a> Matcher<'a> {
         }
         // Verbs after a conjunction that follows the expression belong to
         // another clause ("would hold hearings in April | but predicted the
-        // bill would pass"): first within the expression's own clause, then,
-        // when that finds no tense, over the whole sentence.
+        // bill would pass").
+        self.clause_then_sentence(s, e, |cut| {
+            Some(self.dir_scan(s, e, cut)).filter(|&d| d != Dir::Unknown)
+        })
+        .unwrap_or(Dir::Unknown)
+    }
+
+    /// Runs a tense scan of `s..e` first within the expression's own clause
+    /// (`scan` gets the clause's end, see `clause_end`), then, when that
+    /// finds no tense and the clause ends before the sentence does, over the
+    /// whole sentence (`scan` gets `None`).
+    fn clause_then_sentence(
+        &self,
+        s: usize,
+        e: usize,
+        scan: impl Fn(Option<usize>) -> Option<Dir>,
+    ) -> Option<Dir> {
         let clause_end = self.clause_end(s, e);
-        for cut in [true, false] {
-            if !cut && clause_end.is_none() {
-                break;
-            }
-            let d = self.dir_scan(s, e, cut.then_some(clause_end).flatten());
-            if d != Dir::Unknown {
-                return d;
-            }
-        }
-        Dir::Unknown
+        scan(clause_end).or_else(|| clause_end.and_then(|_| scan(None)))
     }
 
     /// The first word after `s..e` in its sentence (within 25 tokens) that
@@ -2776,20 +2782,10 @@ impl<'a> Matcher<'a> {
         }
         // Verbs after a subordinating word that follows the weekday belong
         // to another clause: "will return to work on Monday | after members
-        // voted" is the coming Monday.
-        let clause_end = self.clause_end(s, e);
-        // First within the weekday's clause; when that finds no tense (a
-        // fronted "On Monday, after the vote, the minister will resign"),
-        // again over the whole sentence.
-        for cut in [true, false] {
-            if !cut && clause_end.is_none() {
-                break;
-            }
-            if let Some(hit) = self.weekday_scan(s, e, cut.then_some(clause_end).flatten()) {
-                return hit;
-            }
-        }
-        Dir::Past
+        // voted" is the coming Monday; a fronted "On Monday, after the vote,
+        // the minister will resign" finds its tense over the whole sentence.
+        self.clause_then_sentence(s, e, |cut| self.weekday_scan(s, e, cut))
+            .unwrap_or(Dir::Past)
     }
 
     /// The tense cue nearest a weekday at `s..e`, scanning both ways in its
