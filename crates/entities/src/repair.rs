@@ -667,11 +667,13 @@ pub fn repair(
             out.push((a - 1, b, "MISC"));
             continue;
         }
-        // A "person" named like a place is a place.
+        // A "person" named like a place is a place. (The word lists before
+        // the given-name lookup, which would otherwise be done for every
+        // person of two words.)
         let place_named = |last: &str| {
             PLACE_LAST.contains(&last)
-                || (!lex.is_given_name(w(a))
-                    && (PLACE_LAST_WEAK.contains(&last) || PLACE_FIRST.contains(&lw(a).as_str())))
+                || ((PLACE_LAST_WEAK.contains(&last) || PLACE_FIRST.contains(&lw(a).as_str()))
+                    && !lex.is_given_name(w(a)))
         };
         if ty == "PER" && b - a >= 2 && known & 1 == 0 && place_named(&lw(b - 1)) {
             let lead = a > 0
