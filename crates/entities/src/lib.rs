@@ -112,6 +112,10 @@ impl EntityRecognizer {
         sents: &[Vec<S>],
     ) -> Vec<Vec<(usize, usize, &'static str)>> {
         let spans = self.tag_tokens_unrepaired(sents);
+        let words: Vec<Vec<&str>> = sents
+            .iter()
+            .map(|sw| sw.iter().map(AsRef::as_ref).collect())
+            .collect();
         // Words of the document's multi-word person names (surnames used
         // alone are persons, whatever the context); not of "persons" the
         // repairs will make companies ("Helmsdale Biotech": "Helmsdale"
@@ -120,68 +124,66 @@ impl EntityRecognizer {
         // The last words of those names: surnames the tagger may miss when
         // used alone ("… ," Oduya-Berg said").
         let mut surnames: HashSet<String> = HashSet::new();
-        for (sp, sw) in spans.iter().zip(sents) {
+        for (sp, sw) in spans.iter().zip(&words) {
             for &(a, b, ty) in sp {
+                if ty != "PER" || b - a < 2 {
+                    continue;
+                }
                 let Some(name) = sw.get(a..b) else {
                     continue;
                 };
-                let name: Vec<&str> = name.iter().map(AsRef::as_ref).collect();
-                if ty == "PER" && b - a >= 2 && !self.is_company_name(&name) {
-                    if let Some(last) = name.last() {
-                        surnames.insert(last.to_lowercase());
-                    }
-                    // "CEO of Veltra Annika Falkenrath": the first word of a
-                    // long "person" after a company role may be the company.
-                    let skip = usize::from(
-                        b - a >= 3 && a >= 2 && {
-                            let words: Vec<&str> = sw.iter().map(AsRef::as_ref).collect();
-                            repair::role_of(a, &words)
-                        },
-                    );
-                    for w in name.into_iter().skip(skip) {
-                        person_words.insert(w.to_lowercase());
-                    }
+                if self.is_company_name(name) {
+                    continue;
+                }
+                if let Some(last) = name.last() {
+                    surnames.insert(last.to_lowercase());
+                }
+                // "CEO of Veltra Annika Falkenrath": the first word of a
+                // long "person" after a company role may be the company.
+                let skip = usize::from(b - a >= 3 && a >= 2 && repair::role_of(a, sw));
+                for w in name.iter().skip(skip) {
+                    person_words.insert(w.to_lowercase());
                 }
             }
         }
         let mut repaired: Vec<Vec<(usize, usize, &'static str)>> = spans
             .iter()
-            .zip(sents)
-            .map(|(sp, sw)| {
-                let words: Vec<&str> = sw.iter().map(AsRef::as_ref).collect();
-                repair::repair(sp, &words, self, &person_words)
-            })
+            .zip(&words)
+            .map(|(sp, sw)| repair::repair(sp, sw, self, &person_words))
             .collect();
         // One-word names a company cue made organisations somewhere in the
         // document ("CEO of Kinderly") are organisations in its other
         // sentences too ("Kinderly is growing fast"), where the tagger
         // took them for a person or a place.
         let mut cue_orgs: HashSet<String> = HashSet::new();
-        for ((rep, before), sw) in repaired.iter().zip(&spans).zip(sents) {
+        for ((rep, before), sw) in repaired.iter().zip(&spans).zip(&words) {
             for &(a, b, ty) in rep {
                 if ty == "ORG" && b - a == 1 && !before.contains(&(a, b, ty)) {
                     if let Some(w) = sw.get(a) {
-                        cue_orgs.insert(w.as_ref().to_lowercase());
+                        cue_orgs.insert(w.to_lowercase());
                     }
                 }
             }
         }
         // A surname of the document the tagger left untagged is the person's.
+        // (The word is lowercased once and looked up among the surnames
+        // before the sentence's spans are scanned.)
         if !surnames.is_empty() {
-            for (rep, sw) in repaired.iter_mut().zip(sents) {
+            for (rep, sw) in repaired.iter_mut().zip(&words) {
                 let mut found = Vec::new();
-                for (i, w) in sw.iter().map(AsRef::as_ref).enumerate() {
-                    let titled =
-                        w.starts_with(char::is_uppercase) && w.chars().any(char::is_lowercase);
-                    if titled
+                for (i, &w) in sw.iter().enumerate() {
+                    if !(w.starts_with(char::is_uppercase) && w.chars().any(char::is_lowercase)) {
+                        continue;
+                    }
+                    let lw = w.to_lowercase();
+                    if surnames.contains(&lw)
                         && !rep.iter().any(|s| s.0 <= i && i < s.1)
-                        && surnames.contains(&w.to_lowercase())
                         && !self.is_common_lowercase(w)
                         && !is_leading_function_word(w)
-                        && !gleaner_datelines::is_weekday_name(&w.to_lowercase())
-                        && !gleaner_datelines::is_month_word(&w.to_lowercase())
-                        && !repair::ORG_HEADS.contains(&w.to_lowercase().as_str())
-                        && !repair::COMPANY_HEADS.contains(&w.to_lowercase().as_str())
+                        && !gleaner_datelines::is_weekday_name(&lw)
+                        && !gleaner_datelines::is_month_word(&lw)
+                        && !repair::ORG_HEADS.contains(&lw.as_str())
+                        && !repair::COMPANY_HEADS.contains(&lw.as_str())
                     {
                         found.push((i, i + 1, "PER"));
                     }
@@ -195,13 +197,13 @@ impl EntityRecognizer {
         if cue_orgs.is_empty() {
             return repaired;
         }
-        for (rep, sw) in repaired.iter_mut().zip(sents) {
+        for (rep, sw) in repaired.iter_mut().zip(&words) {
             for span in rep.iter_mut() {
                 let (a, b, ty) = *span;
                 if b - a != 1 || !matches!(ty, "PER" | "LOC") {
                     continue;
                 }
-                let Some(w) = sw.get(a).map(AsRef::as_ref) else {
+                let Some(&w) = sw.get(a) else {
                     continue;
                 };
                 let key = w.to_lowercase();
@@ -220,7 +222,7 @@ impl EntityRecognizer {
                 let Some(&(a, b, ty)) = rep.get(k) else {
                     break;
                 };
-                let first = sw.get(a).map(AsRef::as_ref).unwrap_or("");
+                let first = sw.get(a).copied().unwrap_or("");
                 if ty == "PER"
                     && b - a >= 3
                     && cue_orgs.contains(&first.to_lowercase())
