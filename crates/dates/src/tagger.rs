@@ -805,15 +805,9 @@ impl<'a> Matcher<'a> {
             // "holders of record Nov. 15" (not "record fourth-quarter
             // profit", the adjective).
             let of_record = w.eq_ignore_ascii_case("record") && p > 0 && self.kw(p - 1, Kw::Of);
-            // "new fares apply beginning in March" (not "Beginning in
-            // March, sales fell", which opens its sentence).
-            let starting = ["starting", "beginning"]
-                .iter()
-                .any(|c| w.eq_ignore_ascii_case(c))
-                && p > 0
-                && self.same_sent(p - 1, p);
+            // "new fares apply beginning in March".
             if of_record
-                || starting
+                || self.schedule_start(p)
                 || ["payable", "effective", "by", "until", "till", "due"]
                     .iter()
                     .any(|c| w.eq_ignore_ascii_case(c))
@@ -892,6 +886,16 @@ impl<'a> Matcher<'a> {
                 .iter()
                 .any(|w| self.is_word(j, w))
             })
+    }
+
+    /// Whether "starting" or "beginning" at `p` opens a schedule ("new fares
+    /// apply beginning in March"): not when it opens its sentence
+    /// ("Starting Monday, the bridge was closed" takes that sentence's
+    /// tense).
+    fn schedule_start(&self, p: usize) -> bool {
+        p > 0
+            && self.same_sent(p - 1, p)
+            && ["starting", "beginning"].iter().any(|w| self.is_word(p, w))
     }
 
     /// A participle opening a phrase after a comma ("…, followed by a
@@ -2761,16 +2765,9 @@ impl<'a> Matcher<'a> {
         if b > 1 && self.kw(b - 1, Kw::Least) && self.kw(b - 2, Kw::At) {
             b -= 2;
         }
-        if b > 1
-            && ["starting", "beginning"]
-                .iter()
-                .any(|w| self.is_word(b - 1, w))
-            && self.same_sent(b - 2, b - 1)
-        {
+        if b > 0 && self.schedule_start(b - 1) {
             // "declared three days of mourning starting Friday": a
-            // schedule, whatever the tense of the report ("Starting
-            // Monday, the bridge was closed" opens its sentence and takes
-            // its tense).
+            // schedule, whatever the tense of the report.
             return Dir::Future;
         }
         if b > 0 && self.kw(b - 1, Kw::Until) {
