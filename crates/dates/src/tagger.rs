@@ -3242,21 +3242,6 @@ impl<'a> Matcher<'a> {
     /// until, from, around, about, before, after, since): "a quarter to
     /// one percent" is a share. The hour and minute, and the next index.
     fn spoken_clock(&self, j: usize) -> Option<(u8, u8, usize)> {
-        let intro = j
-            .checked_sub(1)
-            .filter(|&p| self.same_sent(p, j))
-            .is_some_and(|p| {
-                let p = if self.kw(p, Kw::A) && p > 0 { p - 1 } else { p };
-                [
-                    "at", "by", "until", "till", "from", "around", "about", "before", "after",
-                    "since",
-                ]
-                .iter()
-                .any(|w| self.is_word(p, w))
-            });
-        if !intro {
-            return None;
-        }
         let mut k = j;
         if self.kw(k, Kw::A) {
             k += 1;
@@ -3279,6 +3264,23 @@ impl<'a> Matcher<'a> {
             Lex::Kw(Kw::To) => false,
             _ => return None,
         };
+        // The introducing word, looked at only once the shape fits (`clock`,
+        // and so this, is tried at every token that may start a time).
+        let intro = j
+            .checked_sub(1)
+            .filter(|&p| self.same_sent(p, j))
+            .is_some_and(|p| {
+                let p = if self.kw(p, Kw::A) && p > 0 { p - 1 } else { p };
+                [
+                    "at", "by", "until", "till", "from", "around", "about", "before", "after",
+                    "since",
+                ]
+                .iter()
+                .any(|w| self.is_word(p, w))
+            });
+        if !intro {
+            return None;
+        }
         k += 1;
         let hour = match self.lex(k) {
             Lex::Num(n) => n,
