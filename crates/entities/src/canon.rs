@@ -595,9 +595,10 @@ fn company_end(key: &str) -> bool {
 /// Water Systems", not "Tallis Valley" after "Tallis Valley Water
 /// Authority"), or, when the tagger called the short name an organisation,
 /// add one organisation word to it ("Hofstra" after "Hofstra University",
-/// not "Senate" after "Senate Democrats"); a known place never joins. A full name joins a short form only when it ends in a company word
-/// and every earlier mention is shorter, with no person named in full
-/// and no title, and no known place.
+/// not "Senate" after "Senate Democrats"); a known place never joins. A
+/// full name joins a short form only when it ends in a company word and
+/// every earlier mention is shorter, with no person named in full and no
+/// title, and no known place.
 fn company_short_form(
     groups: &[Group],
     text: &str,
@@ -618,7 +619,7 @@ fn company_short_form(
         EntityLabel::Person => ntok == 1,
         _ => false,
     };
-    if !eligible || known_place(surface) {
+    if !eligible {
         return None;
     }
     // What the full name adds to the short one: any run of words ending in
@@ -635,35 +636,39 @@ fn company_short_form(
                 }))
     };
     // A short form of an earlier full name.
-    let short = groups.iter().position(|g| {
-        starts_with(&g.key, key)
-            && g.mentions.iter().any(|m| m.1 == EntityLabel::Org)
-            && adds_company(&g.key)
-    });
-    if short.is_some() {
-        return short;
-    }
+    let short = || {
+        groups.iter().position(|g| {
+            starts_with(&g.key, key)
+                && g.mentions.iter().any(|m| m.1 == EntityLabel::Org)
+                && adds_company(&g.key)
+        })
+    };
     // A full name after its short form.
-    if label != EntityLabel::Org || ntok < 2 || !company_end(key) {
-        return None;
-    }
-    groups.iter().position(|g| {
-        starts_with(key, &g.key)
-            && g.person_tokens.is_empty()
-            && g.titles.is_empty()
-            && g.mentions.iter().all(|m| {
-                m.2 < ntok
-                    && !text.get(m.0.clone()).is_some_and(known_place)
-                    && matches!(
-                        m.1,
-                        EntityLabel::Org
-                            | EntityLabel::Person
-                            | EntityLabel::Gpe
-                            | EntityLabel::Loc
-                            | EntityLabel::Misc
-                    )
-            })
-    })
+    let full = || {
+        if label != EntityLabel::Org || ntok < 2 || !company_end(key) {
+            return None;
+        }
+        groups.iter().position(|g| {
+            starts_with(key, &g.key)
+                && g.person_tokens.is_empty()
+                && g.titles.is_empty()
+                && g.mentions.iter().all(|m| {
+                    m.2 < ntok
+                        && matches!(
+                            m.1,
+                            EntityLabel::Org
+                                | EntityLabel::Person
+                                | EntityLabel::Gpe
+                                | EntityLabel::Loc
+                                | EntityLabel::Misc
+                        )
+                        && !text.get(m.0.clone()).is_some_and(known_place)
+                })
+        })
+    };
+    // A known place never joins: asked last, only of a mention that would
+    // (the lookup tokenizes the name).
+    short().or_else(full).filter(|_| !known_place(surface))
 }
 
 /// Builds canonical entities from recognized mentions of `text` (tokens are
@@ -740,7 +745,6 @@ pub fn canonicalize(
         if label == EntityLabel::Person && b - a >= 3 {
             for k in a + 1..b {
                 let left = norm_key(&(a..k).map(word).collect::<Vec<_>>().join(" "));
-                let right = norm_key(&(k..b).map(word).collect::<Vec<_>>().join(" "));
                 let labels_of = |key: &str| -> Vec<EntityLabel> {
                     keys.iter()
                         .zip(&spans)
@@ -750,13 +754,19 @@ pub fn canonicalize(
                         .collect()
                 };
                 let left_labels = labels_of(&left);
+                // A first part the document does not name splits nothing.
+                if left_labels.is_empty() {
+                    continue;
+                }
+                let right = norm_key(&(k..b).map(word).collect::<Vec<_>>().join(" "));
                 // "Justice Anna Roe" is a title and a name, whatever
                 // "Justice" is elsewhere.
                 let title = (a..k).all(|i| is_title_word(&word(i).to_lowercase()));
                 let left_org = left_labels.contains(&EntityLabel::Org) && !title;
                 let left_other = left_labels.iter().any(|l| *l != EntityLabel::Org);
-                let right_known = !labels_of(&right).is_empty();
-                if (left_org || left_other) && (right_known || (left_org && b - k >= 2)) {
+                if (left_org || left_other)
+                    && ((left_org && b - k >= 2) || !labels_of(&right).is_empty())
+                {
                     let left_label = if left_org && !left_other {
                         EntityLabel::Org
                     } else {
