@@ -127,18 +127,10 @@ const TRAILING_ROLES: &[&str] = &[
     "chancellor",
 ];
 
-/// Roles that only a company or institution has ("Acme CFO").
+/// Roles that only a company or institution has ("Acme CFO"), besides
+/// [`crate::repair::COMPANY_OFFICERS`].
 const ORG_ROLES: &[&str] = &[
-    "founder",
-    "co-founder",
-    "cofounder",
-    "cfo",
-    "ceo",
-    "coo",
-    "cto",
     "cio",
-    "chairman",
-    "chairwoman",
     "president",
     "director",
     "employee",
@@ -838,10 +830,10 @@ pub fn canonicalize(
                 let mut q = t;
                 if let Some(pi) = cleaned.iter().rposition(|c| c.1 == t) {
                     q = cleaned[pi].0;
-                    if let Some(head) = (t..a)
-                        .map(|i| word(i).to_lowercase())
-                        .find(|w| ORG_ROLES.contains(&w.as_str()))
-                    {
+                    if let Some(head) = (t..a).map(|i| word(i).to_lowercase()).find(|w| {
+                        crate::repair::COMPANY_OFFICERS.contains(&w.as_str())
+                            || ORG_ROLES.contains(&w.as_str())
+                    }) {
                         qualifiers.push((pi, head));
                     }
                 }

@@ -167,8 +167,10 @@ const POSSESSED_BUSINESS: &[&str] = &[
     "chips",
 ];
 
-/// Roles before "of" that only a company has ("CEO of X").
-const COMPANY_ROLES: &[&str] = &[
+/// Officers that only a company or institution has: before "of" here
+/// ("CEO of X"), after the name in `canon`'s title qualifiers ("Acme
+/// CFO").
+pub(crate) const COMPANY_OFFICERS: &[&str] = &[
     "ceo",
     "cfo",
     "coo",
@@ -178,8 +180,6 @@ const COMPANY_ROLES: &[&str] = &[
     "founder",
     "co-founder",
     "cofounder",
-    "shareholders",
-    "shareholder",
 ];
 
 /// People who work at a company ("an analyst at X").
@@ -903,7 +903,8 @@ pub(crate) fn role_of(a: usize, words: &[&str]) -> bool {
     }
     let role = lw(a - 2);
     let chief = a >= 3 && lw(a - 3) == "chief";
-    COMPANY_ROLES.contains(&role.as_str())
+    COMPANY_OFFICERS.contains(&role.as_str())
+        || matches!(role.as_str(), "shareholders" | "shareholder")
         || (chief && matches!(role.as_str(), "executive" | "economist"))
         || (a >= 4
             && lw(a - 4) == "chief"
